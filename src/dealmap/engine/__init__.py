@@ -1,0 +1,1 @@
+"""Pure analysis of a deal: plain dataclasses in, a report out. No Django, no I/O."""

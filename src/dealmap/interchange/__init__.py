@@ -1,0 +1,1 @@
+"""Moving deals in and out: the `dealmap/1` deal file, spreadsheets and decks."""
