@@ -1,0 +1,732 @@
+"""The `dealmap/1` deal file: read with full validation, write back, compare canonically.
+
+A file that breaks the contract is rejected whole: `load_deal` collects every problem with its
+JSON path (`stakeholders[3].level`) before it raises, so a user fixes the file in one pass.
+The reader is on the hot path of `dealmap analyze`, so each record is checked by a small
+specialised function rather than a generic schema walk.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from dealmap.engine.model import (
+    Account,
+    Assessment,
+    CompetitorAffinity,
+    Deal,
+    Interaction,
+    Objection,
+    Opportunity,
+    Relation,
+    Research,
+    Stakeholder,
+)
+from dealmap.method.codes import (
+    AFFINITY_MAX,
+    AFFINITY_MIN,
+    BUYING_ROLES,
+    CHANGE_STYLES,
+    DEPARTMENTS,
+    LAYERS,
+    LEVEL_MAX,
+    LEVEL_MIN,
+    OBJECTION_KINDS,
+    PERSONAL_NEEDS,
+    POWER_MAX,
+    POWER_MIN,
+    RELATION_KINDS,
+    RELATION_STRENGTH_MAX,
+    RELATION_STRENGTH_MIN,
+    RESEARCH_QUESTIONS,
+    SIGNALS,
+    TRUST_DELTA_MAX,
+    TRUST_DELTA_MIN,
+    Text,
+)
+
+FORMAT = "dealmap/1"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One way a deal file breaks the contract, at one JSON path."""
+
+    path: str
+    message: Text
+
+    def render(self, lang: str = "zh") -> str:
+        return f"{self.path}: {self.message.get(lang)}" if self.path else self.message.get(lang)
+
+
+class DealFileError(ValueError):
+    """The file breaks the contract; `problems` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(format_problems(problems, "en"))
+
+
+def format_problems(problems: Iterable[Problem], lang: str = "zh") -> str:
+    """One line per problem: `path: message`."""
+    return "\n".join(p.render(lang) for p in problems)
+
+
+# -- messages -------------------------------------------------------------------------------
+
+_TYPE_NAMES = {
+    "string": ("文本", "a string"),
+    "integer": ("整数", "a whole number"),
+    "number": ("数字", "a number"),
+    "boolean": ("布尔值(true 或 false)", "true or false"),
+    "list": ("列表", "a list"),
+    "object": ("对象", "an object"),
+    "date": ("日期(YYYY-MM-DD 格式)", "a date as YYYY-MM-DD"),
+}
+
+
+def _must_be(kind: str) -> Text:
+    zh, en = _TYPE_NAMES[kind]
+    return Text(f"必须是{zh}", f"must be {en}")
+
+
+def _between(low: int, high: int) -> Text:
+    return Text(f"必须在 {low} 到 {high} 之间", f"must be between {low} and {high}")
+
+
+def _one_of(codes: Iterable[str]) -> Text:
+    listed = ", ".join(codes)
+    return Text(f"必须是以下之一:{listed}", f"must be one of: {listed}")
+
+
+UNKNOWN_KEY = Text(
+    "未知字段(拼写错误会导致数据丢失,因此不予接受)", "unknown key (a typo must not silently drop data)"
+)
+REQUIRED = Text("缺少必填字段", "is required")
+NOT_EMPTY = Text("不能为空", "must not be empty")
+NOT_JSON = Text("不是有效的 JSON", "is not valid JSON")
+WRONG_FORMAT = Text(f'必须是 "{FORMAT}"', f'must be "{FORMAT}"')
+REPEATED = Text("重复出现", "is listed more than once")
+SELF_RELATION = Text("关系的两端必须是不同的人", "a relation needs two different people")
+SELF_REPORT = Text("不能向自己汇报", "a person cannot report to themselves")
+
+
+def _duplicate_id(value: str, first: str) -> Text:
+    return Text(f"重复的 id '{value}'(首次出现在 {first})", f"duplicate id '{value}' (first at {first})")
+
+
+def _unknown_person(value: str) -> Text:
+    return Text(f"引用了不存在的联系人 '{value}'", f"refers to unknown stakeholder '{value}'")
+
+
+def _reporting_cycle(ids: list[str]) -> Text:
+    chain = " → ".join(ids)
+    return Text(f"汇报关系形成了循环:{chain}", f"the reporting line forms a cycle: {chain}")
+
+
+def _duplicate_relation(first: str) -> Text:
+    return Text(f"与 {first} 的关系重复", f"repeats the relation at {first}")
+
+
+# -- the checker ------------------------------------------------------------------------------
+
+
+class _Checker:
+    """Collects problems while reading plain JSON values into typed values."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self._dates: dict[str, date] = {}
+
+    def add(self, path: str, message: Text) -> None:
+        self.problems.append(Problem(path, message))
+
+    def keys(self, obj: Any, path: str, allowed: frozenset[str], required: Iterable[str] = ()) -> bool:
+        """Check that obj is an object with only allowed keys and all required ones."""
+        if not isinstance(obj, dict):
+            self.add(path, _must_be("object"))
+            return False
+        if not allowed.issuperset(obj):
+            for key in obj:
+                if key not in allowed:
+                    self.add(_join(path, key), UNKNOWN_KEY)
+        for key in required:
+            if key not in obj:
+                self.add(_join(path, key), REQUIRED)
+        return True
+
+    def text(self, obj: dict, key: str, path: str, *, required: bool = False) -> str:
+        value = obj.get(key)
+        if type(value) is str:
+            if required and not value.strip():
+                self.add(_join(path, key), NOT_EMPTY)
+            return value
+        if value is None:
+            if required and key in obj:
+                self.add(_join(path, key), NOT_EMPTY)
+            return ""
+        self.add(_join(path, key), _must_be("string"))
+        return ""
+
+    def integer(self, obj: dict, key: str, path: str, low: int, high: int, *, required: bool = False):
+        value = obj.get(key)
+        if type(value) is int:
+            if low <= value <= high:
+                return value
+            self.add(_join(path, key), _between(low, high))
+            return None
+        if value is None:
+            if required and key in obj:
+                self.add(_join(path, key), REQUIRED)
+            return None
+        self.add(_join(path, key), _must_be("integer"))
+        return None
+
+    def boolean(self, obj: dict, key: str, path: str) -> bool:
+        value = obj.get(key, False)
+        if type(value) is bool:
+            return value
+        if value is None:
+            return False
+        self.add(_join(path, key), _must_be("boolean"))
+        return False
+
+    def code(self, obj: dict, key: str, path: str, vocabulary, *, required: bool = False) -> str | None:
+        value = obj.get(key)
+        if value is None:
+            if required and key in obj:
+                self.add(_join(path, key), REQUIRED)
+            return None
+        if value in vocabulary:
+            return value
+        if type(value) is not str:
+            self.add(_join(path, key), _must_be("string"))
+        else:
+            self.add(_join(path, key), _one_of(vocabulary.codes))
+        return None
+
+    def date(self, obj: dict, key: str, path: str, *, required: bool = False) -> date | None:
+        value = obj.get(key)
+        if value is None:
+            if required and key in obj:
+                self.add(_join(path, key), REQUIRED)
+            return None
+        parsed = self._dates.get(value) if type(value) is str else None
+        if parsed is not None:
+            return parsed
+        parsed = _parse_date(value)
+        if parsed is None:
+            self.add(_join(path, key), _must_be("date"))
+            return None
+        self._dates[value] = parsed
+        return parsed
+
+    def items(self, obj: dict, key: str, path: str) -> list:
+        value = obj.get(key)
+        if value is None:
+            return []
+        if type(value) is list:
+            return value
+        self.add(_join(path, key), _must_be("list"))
+        return []
+
+    def signals(self, obj: dict, path: str) -> tuple[str, ...]:
+        values = self.items(obj, "signals", path)
+        if not values:
+            return ()
+        if len(values) == len(set(v for v in values if type(v) is str)) and all(v in SIGNALS for v in values):
+            return tuple(values)
+        kept: list[str] = []
+        for i, value in enumerate(values):
+            where = f"{path}.signals[{i}]"
+            if type(value) is not str:
+                self.add(where, _must_be("string"))
+            elif value not in SIGNALS:
+                self.add(where, _one_of(SIGNALS.codes))
+            elif value in kept:
+                self.add(where, REPEATED)
+            else:
+                kept.append(value)
+        return tuple(kept)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _parse_date(value: Any) -> date | None:
+    if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# -- sections ---------------------------------------------------------------------------------
+
+_TOP_KEYS = frozenset(
+    {"format", "as_of", "account", "opportunity", "stakeholders", "relations", "assessments", "interactions"}
+)
+_ACCOUNT_KEYS = frozenset({"name", "industry", "notes"})
+_OPPORTUNITY_KEYS = frozenset(
+    {"name", "stage", "amount", "currency", "expected_close", "we_are_incumbent", "competitors", "research"}
+)
+_RESEARCH_KEYS = frozenset(RESEARCH_QUESTIONS.codes)
+_STAKEHOLDER_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "title",
+        "layer",
+        "department",
+        "reports_to",
+        "buying_role",
+        "power",
+        "authority",
+        "change_style",
+        "personal_need",
+        "personal_wins",
+        "objection",
+        "is_coach",
+        "competitor_affinity",
+        "notes",
+    }
+)
+_STAKEHOLDER_REQUIRED = ("id", "name", "layer", "department", "buying_role")
+_OBJECTION_KEYS = frozenset({"kind", "text"})
+_AFFINITY_KEYS = frozenset({"competitor", "strength"})
+_RELATION_KEYS = frozenset({"from", "to", "kind", "strength"})
+_ASSESSMENT_KEYS = frozenset({"stakeholder", "date", "level", "evidence", "signals"})
+_INTERACTION_KEYS = frozenset({"date", "stakeholders", "channel", "summary", "trust_delta", "signals"})
+
+
+def _account(c: _Checker, data: Any) -> Account:
+    if not c.keys(data, "account", _ACCOUNT_KEYS, ("name",)):
+        return Account(name="")
+    return Account(
+        name=c.text(data, "name", "account", required=True),
+        industry=c.text(data, "industry", "account"),
+        notes=c.text(data, "notes", "account"),
+    )
+
+
+def _opportunity(c: _Checker, data: Any) -> Opportunity:
+    path = "opportunity"
+    if not c.keys(data, path, _OPPORTUNITY_KEYS, ("name",)):
+        return Opportunity(name="")
+    return Opportunity(
+        name=c.text(data, "name", path, required=True),
+        stage=c.text(data, "stage", path),
+        amount=_amount(c, data, path),
+        currency=c.text(data, "currency", path) or "CNY",
+        expected_close=c.date(data, "expected_close", path),
+        we_are_incumbent=c.boolean(data, "we_are_incumbent", path),
+        competitors=_competitors(c, data, path),
+        research=_research(c, data.get("research"), f"{path}.research"),
+    )
+
+
+def _amount(c: _Checker, data: dict, path: str) -> float | None:
+    value = data.get("amount")
+    if value is None:
+        return None
+    if type(value) not in (int, float) or not math.isfinite(value):
+        c.add(f"{path}.amount", _must_be("number"))
+        return None
+    if value < 0:
+        c.add(f"{path}.amount", Text("不能为负数", "must not be negative"))
+        return None
+    return value
+
+
+def _competitors(c: _Checker, data: dict, path: str) -> tuple[str, ...]:
+    names: list[str] = []
+    for i, value in enumerate(c.items(data, "competitors", path)):
+        where = f"{path}.competitors[{i}]"
+        if type(value) is not str:
+            c.add(where, _must_be("string"))
+        elif not value.strip():
+            c.add(where, NOT_EMPTY)
+        elif value in names:
+            c.add(where, REPEATED)
+        else:
+            names.append(value)
+    return tuple(names)
+
+
+def _research(c: _Checker, data: Any, path: str) -> Research:
+    if data is None:
+        return Research()
+    if not c.keys(data, path, _RESEARCH_KEYS):
+        return Research()
+    return Research(**{key: c.text(data, key, path) for key in RESEARCH_QUESTIONS.codes})
+
+
+def _stakeholder(c: _Checker, data: Any, path: str) -> Stakeholder | None:
+    if not c.keys(data, path, _STAKEHOLDER_KEYS, _STAKEHOLDER_REQUIRED):
+        return None
+    sid = c.text(data, "id", path, required=True)
+    reports_to = data.get("reports_to")
+    if reports_to is not None and type(reports_to) is not str:
+        c.add(f"{path}.reports_to", _must_be("string"))
+        reports_to = None
+    return Stakeholder(
+        id=sid,
+        name=c.text(data, "name", path, required=True),
+        title=c.text(data, "title", path),
+        layer=c.code(data, "layer", path, LAYERS, required=True) or "",
+        department=c.code(data, "department", path, DEPARTMENTS, required=True) or "",
+        buying_role=c.code(data, "buying_role", path, BUYING_ROLES, required=True) or "",
+        reports_to=reports_to,
+        power=c.integer(data, "power", path, POWER_MIN, POWER_MAX),
+        authority=c.integer(data, "authority", path, POWER_MIN, POWER_MAX),
+        change_style=c.code(data, "change_style", path, CHANGE_STYLES),
+        personal_need=c.code(data, "personal_need", path, PERSONAL_NEEDS),
+        personal_wins=c.text(data, "personal_wins", path),
+        objection=_objection(c, data.get("objection"), f"{path}.objection"),
+        is_coach=c.boolean(data, "is_coach", path),
+        competitor_affinity=_affinities(c, data, path),
+        notes=c.text(data, "notes", path),
+    )
+
+
+def _objection(c: _Checker, data: Any, path: str) -> Objection | None:
+    if data is None:
+        return None
+    if not c.keys(data, path, _OBJECTION_KEYS, ("kind",)):
+        return None
+    kind = c.code(data, "kind", path, OBJECTION_KINDS)
+    text = c.text(data, "text", path)
+    return Objection(kind, text) if kind else None
+
+
+def _affinities(c: _Checker, data: dict, path: str) -> tuple[CompetitorAffinity, ...]:
+    found: list[CompetitorAffinity] = []
+    for i, item in enumerate(c.items(data, "competitor_affinity", path)):
+        where = f"{path}.competitor_affinity[{i}]"
+        if not c.keys(item, where, _AFFINITY_KEYS, ("competitor", "strength")):
+            continue
+        name = c.text(item, "competitor", where, required=True)
+        strength = c.integer(item, "strength", where, AFFINITY_MIN, AFFINITY_MAX)
+        if any(a.competitor == name for a in found):
+            c.add(f"{where}.competitor", REPEATED)
+        elif name and strength is not None:
+            found.append(CompetitorAffinity(name, strength))
+    return tuple(found)
+
+
+def _relation(c: _Checker, data: Any, path: str) -> Relation | None:
+    if not c.keys(data, path, _RELATION_KEYS, ("from", "to", "kind")):
+        return None
+    source = c.text(data, "from", path, required=True)
+    target = c.text(data, "to", path, required=True)
+    kind = c.code(data, "kind", path, RELATION_KINDS)
+    strength = c.integer(data, "strength", path, RELATION_STRENGTH_MIN, RELATION_STRENGTH_MAX)
+    if source and source == target:
+        c.add(path, SELF_RELATION)
+    return Relation(source, target, kind or "", strength)
+
+
+def _assessment(c: _Checker, data: Any, path: str) -> Assessment | None:
+    fast = type(data) is dict and _ASSESSMENT_KEYS.issuperset(data)
+    if not fast and not c.keys(data, path, _ASSESSMENT_KEYS):
+        return None
+    for key in ("stakeholder", "date", "level"):
+        if key not in data:
+            c.add(f"{path}.{key}", REQUIRED)
+    return Assessment(
+        stakeholder=c.text(data, "stakeholder", path, required=True),
+        date=c.date(data, "date", path),
+        level=c.integer(data, "level", path, LEVEL_MIN, LEVEL_MAX),
+        evidence=c.text(data, "evidence", path),
+        signals=c.signals(data, path),
+    )
+
+
+def _interaction(c: _Checker, data: Any, path: str) -> Interaction | None:
+    fast = type(data) is dict and _INTERACTION_KEYS.issuperset(data)
+    if not fast and not c.keys(data, path, _INTERACTION_KEYS):
+        return None
+    for key in ("date", "stakeholders"):
+        if key not in data:
+            c.add(f"{path}.{key}", REQUIRED)
+    return Interaction(
+        date=c.date(data, "date", path),
+        stakeholders=_participants(c, data, path),
+        channel=c.text(data, "channel", path),
+        summary=c.text(data, "summary", path),
+        trust_delta=c.integer(data, "trust_delta", path, TRUST_DELTA_MIN, TRUST_DELTA_MAX),
+        signals=c.signals(data, path),
+    )
+
+
+def _participants(c: _Checker, data: dict, path: str) -> tuple[str, ...]:
+    values = c.items(data, "stakeholders", path)
+    if "stakeholders" in data and type(data["stakeholders"]) is list and not values:
+        c.add(f"{path}.stakeholders", NOT_EMPTY)
+    if all(type(v) is str and v for v in values) and len(set(values)) == len(values):
+        return tuple(values)
+    kept: list[str] = []
+    for i, value in enumerate(values):
+        where = f"{path}.stakeholders[{i}]"
+        if type(value) is not str or not value:
+            c.add(where, _must_be("string") if type(value) is not str else NOT_EMPTY)
+        elif value in kept:
+            c.add(where, REPEATED)
+        else:
+            kept.append(value)
+    return tuple(kept)
+
+
+def _records(c: _Checker, data: dict, key: str, read: Callable) -> list[tuple[str, Any]]:
+    """Read every record of one top-level list, keeping each with its path."""
+    out = []
+    for i, item in enumerate(c.items(data, key, "")):
+        path = f"{key}[{i}]"
+        record = read(c, item, path)
+        if record is not None:
+            out.append((path, record))
+    return out
+
+
+# -- cross-references -------------------------------------------------------------------------
+
+
+def _check_ids(c: _Checker, people: list[tuple[str, Stakeholder]]) -> set[str]:
+    first: dict[str, str] = {}
+    for path, person in people:
+        if not person.id:
+            continue
+        if person.id in first:
+            c.add(f"{path}.id", _duplicate_id(person.id, first[person.id]))
+        else:
+            first[person.id] = path
+    return set(first)
+
+
+def _check_references(c: _Checker, ids: set[str], people, relations, assessments, interactions) -> None:
+    for path, person in people:
+        if person.reports_to is None:
+            continue
+        if person.reports_to == person.id:
+            c.add(f"{path}.reports_to", SELF_REPORT)
+        elif person.reports_to not in ids:
+            c.add(f"{path}.reports_to", _unknown_person(person.reports_to))
+    _check_reporting_cycles(c, people, ids)
+    seen: dict[tuple[str, str, str], str] = {}
+    for path, rel in relations:
+        for key, value in (("from", rel.source), ("to", rel.target)):
+            if value and value not in ids:
+                c.add(f"{path}.{key}", _unknown_person(value))
+        triple = (rel.source, rel.target, rel.kind)
+        if triple in seen:
+            c.add(path, _duplicate_relation(seen[triple]))
+        else:
+            seen[triple] = path
+    for path, item in assessments:
+        if item.stakeholder and item.stakeholder not in ids:
+            c.add(f"{path}.stakeholder", _unknown_person(item.stakeholder))
+    for path, item in interactions:
+        if not ids.issuperset(item.stakeholders):
+            for i, sid in enumerate(item.stakeholders):
+                if sid not in ids:
+                    c.add(f"{path}.stakeholders[{i}]", _unknown_person(sid))
+
+
+def _check_reporting_cycles(c: _Checker, people, ids: set[str]) -> None:
+    boss = {p.id: p.reports_to for _, p in people if p.reports_to in ids and p.reports_to != p.id}
+    path_of = {p.id: path for path, p in people}
+    done: set[str] = set()
+    for start in boss:
+        chain: list[str] = []
+        node: str | None = start
+        while node in boss and node not in done and node not in chain:
+            chain.append(node)
+            node = boss[node]
+        if node in chain:
+            cycle = chain[chain.index(node) :]
+            c.add(f"{path_of[cycle[0]]}.reports_to", _reporting_cycle([*cycle, cycle[0]]))
+        done.update(chain)
+
+
+# -- public API -------------------------------------------------------------------------------
+
+
+def load_deal(data: object) -> Deal:
+    """Validate a parsed `dealmap/1` object and return the deal; raise DealFileError on any problem."""
+    c = _Checker()
+    if not c.keys(data, "", _TOP_KEYS, ("format", "account", "opportunity", "stakeholders")):
+        raise DealFileError(c.problems)
+    assert isinstance(data, dict)
+    if "format" in data and data["format"] != FORMAT:
+        c.add("format", WRONG_FORMAT)
+    as_of = c.date(data, "as_of", "")
+    account = _account(c, data["account"]) if "account" in data else Account(name="")
+    opportunity = _opportunity(c, data["opportunity"]) if "opportunity" in data else Opportunity(name="")
+    people = _records(c, data, "stakeholders", _stakeholder)
+    relations = _records(c, data, "relations", _relation)
+    assessments = _records(c, data, "assessments", _assessment)
+    interactions = _records(c, data, "interactions", _interaction)
+    ids = _check_ids(c, people)
+    _check_references(c, ids, people, relations, assessments, interactions)
+    if c.problems:
+        raise DealFileError(c.problems)
+    return Deal(
+        account=account,
+        opportunity=opportunity,
+        stakeholders=tuple(p for _, p in people),
+        relations=tuple(r for _, r in relations),
+        assessments=tuple(a for _, a in assessments),
+        interactions=tuple(i for _, i in interactions),
+        as_of=as_of,
+    )
+
+
+def loads_deal(text: str | bytes) -> Deal:
+    """Parse JSON text and validate it as a deal file."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        where = f"line {exc.lineno}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+        raise DealFileError([Problem(where, NOT_JSON)]) from exc
+    return load_deal(data)
+
+
+def read_deal_file(source: str) -> Deal:
+    """Read and validate a deal file from a path, or from standard input when source is '-'."""
+    if source == "-":
+        return loads_deal(sys.stdin.buffer.read())
+    try:
+        raw = Path(source).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DealFileError(
+            [Problem("", Text(f"无法读取文件 {source}:{reason}", f"cannot read {source}: {reason}"))]
+        ) from exc
+    return loads_deal(raw)
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def dump_deal(deal: Deal, as_of: date | None = None) -> dict:
+    """The deal as a `dealmap/1` object; absent optional values are left out."""
+    when = as_of or deal.as_of
+    out: dict[str, Any] = {"format": FORMAT}
+    if when is not None:
+        out["as_of"] = when.isoformat()
+    out["account"] = {
+        "name": deal.account.name,
+        "industry": deal.account.industry,
+        "notes": deal.account.notes,
+    }
+    out["opportunity"] = _dump_opportunity(deal.opportunity)
+    out["stakeholders"] = [_dump_stakeholder(p) for p in deal.stakeholders]
+    out["relations"] = [_dump_relation(r) for r in deal.relations]
+    out["assessments"] = [
+        {
+            "stakeholder": a.stakeholder,
+            "date": a.date.isoformat(),
+            "level": a.level,
+            "evidence": a.evidence,
+            "signals": list(a.signals),
+        }
+        for a in deal.assessments
+    ]
+    out["interactions"] = [_dump_interaction(i) for i in deal.interactions]
+    return out
+
+
+def _dump_opportunity(o: Opportunity) -> dict:
+    out: dict[str, Any] = {"name": o.name, "stage": o.stage}
+    if o.amount is not None:
+        out["amount"] = int(o.amount) if float(o.amount).is_integer() else o.amount
+    out["currency"] = o.currency
+    if o.expected_close is not None:
+        out["expected_close"] = o.expected_close.isoformat()
+    out["we_are_incumbent"] = o.we_are_incumbent
+    out["competitors"] = list(o.competitors)
+    out["research"] = {key: getattr(o.research, key) for key in RESEARCH_QUESTIONS.codes}
+    return out
+
+
+def _dump_stakeholder(p: Stakeholder) -> dict:
+    out: dict[str, Any] = {"id": p.id, "name": p.name, "title": p.title, "layer": p.layer}
+    out["department"] = p.department
+    if p.reports_to is not None:
+        out["reports_to"] = p.reports_to
+    out["buying_role"] = p.buying_role
+    for key in ("power", "authority", "change_style", "personal_need"):
+        if getattr(p, key) is not None:
+            out[key] = getattr(p, key)
+    out["personal_wins"] = p.personal_wins
+    if p.objection is not None:
+        out["objection"] = {"kind": p.objection.kind, "text": p.objection.text}
+    out["is_coach"] = p.is_coach
+    out["competitor_affinity"] = [
+        {"competitor": a.competitor, "strength": a.strength} for a in p.competitor_affinity
+    ]
+    out["notes"] = p.notes
+    return out
+
+
+def _dump_relation(r: Relation) -> dict:
+    out: dict[str, Any] = {"from": r.source, "to": r.target, "kind": r.kind}
+    if r.strength is not None:
+        out["strength"] = r.strength
+    return out
+
+
+def _dump_interaction(i: Interaction) -> dict:
+    out: dict[str, Any] = {"date": i.date.isoformat(), "stakeholders": list(i.stakeholders)}
+    out["channel"] = i.channel
+    out["summary"] = i.summary
+    if i.trust_delta is not None:
+        out["trust_delta"] = i.trust_delta
+    out["signals"] = list(i.signals)
+    return out
+
+
+def canonical(data: object) -> dict:
+    """A deal file in canonical form, for comparing two files by content.
+
+    Defaults are filled in, keys are in one order, and lists whose order carries no meaning
+    are sorted. Assessments keep their relative order within one person and day (the tie-break).
+    """
+    out = dump_deal(load_deal(data))
+    out["stakeholders"].sort(key=lambda p: p["id"])
+    for person in out["stakeholders"]:
+        person["competitor_affinity"].sort(key=lambda a: a["competitor"])
+    out["relations"].sort(key=lambda r: (r["from"], r["to"], r["kind"]))
+    out["assessments"].sort(key=lambda a: (a["stakeholder"], a["date"]))
+    for record in (*out["assessments"], *out["interactions"]):
+        record["signals"].sort()
+    for record in out["interactions"]:
+        record["stakeholders"].sort()
+    out["interactions"].sort(key=lambda i: json.dumps(i, ensure_ascii=False, sort_keys=True))
+    return json.loads(json.dumps(out, sort_keys=True, ensure_ascii=False))
+
+
+def shift_dates(deal: Deal, days: int) -> Deal:
+    """The same deal with every date moved by `days` (the demo is shifted to look current)."""
+    delta = timedelta(days=days)
+
+    def move(d: date | None) -> date | None:
+        return None if d is None else d + delta
+
+    opportunity = replace(deal.opportunity, expected_close=move(deal.opportunity.expected_close))
+    return replace(
+        deal,
+        as_of=move(deal.as_of),
+        opportunity=opportunity,
+        assessments=tuple(replace(a, date=move(a.date)) for a in deal.assessments),
+        interactions=tuple(replace(i, date=move(i.date)) for i in deal.interactions),
+    )

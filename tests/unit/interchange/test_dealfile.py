@@ -1,0 +1,213 @@
+"""The deal file reader: every contract break is reported by JSON path; valid files round-trip."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from importlib import resources
+
+import pytest
+
+from dealmap.interchange.dealfile import (
+    DealFileError,
+    canonical,
+    dump_deal,
+    load_deal,
+    loads_deal,
+    read_deal_file,
+    shift_dates,
+)
+
+
+@pytest.fixture
+def demo() -> dict:
+    return json.loads(resources.files("dealmap.demo").joinpath("demo-deal.json").read_text("utf-8"))
+
+
+def problems_of(data) -> dict[str, str]:
+    with pytest.raises(DealFileError) as caught:
+        load_deal(data)
+    return {p.path: p.message.en for p in caught.value.problems}
+
+
+def test_demo_file_loads_with_every_record(demo):
+    deal = load_deal(demo)
+    assert deal.as_of == date(2026, 11, 27)
+    assert [p.id for p in deal.stakeholders] == ["p1", "p2", "p3", "p4", "p5", "p6", "p7"]
+    assert len(deal.relations) == 4 and len(deal.assessments) == 9 and len(deal.interactions) == 12
+    assert deal.stakeholders[2].objection.kind == "not_for_me"
+    assert deal.stakeholders[3].competitor_affinity[0].strength == 3
+
+
+def test_dump_then_load_gives_the_same_deal(demo):
+    deal = load_deal(demo)
+    assert load_deal(json.loads(json.dumps(dump_deal(deal)))) == deal
+
+
+def test_canonical_ignores_key_and_unordered_list_order(demo):
+    shuffled = copy.deepcopy(demo)
+    shuffled["stakeholders"].reverse()
+    shuffled["relations"].reverse()
+    shuffled["interactions"].reverse()
+    shuffled["stakeholders"][0] = dict(reversed(list(shuffled["stakeholders"][0].items())))
+    assert canonical(shuffled) == canonical(demo)
+
+
+def test_canonical_sees_a_changed_value(demo):
+    changed = copy.deepcopy(demo)
+    changed["assessments"][0]["level"] = 1
+    assert canonical(changed) != canonical(demo)
+
+
+def test_unknown_key_is_rejected_with_its_path(demo):
+    demo["stakeholders"][3]["levle"] = 2
+    demo["opportunity"]["research"]["budget"] = "x"
+    assert problems_of(demo) == {
+        "stakeholders[3].levle": "unknown key (a typo must not silently drop data)",
+        "opportunity.research.budget": "unknown key (a typo must not silently drop data)",
+    }
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "path", "message"),
+    [
+        (("stakeholders", 0, "power"), "5", "stakeholders[0].power", "must be a whole number"),
+        (("stakeholders", 0, "power"), True, "stakeholders[0].power", "must be a whole number"),
+        (("stakeholders", 0, "is_coach"), "yes", "stakeholders[0].is_coach", "must be true or false"),
+        (("assessments", 0, "level"), 1.5, "assessments[0].level", "must be a whole number"),
+        (("assessments", 0, "date"), "2026/09/10", "assessments[0].date", "must be a date as YYYY-MM-DD"),
+        (("assessments", 0, "date"), "2026-02-30", "assessments[0].date", "must be a date as YYYY-MM-DD"),
+        (("interactions", 0, "stakeholders"), "p5", "interactions[0].stakeholders", "must be a list"),
+        (("opportunity", "amount"), "2800000", "opportunity.amount", "must be a number"),
+        (("account", "name"), 7, "account.name", "must be a string"),
+    ],
+)
+def test_wrong_type_is_rejected(demo, where, value, path, message):
+    target = demo
+    for step in where[:-1]:
+        target = target[step]
+    target[where[-1]] = value
+    assert problems_of(demo) == {path: message}
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "message"),
+    [
+        (("assessments", 0, "level"), 5, "must be between -4 and 4"),
+        (("assessments", 0, "level"), -5, "must be between -4 and 4"),
+        (("stakeholders", 0, "power"), 0, "must be between 1 and 5"),
+        (("stakeholders", 0, "authority"), 6, "must be between 1 and 5"),
+        (("interactions", 0, "trust_delta"), 4, "must be between -3 and 3"),
+        (("relations", 0, "strength"), 0, "must be between 1 and 3"),
+        (("stakeholders", 1, "competitor_affinity", 0, "strength"), 4, "must be between 0 and 3"),
+    ],
+)
+def test_out_of_range_value_is_rejected(demo, where, value, message):
+    target = demo
+    for step in where[:-1]:
+        target = target[step]
+    target[where[-1]] = value
+    (found,) = problems_of(demo).values()
+    assert found == message
+
+
+def test_edge_values_are_accepted(demo):
+    demo["assessments"][0]["level"] = -4
+    demo["assessments"][1]["level"] = 4
+    demo["stakeholders"][0]["power"] = 1
+    demo["interactions"][0]["trust_delta"] = -3
+    assert load_deal(demo).assessments[0].level == -4
+
+
+def test_unknown_code_lists_the_allowed_ones(demo):
+    demo["stakeholders"][0]["department"] = "sales"
+    assert problems_of(demo) == {
+        "stakeholders[0].department": "must be one of: executive, purchasing, technical, user, finance, other"
+    }
+
+
+def test_duplicate_id_names_the_first(demo):
+    demo["stakeholders"][6]["id"] = "p1"
+    found = problems_of(demo)
+    assert found["stakeholders[6].id"] == "duplicate id 'p1' (first at stakeholders[0])"
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        (("stakeholders", 1, "reports_to"), "stakeholders[1].reports_to"),
+        (("relations", 0, "from"), "relations[0].from"),
+        (("relations", 0, "to"), "relations[0].to"),
+        (("assessments", 2, "stakeholder"), "assessments[2].stakeholder"),
+    ],
+)
+def test_reference_to_a_missing_id_is_rejected(demo, where, path):
+    demo[where[0]][where[1]][where[2]] = "p99"
+    assert problems_of(demo) == {path: "refers to unknown stakeholder 'p99'"}
+
+
+def test_interaction_with_a_missing_participant_is_rejected(demo):
+    demo["interactions"][3]["stakeholders"] = ["p2", "p99"]
+    assert problems_of(demo) == {"interactions[3].stakeholders[1]": "refers to unknown stakeholder 'p99'"}
+
+
+def test_every_problem_is_listed_at_once(demo):
+    demo["assessments"][0]["level"] = 9
+    demo["stakeholders"][0]["layer"] = "board"
+    demo["interactions"][1]["stakeholders"] = ["nobody"]
+    del demo["stakeholders"][2]["name"]
+    assert set(problems_of(demo)) == {
+        "assessments[0].level",
+        "stakeholders[0].layer",
+        "interactions[1].stakeholders[0]",
+        "stakeholders[2].name",
+    }
+
+
+def test_reporting_cycle_and_self_relation_are_rejected(demo):
+    demo["stakeholders"][0]["reports_to"] = "p4"  # p4 reports to p1
+    demo["relations"][0]["to"] = "p2"  # p2 -> p2
+    found = problems_of(demo)
+    assert any("cycle" in message for message in found.values())
+    assert found["relations[0]"] == "a relation needs two different people"
+
+
+def test_missing_top_level_and_wrong_format(demo):
+    del demo["account"]
+    demo["format"] = "dealmap/2"
+    assert problems_of(demo) == {"account": "is required", "format": 'must be "dealmap/1"'}
+
+
+def test_not_an_object_and_not_json():
+    assert problems_of([1, 2]) == {"": "must be an object"}
+    with pytest.raises(DealFileError) as caught:
+        loads_deal("{not json")
+    assert caught.value.problems[0].message.en == "is not valid JSON"
+
+
+def test_missing_file_is_a_deal_file_error(tmp_path):
+    with pytest.raises(DealFileError) as caught:
+        read_deal_file(str(tmp_path / "missing.json"))
+    assert "cannot read" in caught.value.problems[0].message.en
+
+
+def test_messages_exist_in_both_languages(demo):
+    demo["assessments"][0]["level"] = 9
+    with pytest.raises(DealFileError) as caught:
+        load_deal(demo)
+    message = caught.value.problems[0].message
+    assert message.zh and message.en and message.zh != message.en
+
+
+def test_shift_dates_moves_every_date_by_the_same_days(demo):
+    deal = load_deal(demo)
+    moved = shift_dates(deal, 10)
+    assert moved.as_of == date(2026, 12, 7)
+    assert moved.opportunity.expected_close == date(2027, 4, 10)
+    assert [(a.date - b.date).days for a, b in zip(moved.assessments, deal.assessments, strict=True)] == [
+        10
+    ] * 9
+    assert all(
+        (a.date - b.date).days == 10 for a, b in zip(moved.interactions, deal.interactions, strict=True)
+    )
