@@ -1,0 +1,1 @@
+"""The DealMap web application: a Django project with one app per area."""

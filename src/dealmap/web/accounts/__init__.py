@@ -1,0 +1,1 @@
+"""Customer accounts, their people and the relations between them."""

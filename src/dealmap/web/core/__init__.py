@@ -1,0 +1,1 @@
+"""The shared shell: layout, language, health check, template helpers."""

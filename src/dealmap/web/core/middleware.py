@@ -1,0 +1,57 @@
+"""Request middleware: the display language and the login requirement."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.urls import resolve
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+SUPPORTED = {code for code, _ in settings.LANGUAGES}
+
+#: URL names reachable without logging in.
+PUBLIC_URL_NAMES = {"login", "healthz", "set_language"}
+
+
+class LanguageMiddleware:
+    """Activate the language chosen with the switch (its cookie), else zh-Hans.
+
+    Unlike Django's LocaleMiddleware this ignores the browser's Accept-Language: the product
+    speaks Chinese first, and an English browser should not silently switch it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in SUPPORTED else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class LoginRequiredMiddleware:
+    """Every page needs a logged-in user, except the login page, the language switch and /healthz."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated or self._is_public(request):
+            return self.get_response(request)
+        return redirect_to_login(request.get_full_path())
+
+    @staticmethod
+    def _is_public(request) -> bool:
+        if request.path.startswith(settings.STATIC_URL):
+            return True
+        try:
+            match = resolve(request.path_info)
+        except Exception:  # an unknown path: let the view layer answer 404 after login
+            return False
+        return match.url_name in PUBLIC_URL_NAMES

@@ -1,0 +1,1 @@
+"""The core app has no tables of its own."""

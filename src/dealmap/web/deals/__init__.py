@@ -1,0 +1,1 @@
+"""Deals (opportunities), each person's part in them, and the recorded history."""

@@ -1,0 +1,1 @@
+"""People who use DealMap: users, roles and teams."""
