@@ -1,7 +1,177 @@
-"""Placeholder until this area's commands land."""
+"""Database commands: serve the web app, load the demo, import and export deal files.
+
+Every command that touches the database takes it from ``DATABASE_URL`` (default: the project's
+SQLite file) and applies pending migrations first, so a new user never meets a schema error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from dealmap.method.codes import Text
+
+LANG_OPTION = Annotated[str, typer.Option("--lang", help="Language of messages: zh or en.")]
+
+
+def ensure_database() -> None:
+    """Set Django up and apply any pending migrations, quietly. Exits 1 if the database is unreachable."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dealmap.web.settings")
+    import django
+    from django.apps import apps
+
+    if not apps.ready:
+        django.setup()
+    from django.core.management import call_command
+    from django.db import DatabaseError, connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            call_command("migrate", interactive=False, verbosity=0)
+    except DatabaseError as exc:
+        _fail(Text(f"无法连接数据库:{exc}", f"cannot use the database: {exc}"), "en", code=1)
+
+
+def _say(text: Text, lang: str, *, err: bool = False) -> None:
+    typer.echo(text.get(lang), err=err)
+
+
+def _fail(text: Text, lang: str, *, code: int = 2) -> None:
+    _say(text, lang, err=True)
+    raise typer.Exit(code)
+
+
+def serve(
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+) -> None:
+    """Serve the web app (migrating the database first)."""
+    ensure_database()
+    from django.core.management import call_command
+
+    typer.echo(f"DealMap: http://{host}:{port}/")
+    call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True)
+
+
+def demo(
+    force: Annotated[bool, typer.Option("--force", help="Load another copy even if deals exist.")] = False,
+    port: Annotated[int, typer.Option(help="Port printed in the start-up message.")] = 8000,
+) -> None:
+    """Create the demo users (rep, manager) and load the demo deal, dated to today."""
+    ensure_database()
+    from dealmap.web.core.clock import today
+    from dealmap.web.core.demo import DEMO_PASSWORD, DEMO_USERS, demo_setup
+
+    result = demo_setup(today=today(), force=force)
+    if result.deal is not None:
+        typer.echo(f"Demo deal loaded / 已载入演示商机: {result.deal.name} (id {result.deal.pk})")
+    else:
+        typer.echo("Deals exist already; demo deal not loaded again (--force loads another copy).")
+    typer.echo(f"DealMap: http://127.0.0.1:{port}/")
+    for username, role, _ in DEMO_USERS:
+        typer.echo(f"  login / 登录: {username} / {DEMO_PASSWORD}   ({role})")
+
+
+def import_deal(
+    file: Annotated[str, typer.Argument(help="Deal file (dealmap/1 JSON), or - for standard input.")],
+    owner: Annotated[
+        str | None,
+        typer.Option(help="Username who owns the new account (default: the only user, else the only rep)."),
+    ] = None,
+    lang: LANG_OPTION = "zh",
+) -> None:
+    """Validate a deal file and store it; prints the new deal's id as the last line.
+
+    Any problem: every problem is listed by JSON path on stderr, exit status 2, nothing stored.
+    """
+    from dealmap.interchange.dealfile import DealFileError, format_problems, read_deal_file
+
+    try:
+        deal = read_deal_file(file)
+    except DealFileError as exc:
+        typer.echo(format_problems(exc.problems, lang), err=True)
+        raise typer.Exit(2) from None
+    ensure_database()
+    from dealmap.web.deals.services import deal_import
+
+    user = _owner(owner, lang)
+    try:
+        stored = deal_import(deal=deal, owner=user)
+    except DealFileError as exc:
+        typer.echo(format_problems(exc.problems, lang), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"{stored.account.name} / {stored.name}: {len(deal.stakeholders)} people")
+    typer.echo(str(stored.pk))
+
+
+def _owner(username: str | None, lang: str):
+    from dealmap.web.users.models import User
+    from dealmap.web.users.selectors import user_default_owner
+
+    if username is None:
+        user = user_default_owner()
+        if user is None:
+            _fail(
+                Text(
+                    "请用 --owner 指定负责人(用户名);还没有用户时先运行 `dealmap demo` 或 `dealmap manage createsuperuser`",
+                    "name the owner with --owner USERNAME (no users yet? run `dealmap demo` or "
+                    "`dealmap manage createsuperuser`)",
+                ),
+                lang,
+            )
+        return user
+    try:
+        return User.objects.get(username=username, is_active=True)
+    except User.DoesNotExist:
+        _fail(Text(f"没有用户 '{username}'", f"no user '{username}'"), lang)
+
+
+def export_deal(
+    deal_id: Annotated[int, typer.Argument(help="The deal's id (as printed by import-deal).")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file, not stdout.")
+    ] = None,
+    lang: LANG_OPTION = "zh",
+) -> None:
+    """Write a stored deal as a dealmap/1 deal file (as_of = today)."""
+    ensure_database()
+    from dealmap.interchange.dealfile import dump_deal
+    from dealmap.web.core.clock import today
+    from dealmap.web.deals.domain import deal_to_domain
+    from dealmap.web.deals.models import Deal
+
+    stored = Deal.objects.select_related("account").filter(pk=deal_id).first()
+    if stored is None:
+        _fail(Text(f"没有 id 为 {deal_id} 的商机", f"no deal with id {deal_id}"), lang)
+    text = json.dumps(dump_deal(deal_to_domain(stored), as_of=today()), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def manage(ctx: typer.Context) -> None:
+    """Run a Django management command, e.g. `dealmap manage createsuperuser`."""
+    ensure_database()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["dealmap manage", *ctx.args])
+
 
 def register(app: typer.Typer) -> None:
-    return None
+    """Add the database commands to the `dealmap` app."""
+    app.command("serve")(serve)
+    app.command("demo")(demo)
+    app.command("import-deal")(import_deal)
+    app.command("export-deal")(export_deal)
+    app.command(
+        "manage",
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
+    )(manage)

@@ -1,0 +1,72 @@
+"""Writes for accounts, people and relations: keyword-only arguments, validated, atomic."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from dealmap.web.accounts.models import Account, Person, Relation
+
+
+@transaction.atomic
+def account_create(*, owner, name: str, industry: str = "", notes: str = "") -> Account:
+    """A new account owned by ``owner``."""
+    account = Account(owner=owner, name=name, industry=industry, notes=notes)
+    account.full_clean()
+    account.save()
+    return account
+
+
+def person_key_next(*, account: Account) -> str:
+    """A fresh person key for the account: ``p`` and the next free number."""
+    taken = set(account.people.values_list("key", flat=True))
+    number = len(taken) + 1
+    while f"p{number}" in taken:
+        number += 1
+    return f"p{number}"
+
+
+@transaction.atomic
+def person_create(
+    *,
+    account: Account,
+    name: str,
+    layer: str,
+    department: str,
+    key: str | None = None,
+    title: str = "",
+    reports_to: Person | None = None,
+    personal_need: str = "",
+    change_style: str = "",
+    notes: str = "",
+) -> Person:
+    """A new person at ``account``; ``key`` defaults to the next free ``pN``."""
+    if reports_to is not None and reports_to.account_id != account.pk:
+        raise ValueError("A person can only report to someone at the same account.")
+    person = Person(
+        account=account,
+        key=key or person_key_next(account=account),
+        name=name,
+        title=title,
+        layer=layer,
+        department=department,
+        reports_to=reports_to,
+        personal_need=personal_need,
+        change_style=change_style,
+        notes=notes,
+    )
+    person.full_clean()
+    person.save()
+    return person
+
+
+@transaction.atomic
+def relation_create(*, source: Person, target: Person, kind: str, strength: int | None = None) -> Relation:
+    """A relation between two different people of the same account."""
+    if source.account_id != target.account_id:
+        raise ValueError("A relation links two people of the same account.")
+    relation = Relation(
+        account_id=source.account_id, source=source, target=target, kind=kind, strength=strength
+    )
+    relation.full_clean()
+    relation.save()
+    return relation

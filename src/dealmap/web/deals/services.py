@@ -1,0 +1,288 @@
+"""Writes for deals: import a whole deal, record assessments and interactions.
+
+Every write takes keyword-only arguments and runs in one transaction. Assessments are only
+ever added: there is deliberately no service that changes or deletes one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from dealmap.engine import model
+from dealmap.interchange.dealfile import DealFileError, Problem
+from dealmap.method import codes
+from dealmap.method.codes import Text
+from dealmap.web.accounts.models import Account, Person, Relation
+from dealmap.web.deals.models import Assessment, Deal, Interaction, InteractionParticipant, Part
+
+AMOUNT_LIMIT = Decimal(10) ** 16  # what DecimalField(max_digits=18, decimal_places=2) holds
+
+
+def _too_long(limit: int) -> Text:
+    return Text(f"不能超过 {limit} 个字符", f"must be at most {limit} characters")
+
+
+TOO_LARGE = Text("数额过大,无法保存", "is too large to store")
+
+
+def storage_problems(deal: model.Deal) -> list[Problem]:
+    """What a valid deal file may hold but the database cannot (over-long names, huge amounts)."""
+    problems: list[Problem] = []
+
+    def check(path: str, value: str, field) -> None:
+        if len(value) > field.max_length:
+            problems.append(Problem(path, _too_long(field.max_length)))
+
+    check("account.name", deal.account.name, Account._meta.get_field("name"))
+    check("account.industry", deal.account.industry, Account._meta.get_field("industry"))
+    for key in ("name", "stage", "currency"):
+        check(f"opportunity.{key}", getattr(deal.opportunity, key), Deal._meta.get_field(key))
+    amount = deal.opportunity.amount
+    if amount is not None and abs(Decimal(str(amount))) >= AMOUNT_LIMIT:
+        problems.append(Problem("opportunity.amount", TOO_LARGE))
+    for i, person in enumerate(deal.stakeholders):
+        check(f"stakeholders[{i}].id", person.id, Person._meta.get_field("key"))
+        for key in ("name", "title"):
+            check(f"stakeholders[{i}].{key}", getattr(person, key), Person._meta.get_field(key))
+    for i, interaction in enumerate(deal.interactions):
+        check(f"interactions[{i}].channel", interaction.channel, Interaction._meta.get_field("channel"))
+    return problems
+
+
+@transaction.atomic
+def deal_import(*, deal: model.Deal, owner, account: Account | None = None, by=None) -> Deal:
+    """Store a validated deal (from ``load_deal``) in one transaction and return the new deal.
+
+    Creates the account, or adds to ``account`` and matches its people by key (updating them
+    from the file). ``by`` is who recorded the history (default: ``owner``). Raises
+    :class:`DealFileError` when the database cannot hold a value; nothing is stored then.
+    """
+    problems = storage_problems(deal)
+    if problems:
+        raise DealFileError(problems)
+    if account is None:
+        account = Account.objects.create(
+            owner=owner, name=deal.account.name, industry=deal.account.industry, notes=deal.account.notes
+        )
+    people = _people_store(account, deal.stakeholders)
+    _relations_store(account, people, deal.relations)
+    stored = _deal_store(account, deal.opportunity)
+    _parts_store(stored, people, deal.stakeholders)
+    recorder = by or owner
+    _assessments_store(stored, people, deal.assessments, recorder)
+    _interactions_store(stored, people, deal.interactions, recorder)
+    return stored
+
+
+def _person_fields(s: model.Stakeholder) -> dict:
+    return {
+        "name": s.name,
+        "title": s.title,
+        "layer": s.layer,
+        "department": s.department,
+        "personal_need": s.personal_need or "",
+        "change_style": s.change_style or "",
+        "notes": s.notes,
+    }
+
+
+def _people_store(account: Account, stakeholders: Sequence[model.Stakeholder]) -> dict[str, Person]:
+    existing = {p.key: p for p in account.people.all()}
+    people: dict[str, Person] = {}
+    for s in stakeholders:
+        person = existing.get(s.id)
+        if person is None:
+            person = Person.objects.create(account=account, key=s.id, **_person_fields(s))
+        else:
+            _person_update(person, _person_fields(s))
+        people[s.id] = person
+    for s in stakeholders:
+        boss = people.get(s.reports_to) if s.reports_to else None
+        person = people[s.id]
+        if boss is not None and person.reports_to_id != boss.pk:
+            person.reports_to = boss
+            person.save(update_fields=["reports_to", "updated_at"])
+    return people
+
+
+def _person_update(person: Person, fields: dict) -> None:
+    changed = [name for name, value in fields.items() if getattr(person, name) != value]
+    if changed:
+        for name in changed:
+            setattr(person, name, fields[name])
+        person.version += 1
+        person.save(update_fields=[*changed, "version", "updated_at"])
+
+
+def _relations_store(
+    account: Account, people: dict[str, Person], relations: Iterable[model.Relation]
+) -> None:
+    seen = set(account.relations.values_list("source_id", "target_id", "kind"))
+    new = []
+    for r in relations:
+        source, target = people[r.source], people[r.target]
+        if (source.pk, target.pk, r.kind) in seen:
+            continue
+        seen.add((source.pk, target.pk, r.kind))
+        new.append(Relation(account=account, source=source, target=target, kind=r.kind, strength=r.strength))
+    Relation.objects.bulk_create(new)
+
+
+def _deal_store(account: Account, o: model.Opportunity) -> Deal:
+    research = {f"research_{code}": getattr(o.research, code) for code in codes.RESEARCH_QUESTIONS.codes}
+    return Deal.objects.create(
+        account=account,
+        name=o.name,
+        stage=o.stage,
+        amount=None if o.amount is None else Decimal(str(o.amount)).quantize(Decimal("0.01")),
+        currency=o.currency,
+        expected_close=o.expected_close,
+        we_are_incumbent=o.we_are_incumbent,
+        competitors=list(o.competitors),
+        **research,
+    )
+
+
+def _parts_store(deal: Deal, people: dict[str, Person], stakeholders: Iterable[model.Stakeholder]) -> None:
+    Part.objects.bulk_create(
+        Part(
+            deal=deal,
+            person=people[s.id],
+            buying_role=s.buying_role,
+            power=s.power,
+            authority=s.authority,
+            personal_wins=s.personal_wins,
+            objection_kind=s.objection.kind if s.objection else "",
+            objection_text=s.objection.text if s.objection else "",
+            is_coach=s.is_coach,
+            competitor_affinity=[
+                {"competitor": a.competitor, "strength": a.strength} for a in s.competitor_affinity
+            ],
+        )
+        for s in stakeholders
+    )
+
+
+def _assessments_store(
+    deal: Deal, people: dict[str, Person], assessments: Iterable[model.Assessment], by
+) -> None:
+    # One timestamp for the whole file: the insertion order (id) then keeps the file's tie-break.
+    now = timezone.now()
+    Assessment.objects.bulk_create(
+        Assessment(
+            deal=deal,
+            person=people[a.stakeholder],
+            date=a.date,
+            level=a.level,
+            evidence=a.evidence,
+            signals=list(a.signals),
+            recorded_by=by,
+            recorded_at=now,
+        )
+        for a in assessments
+    )
+
+
+def _interactions_store(
+    deal: Deal, people: dict[str, Person], interactions: Sequence[model.Interaction], by
+) -> None:
+    now = timezone.now()
+    rows = Interaction.objects.bulk_create(
+        Interaction(
+            deal=deal,
+            date=i.date,
+            channel=i.channel,
+            summary=i.summary,
+            trust_delta=i.trust_delta,
+            signals=list(i.signals),
+            recorded_by=by,
+            recorded_at=now,
+        )
+        for i in interactions
+    )
+    InteractionParticipant.objects.bulk_create(
+        InteractionParticipant(interaction=row, person=people[key], position=position)
+        for row, i in zip(rows, interactions, strict=True)
+        for position, key in enumerate(dict.fromkeys(i.stakeholders))
+    )
+
+
+def _check_signals(signals: Iterable[str]) -> list[str]:
+    signals = list(dict.fromkeys(signals))
+    unknown = [s for s in signals if s not in codes.SIGNALS]
+    if unknown:
+        raise ValidationError({"signals": f"Unknown signals: {', '.join(unknown)}"})
+    return signals
+
+
+def _check_in_deal(deal: Deal, person: Person) -> None:
+    if not deal.parts.filter(person=person).exists():
+        raise ValidationError({"person": "This person has no part in the deal."})
+
+
+@transaction.atomic
+def assessment_record(
+    *,
+    deal: Deal,
+    person: Person,
+    date: date,
+    level: int,
+    by,
+    evidence: str = "",
+    signals: Iterable[str] = (),
+) -> Assessment:
+    """Add an assessment of ``person``'s attitude in ``deal``. History is kept: nothing is overwritten."""
+    _check_in_deal(deal, person)
+    assessment = Assessment(
+        deal=deal,
+        person=person,
+        date=date,
+        level=level,
+        evidence=evidence,
+        signals=_check_signals(signals),
+        recorded_by=by,
+    )
+    assessment.full_clean()
+    assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def interaction_record(
+    *,
+    deal: Deal,
+    date: date,
+    participants: Sequence[Person],
+    by,
+    channel: str = "",
+    summary: str = "",
+    trust_delta: int | None = None,
+    signals: Iterable[str] = (),
+) -> Interaction:
+    """Add an interaction of ``deal`` with the people who took part, in the order given."""
+    if not participants:
+        raise ValidationError({"participants": "An interaction needs at least one participant."})
+    for person in participants:
+        _check_in_deal(deal, person)
+    interaction = Interaction(
+        deal=deal,
+        date=date,
+        channel=channel,
+        summary=summary,
+        trust_delta=trust_delta,
+        signals=_check_signals(signals),
+        recorded_by=by,
+    )
+    interaction.full_clean()
+    interaction.save()
+    InteractionParticipant.objects.bulk_create(
+        InteractionParticipant(interaction=interaction, person=person, position=position)
+        for position, person in enumerate(dict.fromkeys(participants))
+    )
+    return interaction
