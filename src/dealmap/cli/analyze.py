@@ -1,7 +1,206 @@
-"""Placeholder until this area's commands land."""
+"""`dealmap analyze FILE|-`: analyse a deal file without any server or database.
+
+Prints a readable report (rich tables, zh by default, critical findings first) or, with
+`--json`, the `dealmap-report/1` object. A file that breaks the contract prints every problem
+by JSON path to standard error and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import Annotated
 
 import typer
 
+from dealmap.method.codes import LANGS, Text
+
+FILE_ARGUMENT = Annotated[
+    str, typer.Argument(metavar="FILE|-", help="A dealmap/1 deal file, or - for standard input.")
+]
+JSON_OPTION = Annotated[
+    bool, typer.Option("--json", help="Print the dealmap-report/1 JSON instead of tables.")
+]
+LANG_OPTION = Annotated[str, typer.Option("--lang", help="Language of the readable report: zh or en.")]
+AS_OF_OPTION = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM-DD", help="Analysis date (default: the file's, else today)."),
+]
+
+BAD_LANG = Text("--lang 只能是 zh 或 en", "--lang must be zh or en")
+BAD_DATE = Text("--as-of 必须是 YYYY-MM-DD 格式的日期", "--as-of must be a date as YYYY-MM-DD")
+
 
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("analyze")(analyze)
+
+
+def analyze(
+    file: FILE_ARGUMENT,
+    as_json: JSON_OPTION = False,
+    lang: LANG_OPTION = "zh",
+    as_of: AS_OF_OPTION = None,
+) -> None:
+    """Analyse a deal: findings (critical first), each person's strategy, balance and position score."""
+    from dealmap.engine import analyze as run_analysis
+    from dealmap.interchange.dealfile import DealFileError, format_problems, read_deal_file
+
+    if lang not in LANGS:
+        _fail(BAD_LANG, "en")
+    day = _parse_day(as_of, lang)
+    try:
+        deal = read_deal_file(file)
+    except DealFileError as exc:
+        typer.echo(format_problems(exc.problems, lang), err=True)
+        raise typer.Exit(2) from None
+    report = run_analysis(deal, as_of=day)
+    if as_json:
+        _print_json(report)
+    else:
+        _print_tables(deal, report, lang)
+
+
+def _parse_day(text: str | None, lang: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else _fail(BAD_DATE, lang)
+    except ValueError:
+        _fail(BAD_DATE, lang)
+
+
+def _print_json(report) -> None:
+    from dealmap.engine import report_to_dict
+
+    pretty = sys.stdout.isatty()
+    text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2 if pretty else None)
+    typer.echo(text)
+
+
+def _fail(text: Text, lang: str):
+    typer.echo(text.get(lang), err=True)
+    raise typer.Exit(2)
+
+
+# -- readable report ------------------------------------------------------------------------
+
+HEADINGS = {
+    "findings": Text("发现的问题(严重的在前)", "Findings (critical first)"),
+    "people": Text("人员与策略", "People and strategy"),
+    "actions": Text("逐人行动建议", "Actions per person"),
+    "severity": Text("严重度", "Severity"),
+    "code": Text("代码", "Code"),
+    "about": Text("对象", "About"),
+    "message": Text("说明", "What we see"),
+    "action": Text("建议", "What to do"),
+    "rule": Text("依据", "Course"),
+    "person": Text("人员", "Person"),
+    "level": Text("态度", "Attitude"),
+    "group": Text("分组", "Group"),
+    "strategy": Text("策略", "Strategy"),
+    "weight": Text("权重", "Weight"),
+    "reached_by": Text("可借助的支持者", "Reached by supporters"),
+    "score": Text("态势分", "Position score"),
+    "balance": Text("加权支持度 B", "Weighted balance B"),
+    "as_of": Text("分析日期", "As of"),
+    "deal_wide": Text("全局", "deal-wide"),
+    "none": Text("没有发现问题。", "No findings."),
+}
+PART_LABELS = {
+    "balance": Text("支持度", "balance"),
+    "coverage": Text("覆盖", "coverage"),
+    "champion_coach": Text("支持者与内线", "champion/coach"),
+    "freshness": Text("新鲜度", "freshness"),
+}
+SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _print_tables(deal, report, lang: str) -> None:
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    console.print(_headline(deal, report, lang))
+    console.print(_findings_table(deal, report, lang))
+    console.print(_people_table(deal, report, lang))
+    console.print(_actions_table(deal, report, lang))
+
+
+def _h(key: str, lang: str) -> str:
+    return HEADINGS[key].get(lang)
+
+
+def _headline(deal, report, lang: str):
+    from rich.panel import Panel
+
+    parts = " · ".join(f"{PART_LABELS[k].get(lang)} {v:g}" for k, v in report.score.parts.items())
+    body = (
+        f"[bold]{deal.account.name}[/bold] · {deal.opportunity.name}\n"
+        f"{_h('as_of', lang)}: {report.as_of.isoformat()}    "
+        f"{_h('balance', lang)}: {report.balance:+.3f}\n"
+        f"[bold]{_h('score', lang)}: {report.score.value}/100[/bold]  ({parts})"
+    )
+    return Panel(body, expand=False)
+
+
+def _findings_table(deal, report, lang: str):
+    from rich.table import Table
+
+    from dealmap.method.codes import SEVERITIES
+
+    table = Table(title=_h("findings", lang), show_lines=True, title_justify="left")
+    table.add_column(_h("severity", lang), no_wrap=True)
+    table.add_column(_h("about", lang))
+    table.add_column(f"{_h('message', lang)} → {_h('action', lang)}", overflow="fold")
+    for f in report.findings:
+        severity = f"[{SEVERITY_STYLE[f.severity]}]{SEVERITIES.label(f.severity, lang)}[/]"
+        body = f"{f.message.get(lang)}\n→ {f.action.get(lang)}\n[dim]{f.code} · {f.rule}[/dim]"
+        table.add_row(severity, _subject(deal, f.subject, lang), body)
+    if not report.findings:
+        table.add_row("", "", _h("none", lang))
+    return table
+
+
+def _subject(deal, subject: str, lang: str) -> str:
+    from dealmap.method.codes import DEPARTMENTS
+
+    for person in deal.stakeholders:
+        if person.id == subject:
+            return person.name
+    if subject in DEPARTMENTS:
+        return DEPARTMENTS.label(subject, lang)
+    return _h("deal_wide", lang)
+
+
+def _people_table(deal, report, lang: str):
+    from rich.table import Table
+
+    from dealmap.method.codes import GROUPS, STRATEGIES
+    from dealmap.method.levels import level_text
+
+    table = Table(title=_h("people", lang), title_justify="left")
+    for key in ("person", "level", "group", "strategy", "weight", "reached_by"):
+        table.add_column(_h(key, lang), overflow="fold")
+    names = {p.id: p.name for p in deal.stakeholders}
+    for p in report.people:
+        table.add_row(
+            f"{p.name} [dim]{p.id}[/dim]",
+            level_text(p.level).get(lang),
+            GROUPS.label(p.group, lang),
+            STRATEGIES.label(p.strategy, lang),
+            str(p.weight),
+            ", ".join(names.get(i, i) for i in p.influenced_by),
+        )
+    return table
+
+
+def _actions_table(deal, report, lang: str):
+    from rich.table import Table
+
+    table = Table(title=_h("actions", lang), show_lines=True, title_justify="left")
+    table.add_column(_h("person", lang))
+    table.add_column(_h("action", lang), overflow="fold")
+    for p in report.people:
+        lines = "\n".join(f"{n}.{a.text.get(lang)} [dim]({a.rule})[/dim]" for n, a in enumerate(p.actions, 1))
+        table.add_row(p.name, lines)
+    return table

@@ -1,0 +1,69 @@
+"""Who we reach and who is mapped (ch1.s1 第三, ch2, ch5.s1 第一)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dealmap.engine.checks.base import Context, about, finding, ids, names
+from dealmap.engine.report import Finding
+from dealmap.method.codes import BUYING_ROLES, DEPARTMENTS
+from dealmap.method.departments import talking_points
+
+#: Departments whose absence from the map is a gap (ch2.s2).
+EXPECTED_DEPARTMENTS = ("purchasing", "technical", "user", "finance")
+
+
+def single_thread(ctx: Context) -> Iterator[Finding]:
+    """COV_SINGLE_THREAD: fewer than `min_threads` people had an interaction in the contact window."""
+    contacted = [s for s in ctx.index.people.values() if s.contacts]
+    if len(contacted) < ctx.index.rules.min_threads:
+        yield finding(
+            "COV_SINGLE_THREAD",
+            stakeholders=ids(contacted),
+            days=ctx.index.rules.contact_window_days,
+            count=len(contacted),
+            names=names(contacted),
+        )
+
+
+def single_department(ctx: Context) -> Iterator[Finding]:
+    """COV_SINGLE_DEPARTMENT: everyone contacted in the window (at least one) is in one department."""
+    contacted = [s for s in ctx.index.people.values() if s.contacts]
+    departments = {s.person.department for s in contacted}
+    if len(departments) == 1:
+        (department,) = departments
+        yield finding(
+            "COV_SINGLE_DEPARTMENT",
+            stakeholders=ids(contacted),
+            departments=departments,
+            days=ctx.index.rules.contact_window_days,
+            names=names(contacted),
+            department=DEPARTMENTS[department].label,
+        )
+
+
+def no_decision_layer(ctx: Context) -> Iterator[Finding]:
+    """COV_NO_DECISION_LAYER: nobody in layer `decision` is mapped."""
+    if not any(s.person.layer == "decision" for s in ctx.index.people.values()):
+        yield finding("COV_NO_DECISION_LAYER")
+
+
+def department_gap(ctx: Context) -> Iterator[Finding]:
+    """COV_DEPARTMENT_GAP: one finding per expected department with nobody mapped."""
+    mapped = {s.person.department for s in ctx.index.people.values()}
+    for department in EXPECTED_DEPARTMENTS:
+        if department not in mapped:
+            yield finding(
+                "COV_DEPARTMENT_GAP",
+                subject=department,
+                departments=(department,),
+                department=DEPARTMENTS[department].label,
+                point=talking_points(department)[0].text,
+            )
+
+
+def unassessed(ctx: Context) -> Iterator[Finding]:
+    """COV_UNASSESSED: a key stakeholder has no assessment."""
+    for state in ctx.index.people.values():
+        if state.key and state.current is None:
+            yield about("COV_UNASSESSED", state, role=BUYING_ROLES[state.person.buying_role].label)

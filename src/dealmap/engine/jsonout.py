@@ -1,0 +1,45 @@
+"""The report as `dealmap-report/1` JSON data."""
+
+from __future__ import annotations
+
+from dealmap.engine.report import Finding, PersonView, Report
+
+REPORT_FORMAT = "dealmap-report/1"
+
+
+def report_to_dict(report: Report) -> dict:
+    """The report in the shape of deal-format.md; findings also carry their `subject`."""
+    return {
+        "format": REPORT_FORMAT,
+        "as_of": report.as_of.isoformat(),
+        "score": {"value": report.score.value, "parts": dict(report.score.parts)},
+        "balance": report.balance,
+        "findings": [_finding(f) for f in report.findings],
+        "people": [_person(p) for p in report.people],
+    }
+
+
+def _finding(f: Finding) -> dict:
+    return {
+        "code": f.code,
+        "severity": f.severity,
+        "subject": f.subject,
+        "stakeholders": list(f.stakeholders),
+        "departments": list(f.departments),
+        "message": f.message.as_dict(),
+        "action": f.action.as_dict(),
+        "rule": f.rule,
+    }
+
+
+def _person(p: PersonView) -> dict:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "level": p.level,
+        "group": p.group,
+        "strategy": p.strategy,
+        "weight": p.weight,
+        "actions": [{**a.text.as_dict(), "rule": a.rule} for a in p.actions],
+        "influenced_by": list(p.influenced_by),
+    }

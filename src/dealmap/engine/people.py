@@ -1,0 +1,72 @@
+"""The strategy for each person: group, ordered actions and the supporters who reach them (ch5.s1, §5)."""
+
+from __future__ import annotations
+
+from dealmap.engine.checks.base import Context
+from dealmap.engine.index import PersonState, natural_key
+from dealmap.engine.report import Action, PersonView
+from dealmap.method.codes import STRATEGY_OF_GROUP
+from dealmap.method.departments import talking_points
+from dealmap.method.findings import fill
+from dealmap.method.levels import LEVELS, UNASSESSED_ACTION, UNASSESSED_RULE
+from dealmap.method.needs import PERSONAL_NEED_INFO, UNKNOWN_NEED
+from dealmap.method.strategies import (
+    COACH,
+    FIND_A_PATH,
+    GROUP_ACTIONS,
+    NOT_FOR_COMPANY,
+    NOT_FOR_ME,
+    USE_SUPPORTERS,
+    Point,
+)
+from dealmap.method.styles import CHANGE_STYLE_TACTICS
+
+
+def person_views(ctx: Context) -> tuple[PersonView, ...]:
+    """Every stakeholder's view, in id order."""
+    states = sorted(ctx.index.people.values(), key=lambda s: natural_key(s.id))
+    return tuple(person_view(ctx, state) for state in states)
+
+
+def person_view(ctx: Context, state: PersonState) -> PersonView:
+    influenced_by = tuple(sorted(ctx.reach.get(state.id, ()), key=natural_key))
+    return PersonView(
+        id=state.id,
+        name=state.person.name,
+        level=state.level,
+        group=state.group,
+        strategy=STRATEGY_OF_GROUP[state.group],
+        weight=state.weight,
+        actions=tuple(Action(p.text, p.rule) for p in _points(ctx, state, influenced_by)),
+        influenced_by=influenced_by,
+    )
+
+
+def _points(ctx: Context, state: PersonState, influenced_by: tuple[str, ...]) -> list[Point]:
+    """Level first, then department talking points, personal need and change style."""
+    person = state.person
+    points = _attitude_points(ctx, state, influenced_by)
+    if person.is_coach:
+        points.append(COACH)
+    if person.objection is not None:
+        points.append(NOT_FOR_ME if person.objection.kind == "not_for_me" else NOT_FOR_COMPANY)
+    points.extend(talking_points(person.department))
+    need = PERSONAL_NEED_INFO.get(person.personal_need or "")
+    points.append(need.tactic if need else UNKNOWN_NEED)
+    if person.change_style in CHANGE_STYLE_TACTICS:
+        points.append(CHANGE_STYLE_TACTICS[person.change_style])
+    return points
+
+
+def _attitude_points(ctx: Context, state: PersonState, influenced_by: tuple[str, ...]) -> list[Point]:
+    if state.level is None:
+        return [Point(UNASSESSED_ACTION, UNASSESSED_RULE)]
+    level = LEVELS[state.level]
+    points = [GROUP_ACTIONS[state.group], Point(level.action, level.rule)]
+    if state.group in ("neutral", "opponent"):
+        if influenced_by:
+            names = [ctx.index.people[i].person.name for i in influenced_by]
+            points.append(Point(fill(USE_SUPPORTERS.text, names=names), USE_SUPPORTERS.rule))
+        else:
+            points.append(FIND_A_PATH)
+    return points
