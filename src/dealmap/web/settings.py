@@ -9,6 +9,8 @@ Environment variables:
   normal mode keeps a random key in the data folder, so a local install works with no setup.
 - ``DEALMAP_ALLOWED_HOSTS``: comma-separated host names (default: the loopback names).
 - ``DEALMAP_DATA_DIR``: where the default SQLite file and the generated key live.
+- ``DEALMAP_STATIC_ROOT``: where ``collectstatic`` puts files for a deployment (optional).
+- ``DEALMAP_HTTPS``: ``1`` behind an HTTPS proxy (secure cookies).
 """
 
 from __future__ import annotations
@@ -134,7 +136,9 @@ TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Only a deployment that runs collectstatic needs STATIC_ROOT; WhiteNoise warns about a missing folder.
+STATIC_ROOT = os.environ.get("DEALMAP_STATIC_ROOT") or None
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # WhiteNoise serves the apps' static folders directly, so no collectstatic step is needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

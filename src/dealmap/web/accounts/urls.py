@@ -5,6 +5,6 @@ from dealmap.web.accounts import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("", views.account_list, name="list"),
-    path("<int:pk>/", views.account_detail, name="detail"),
+    path("", views.account_list_view, name="list"),
+    path("<int:pk>/", views.account_detail_view, name="detail"),
 ]

@@ -5,6 +5,6 @@ from dealmap.web.deals import views
 app_name = "deals"
 
 urlpatterns = [
-    path("", views.deal_list, name="list"),
-    path("<int:pk>/", views.deal_detail, name="detail"),
+    path("", views.deal_list_view, name="list"),
+    path("<int:pk>/", views.deal_detail_view, name="detail"),
 ]
