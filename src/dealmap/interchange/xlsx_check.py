@@ -1,0 +1,389 @@
+"""Check an import file across rows and plan it: what will be created, what updated, which key each person gets.
+
+`scan` is the first pass over the file: it streams every row (see `xlsx_read`), checks references
+between rows and sheets and against what already exists (a :class:`Known`), and returns a
+:class:`Plan` with every problem and the counts for the preview. Only names and keys are kept,
+never whole rows. The commit reads the file a second time and asks the plan to resolve references.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from dealmap.interchange.sheets import SHEET_BY_KEY
+from dealmap.interchange.xlsx_read import Progress, Row, RowIssue, Source, parse_rows
+from dealmap.method.codes import Text
+
+
+class Known:
+    """What already exists for the importing user. This default knows nothing (a fresh database).
+
+    The web import service overrides these with database look-ups.
+    """
+
+    def account_exists(self, account: str) -> bool:
+        return False
+
+    def deal_exists(self, account: str, deal: str) -> bool:
+        return False
+
+    def people(self, account: str) -> list[tuple[str, str]]:
+        """(key, name) of the account's people."""
+        return []
+
+    def part_exists(self, account: str, deal: str, key: str) -> bool:
+        return False
+
+    def relation_exists(self, account: str, source: str, target: str, kind: str) -> bool:
+        return False
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+
+
+class _People:
+    """The people of one account as the file will leave them: keys, names, who reports to whom."""
+
+    def __init__(self, existing: list[tuple[str, str]]):
+        self.name_of: dict[str, str] = dict(existing)
+        self.keys_of: dict[str, set[str]] = defaultdict(set)
+        for key, name in existing:
+            self.keys_of[name].add(key)
+        self.existing = set(self.name_of)
+        self.claimed: dict[str, int] = {}  # key → row that set it
+        self.pending: list[str] = []  # names of new people without an ID, in row order
+        self.new_key: dict[str, str] = {}  # name → key assigned to a new person without an ID
+        self.boss: dict[str, tuple[str, int, str]] = {}  # key → (reference, row, column)
+
+    def rename(self, key: str, name: str) -> None:
+        old = self.name_of.get(key)
+        if old is not None:
+            self.keys_of[old].discard(key)
+        self.name_of[key] = name
+        self.keys_of[name].add(key)
+
+    def assign_keys(self) -> None:
+        taken = set(self.name_of)
+        number = len(taken) + 1
+        for name in self.pending:
+            while f"p{number}" in taken:
+                number += 1
+            key = f"p{number}"
+            taken.add(key)
+            self.new_key[name] = key
+            self.name_of[key] = name
+            self.keys_of[name].discard("\0" + name)
+            self.keys_of[name].add(key)
+        self.pending = []
+
+    def resolve(self, reference: str) -> str | Text:
+        """The key a reference means: a unique name first, else an ID; a Text says why not."""
+        keys = self.keys_of.get(reference)
+        if keys:
+            if len(keys) == 1:
+                return next(iter(keys))
+            return Text(
+                f"有多人名为「{reference}」,请改填编号",
+                f"several people are called '{reference}'; use the ID",
+            )
+        if reference in self.name_of:
+            return reference
+        return Text(
+            f"「人员」表和该客户的已有人员中都没有「{reference}」",
+            f"'{reference}' is neither in the People sheet nor among the account's people",
+        )
+
+
+@dataclass
+class Plan:
+    """The outcome of the first pass: problems, preview counts and the person keys to use."""
+
+    issues: list[RowIssue] = field(default_factory=list)
+    counts: dict[str, Counts] = field(default_factory=dict)
+    rows: int = 0
+    accounts: set[str] = field(default_factory=set)
+    _people: dict[str, _People] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.issues
+
+    def person_key(self, account: str, key: str, name: str) -> str:
+        """The key of the People row (account, ID, name): its ID, a matched person's, or a new one."""
+        if key:
+            return key
+        people = self._people[account]
+        return people.new_key.get(name) or next(iter(people.keys_of[name]))
+
+    def resolve(self, account: str, reference: str) -> str:
+        """The key of the person a (clean) row refers to."""
+        found = self._people[account].resolve(reference)
+        assert isinstance(found, str), reference
+        return found
+
+    def is_new_person(self, account: str, key: str) -> bool:
+        return key not in self._people[account].existing
+
+
+def _unknown_account(name: str) -> Text:
+    return Text(
+        f"客户「{name}」不在「客户」表中,也不是您已有的客户",
+        f"account '{name}' is neither in the Accounts sheet nor one of your accounts",
+    )
+
+
+def _unknown_deal(name: str) -> Text:
+    return Text(
+        f"商机「{name}」不在「商机」表中,也不是该客户已有的商机",
+        f"deal '{name}' is neither in the Deals sheet nor one of the account's deals",
+    )
+
+
+def _repeats(row: int) -> Text:
+    return Text(f"与第 {row} 行重复", f"repeats row {row}")
+
+
+NOT_IN_DEAL = Text(
+    "此人在该商机中没有角色(请先在「商机角色」表中添加)",
+    "this person has no part in the deal (add them on the Deal parts sheet first)",
+)
+SELF_RELATION = Text("关系的两端必须是不同的人", "a relation needs two different people")
+SELF_REPORT = Text("不能向自己汇报", "a person cannot report to themselves")
+SAME_NAME = Text(
+    "同一客户中有同名的人;若确为两个人,请为每行填写编号",
+    "another row of this account has the same name; if they are two people, give each row an ID",
+)
+AMBIGUOUS_NAME = Text(
+    "该客户已有多人同名,请填写编号以指明是哪一位",
+    "several of the account's people have this name; fill in the ID to say which",
+)
+
+
+def _cycle(chain: list[str]) -> Text:
+    text = " → ".join(chain)
+    return Text(f"汇报关系形成了循环:{text}", f"the reporting line forms a cycle: {text}")
+
+
+class _Scanner:
+    def __init__(self, known: Known):
+        self.known = known
+        self.plan = Plan(counts={key: Counts() for key in SHEET_BY_KEY})
+        self.accounts: dict[str, int] = {}
+        self.deals: dict[tuple[str, str], int] = {}
+        self.parts: dict[tuple[str, str, str], int] = {}
+        self.relations: dict[tuple[str, str, str, str], int] = {}
+        self.checked_people = False
+
+    def issue(self, row: Row, column: str, reason: Text) -> None:
+        self.plan.issues.append(RowIssue(row.sheet, row.number, _header(row.sheet, column), reason))
+
+    def count(self, sheet: str, exists: bool) -> None:
+        counts = self.plan.counts[sheet]
+        if exists:
+            counts.updated += 1
+        else:
+            counts.created += 1
+
+    def people(self, account: str) -> _People:
+        found = self.plan._people.get(account)
+        if found is None:
+            found = self.plan._people[account] = _People(self.known.people(account))
+        return found
+
+    def has_account(self, row: Row) -> bool:
+        name = row.values["account"]
+        if name in self.accounts or self.known.account_exists(name):
+            self.plan.accounts.add(name)
+            return True
+        self.issue(row, "account", _unknown_account(name))
+        return False
+
+    def has_deal(self, row: Row) -> bool:
+        pair = (row.values["account"], row.values["deal"])
+        if pair in self.deals or self.known.deal_exists(*pair):
+            return True
+        self.issue(row, "deal", _unknown_deal(pair[1]))
+        return False
+
+    def person(self, row: Row, column: str, reference: str) -> str | None:
+        found = self.people(row.values["account"]).resolve(reference)
+        if isinstance(found, Text):
+            self.issue(row, column, found)
+            return None
+        return found
+
+    def in_deal(self, row: Row, column: str, key: str) -> bool:
+        account, deal = row.values["account"], row.values["deal"]
+        if (account, deal, key) in self.parts or self.known.part_exists(account, deal, key):
+            return True
+        self.issue(row, column, NOT_IN_DEAL)
+        return False
+
+    # -- one method per sheet ------------------------------------------------------------------
+
+    def accounts_row(self, row: Row) -> None:
+        name = row.values["account"]
+        if name in self.accounts:
+            self.issue(row, "account", _repeats(self.accounts[name]))
+            return
+        self.accounts[name] = row.number
+        self.plan.accounts.add(name)
+        self.count("accounts", self.known.account_exists(name))
+
+    def deals_row(self, row: Row) -> None:
+        if not self.has_account(row):
+            return
+        pair = (row.values["account"], row.values["deal"])
+        if pair in self.deals:
+            self.issue(row, "deal", _repeats(self.deals[pair]))
+            return
+        self.deals[pair] = row.number
+        self.count("deals", self.known.deal_exists(*pair))
+
+    def people_row(self, row: Row) -> None:
+        if not self.has_account(row):
+            return
+        people = self.people(row.values["account"])
+        key, name = row.values.get("id", ""), row.values["name"]
+        if key:
+            if key in people.claimed:
+                self.issue(row, "id", _repeats(people.claimed[key]))
+                return
+            self.count("people", key in people.existing)
+        else:
+            matches = people.keys_of.get(name, set())
+            if any(k in people.claimed for k in matches) or ("\0" + name) in matches:
+                self.issue(row, "name", SAME_NAME)
+                return
+            if len(matches) > 1:
+                self.issue(row, "name", AMBIGUOUS_NAME)
+                return
+            if matches:
+                key = next(iter(matches))
+                self.count("people", True)
+            else:
+                people.pending.append(name)
+                people.keys_of[name].add("\0" + name)
+                self.count("people", False)
+                key = "\0" + name
+        if not key.startswith("\0"):
+            people.claimed[key] = row.number
+            people.rename(key, name)
+        boss = row.values.get("reports_to")
+        if boss:
+            people.boss[key] = (boss, row.number, "reports_to")
+
+    def finish_people(self) -> None:
+        """Assign keys to new people, then check every reports-to once all people are known."""
+        for account, people in self.plan._people.items():
+            people.assign_keys()
+            bosses: dict[str, str] = {}
+            for key, (reference, number, column) in people.boss.items():
+                key = people.new_key.get(key[1:], key) if key.startswith("\0") else key
+                row = Row("people", number, {"account": account})
+                found = self.person(row, column, reference)
+                if found is None:
+                    continue
+                if found == key:
+                    self.issue(row, column, SELF_REPORT)
+                else:
+                    bosses[key] = found
+            self._cycles(account, bosses, people)
+            people.boss = {}
+
+    def _cycles(self, account: str, bosses: dict[str, str], people: _People) -> None:
+        done: set[str] = set()
+        for start in bosses:
+            chain: list[str] = []
+            node: str | None = start
+            while node in bosses and node not in done and node not in chain:
+                chain.append(node)
+                node = bosses[node]
+            if node in chain:
+                loop = chain[chain.index(node) :]
+                names = [people.name_of.get(k, k) for k in [*loop, loop[0]]]
+                number = people.claimed.get(loop[0], 0)
+                self.issue(Row("people", number, {"account": account}), "reports_to", _cycle(names))
+            done.update(chain)
+
+    def parts_row(self, row: Row) -> None:
+        if not (self.has_account(row) and self.has_deal(row)):
+            return
+        key = self.person(row, "person", row.values["person"])
+        if key is None:
+            return
+        triple = (row.values["account"], row.values["deal"], key)
+        if triple in self.parts:
+            self.issue(row, "person", _repeats(self.parts[triple]))
+            return
+        self.parts[triple] = row.number
+        self.count("parts", self.known.part_exists(*triple))
+
+    def relations_row(self, row: Row) -> None:
+        if not self.has_account(row):
+            return
+        source = self.person(row, "source", row.values["source"])
+        target = self.person(row, "target", row.values["target"])
+        if source is None or target is None:
+            return
+        if source == target:
+            self.issue(row, "target", SELF_RELATION)
+            return
+        quad = (row.values["account"], source, target, row.values["kind"])
+        if quad in self.relations:
+            self.issue(row, "kind", _repeats(self.relations[quad]))
+            return
+        self.relations[quad] = row.number
+        self.count("relations", self.known.relation_exists(*quad))
+
+    def assessments_row(self, row: Row) -> None:
+        if not (self.has_account(row) and self.has_deal(row)):
+            return
+        key = self.person(row, "person", row.values["person"])
+        if key is not None and self.in_deal(row, "person", key):
+            self.count("assessments", False)
+
+    def interactions_row(self, row: Row) -> None:
+        if not (self.has_account(row) and self.has_deal(row)):
+            return
+        good = True
+        for reference in row.values["participants"]:
+            key = self.person(row, "participants", reference)
+            good = key is not None and self.in_deal(row, "participants", key) and good
+        if good:
+            self.count("interactions", False)
+
+
+def _header(sheet: str, column: str) -> str:
+    if not column:
+        return ""
+    col = SHEET_BY_KEY[sheet].column(column)
+    return f"{col.header.zh}/{col.header.en}"
+
+
+def scan(source: Source, *, known: Known | None = None, progress: Progress | None = None) -> Plan:
+    """First pass: check every row and reference; the plan lists every problem and the preview counts."""
+    scanner = _Scanner(known or Known())
+    plan = scanner.plan
+    people_done = False
+    for row in parse_rows(source, plan.issues, progress):
+        plan.rows += 1
+        if row.sheet not in ("accounts", "deals", "people") and not people_done:
+            scanner.finish_people()
+            people_done = True
+        getattr(scanner, f"{row.sheet}_row")(row)
+    if not people_done:
+        scanner.finish_people()
+    plan.issues.sort(key=_issue_order)
+    return plan
+
+
+_SHEET_ORDER = {key: i for i, key in enumerate(SHEET_BY_KEY)}
+
+
+def _issue_order(issue: RowIssue) -> tuple[int, int]:
+    return (_SHEET_ORDER.get(issue.sheet, -1), issue.row)
