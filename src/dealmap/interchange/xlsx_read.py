@@ -23,6 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
@@ -566,8 +567,11 @@ def _guarded(rows: Iterator[tuple]) -> Iterator[tuple]:
 
 def _rejection(exc: Exception) -> FileRejected:
     kind = type(exc).__name__
-    if "Entities" in kind or "DTD" in kind or "Forbidden" in kind:
-        return FileRejected(UNSAFE_XML)
+    cause: BaseException | None = exc
+    while cause is not None:  # openpyxl wraps the parser's error in a ValueError
+        if isinstance(cause, DefusedXmlException):
+            return FileRejected(UNSAFE_XML)
+        cause = cause.__cause__ or cause.__context__
     if isinstance(exc, zipfile.BadZipFile | EOFError):
         return FileRejected(DAMAGED)
     return FileRejected(Text(f"无法读取该 .xlsx 文件({kind})", f"the .xlsx file cannot be read ({kind})"))

@@ -1,0 +1,292 @@
+"""The xlsx layout: template, round trips, header and code variants, formula neutralisation, row problems."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+from datetime import date
+from importlib import resources
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+
+from dealmap.interchange.dealfile import canonical, dump_deal, load_deal
+from dealmap.interchange.sheets import SHEETS
+from dealmap.interchange.xlsx import (
+    ImportFailed,
+    Known,
+    Source,
+    format_issues,
+    read_deals,
+    scan,
+    template_workbook,
+    write_workbook,
+)
+from dealmap.interchange.xlsx_read import unescape
+from dealmap.interchange.xlsx_write import escape
+
+
+@pytest.fixture(scope="module")
+def demo():
+    data = json.loads(resources.files("dealmap.demo").joinpath("demo-deal.json").read_text("utf-8"))
+    return load_deal(data)
+
+
+def cells(data: bytes) -> dict[str, list[tuple]]:
+    book = load_workbook(io.BytesIO(data))
+    return {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets}
+
+
+def book_bytes(sheets: dict[str, list[list]]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def issues_of(data: bytes, known: Known | None = None) -> set[tuple[str, int, str]]:
+    plan = scan(Source(data), known=known)
+    return {(i.sheet, i.row, i.reason.en) for i in plan.issues}
+
+
+ACCOUNTS = ["客户名称", "行业"]
+PEOPLE = ["客户名称", "编号", "姓名", "层级", "部门", "汇报对象"]
+
+
+# -- template -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_template_has_every_sheet_with_headers_dropdowns_and_example_rows(lang):
+    data = template_workbook(lang)
+    book = load_workbook(io.BytesIO(data))
+    for sheet in SHEETS:
+        ws = book[sheet.name(lang)]
+        assert [c.value for c in ws[1]] == [col.title(lang) for col in sheet.columns]
+        assert ws.max_row >= 2, f"{sheet.key} has an example row"
+    assert book["_lists"].sheet_state == "hidden"
+    people = book["人员" if lang == "zh" else "People"]
+    listed = {str(dv.sqref): dv.formula1 for dv in people.data_validations.dataValidation}
+    assert any(f.startswith("'_lists'!$") or f.startswith("_lists!$") for f in listed.values())
+
+
+def test_untouched_template_imports_nothing():
+    plan = scan(Source(template_workbook("zh")))
+    assert plan.ok and plan.rows == 0
+
+
+# -- round trips ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_deal_to_xlsx_and_back_is_the_same_deal(demo, lang):
+    back = read_deals(Source(write_workbook([demo], lang=lang)))
+    assert len(back) == 1
+    assert canonical(dump_deal(back[0])) == canonical(dump_deal(replace(demo, as_of=None)))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_xlsx_to_deals_to_xlsx_is_identical(demo, lang):
+    first = write_workbook([demo], lang=lang)
+    second = write_workbook(read_deals(Source(first)), lang=lang)
+    assert cells(first) == cells(second)
+
+
+def test_portfolio_of_two_accounts_round_trips(demo):
+    other = replace(demo, account=replace(demo.account, name="另一家客户"))
+    other = replace(other, opportunity=replace(other.opportunity, name="二期"))
+    back = read_deals(Source(write_workbook([demo, other])))
+    assert [d.account.name for d in back] == [demo.account.name, "另一家客户"]
+    assert canonical(dump_deal(back[1])) == canonical(dump_deal(replace(other, as_of=None)))
+
+
+def test_people_who_share_a_name_are_referred_to_by_id(demo):
+    p1, p2 = demo.stakeholders[:2]
+    twin = replace(p2, name=p1.name)
+    deal = replace(demo, stakeholders=(p1, twin, *demo.stakeholders[2:]))
+    data = write_workbook([deal])
+    parts = cells(data)["商机角色"]
+    assert parts[1][2] == "p1" and parts[2][2] == "p2"
+    assert canonical(dump_deal(read_deals(Source(data))[0])) == canonical(
+        dump_deal(replace(deal, as_of=None))
+    )
+
+
+def test_levels_are_numbers_and_dates_are_dates(demo):
+    book = load_workbook(io.BytesIO(write_workbook([demo])))
+    row = [c for c in book["态度评估"][2]]
+    assert isinstance(row[4].value, int) and row[4].data_type == "n"
+    assert row[3].is_date
+
+
+# -- formula injection ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+1", "-2 说明", "@SUM(A1)", "\tx", "\rx", "'q"])
+def test_dangerous_text_is_neutralised_on_export_and_restored_on_import(demo, text):
+    person = replace(demo.stakeholders[0], notes=text, title=text)
+    deal = replace(demo, stakeholders=(person, *demo.stakeholders[1:]))
+    data = write_workbook([deal])
+    stored = cells(data)["人员"][1]
+    assert stored[9] == "'" + text and stored[3] == "'" + text
+    back = read_deals(Source(data))[0]
+    assert back.stakeholders[0].notes == text and back.stakeholders[0].title == text
+
+
+@given(st.text(max_size=12))
+def test_escape_and_unescape_are_inverse(text):
+    assert unescape(escape(text)) == text
+    assert escape(text)[:1] not in ("=", "+", "-", "@", "\t", "\r")
+
+
+# -- reading variants -----------------------------------------------------------------------------
+
+
+def test_english_headers_codes_and_labels_in_any_order_are_accepted():
+    data = book_bytes(
+        {
+            "Accounts": [["Account", "Industry"], ["ACME", "Steel"]],
+            "People": [
+                ["Department", "Name", "Layer", "Account", "Reports to"],
+                ["purchasing", "Li", "Management layer", "ACME", "Wang"],
+                ["决策层/总经办", "Wang", "decision", "ACME", None],
+            ],
+        }
+    )
+    plan = scan(Source(data))
+    assert plan.ok, format_issues(plan.issues, "en")
+    assert plan.counts["people"].created == 2
+    assert plan.person_key("ACME", "", "Li") == "p1"
+    assert plan.resolve("ACME", "Wang") == "p2"
+
+
+def test_csv_people_sheet_in_gb18030_and_utf8_sig():
+    text = "客户名称,姓名,层级,部门\n华东精密,张伟,管理层,采购部\n"
+
+    class Existing(Known):
+        def account_exists(self, account):
+            return account == "华东精密"
+
+    for encoded in (text.encode("gb18030"), text.encode("utf-8-sig")):
+        plan = scan(Source(encoded), known=Existing())
+        assert plan.ok and plan.counts["people"].created == 1
+
+
+def test_existing_people_are_matched_by_name_and_new_ones_get_free_keys():
+    class Existing(Known):
+        def account_exists(self, account):
+            return True
+
+        def people(self, account):
+            return [("p1", "张伟"), ("p2", "李娜")]
+
+    data = book_bytes(
+        {
+            "人员": [
+                PEOPLE,
+                ["A", None, "张伟", "管理层", "采购部", None],
+                ["A", None, "王芳", "执行层", "其他", "张伟"],
+            ]
+        }
+    )
+    plan = scan(Source(data), known=Existing())
+    assert plan.ok, format_issues(plan.issues, "en")
+    assert (plan.counts["people"].created, plan.counts["people"].updated) == (1, 1)
+    assert plan.person_key("A", "", "张伟") == "p1" and plan.person_key("A", "", "王芳") == "p3"
+
+
+# -- row problems -----------------------------------------------------------------------------------
+
+
+def test_each_bad_cell_is_reported_by_sheet_row_and_column_in_both_languages():
+    data = book_bytes(
+        {
+            "客户": [ACCOUNTS, ["A", "x"]],
+            "人员": [
+                PEOPLE,
+                ["A", None, "张伟", "管理层", "采购部", None],
+                ["A", None, "李娜", "中层", "采购部", None],
+                ["A", None, None, "管理层", "采购部", None],
+                ["B", None, "王芳", "管理层", "采购部", None],
+                ["A", None, "赵六", "管理层", "采购部", "无此人"],
+            ],
+            "态度评估": [
+                ["客户名称", "商机名称", "姓名", "日期", "态度"],
+                ["A", "X", "张伟", "2026-01-01", 5],
+            ],
+        }
+    )
+    plan = scan(Source(data))
+    found = {(i.sheet, i.row, i.column) for i in plan.issues}
+    assert ("people", 3, "D 层级/Layer") in found
+    assert ("people", 4, "C 姓名/Name") in found
+    assert ("people", 5, "客户名称/Account") in found
+    assert ("people", 6, "汇报对象/Reports to") in found
+    assert ("assessments", 2, "E 态度/Attitude") in found
+    text = format_issues(plan.issues, "zh")
+    assert "人员 行 3, D 层级/Layer: 必须是以下之一:决策层、管理层、执行层" in text
+    assert "must be between -4 and 4" in format_issues(plan.issues, "en")
+
+
+def test_ten_thousand_rows_with_three_bad_ones_report_exactly_those_three():
+    rows = [PEOPLE] + [["A", None, f"人{i}", "管理层", "采购部", None] for i in range(10_000)]
+    rows[1234][3] = "不存在的层级"
+    rows[5000][4] = 42
+    rows[9999][2] = "=1+1"
+    data = book_bytes({"客户": [ACCOUNTS, ["A", None]], "人员": rows})
+    plan = scan(Source(data))
+    assert [(i.sheet, i.row) for i in plan.issues] == [("people", 1235), ("people", 5001), ("people", 10000)]
+    assert plan.issues[2].reason.en == "formulas are not accepted; enter the value"
+    with pytest.raises(ImportFailed):
+        read_deals(Source(data))
+
+
+def test_cross_row_problems_are_found():
+    data = book_bytes(
+        {
+            "客户": [ACCOUNTS, ["A", None], ["A", None]],
+            "商机": [["客户名称", "商机名称"], ["A", "D"]],
+            "人员": [
+                PEOPLE,
+                ["A", None, "甲", "管理层", "采购部", "乙"],
+                ["A", None, "乙", "管理层", "采购部", "甲"],
+                ["A", None, "甲", "管理层", "采购部", None],
+                ["A", "p9", "丙", "管理层", "采购部", None],
+            ],
+            "商机角色": [
+                ["客户名称", "商机名称", "姓名", "采购角色"],
+                ["A", "D", "甲", "拍板人"],
+                ["A", "E", "甲", "拍板人"],
+            ],
+            "关系": [["客户名称", "从", "到", "关系类型"], ["A", "甲", "甲", "影响"]],
+            "态度评估": [
+                ["客户名称", "商机名称", "姓名", "日期", "态度"],
+                ["A", "D", "丙", date(2026, 1, 1), 1],
+            ],
+        }
+    )
+    got = issues_of(data)
+    assert ("accounts", 3, "repeats row 2") in got
+    assert ("people", 4, SAME_NAME_EN) in got
+    assert any(s == "people" and r.startswith("the reporting line forms a cycle") for s, _, r in got)
+    assert ("parts", 3, "deal 'E' is neither in the Deals sheet nor one of the account's deals") in got
+    assert ("relations", 2, "a relation needs two different people") in got
+    assert any(s == "assessments" and r.startswith("this person has no part") for s, _, r in got)
+
+
+SAME_NAME_EN = "another row of this account has the same name; if they are two people, give each row an ID"
+
+
+def test_unknown_and_missing_columns_are_reported_on_the_header_row():
+    data = book_bytes({"人员": [["客户名称", "姓名", "层级", "Layr"], ["A", "x", "管理层", 1]]})
+    got = issues_of(data)
+    assert ("people", 1, "unknown column (a typo would drop data)") in got
+    assert ("people", 1, "the required column 'Department' is missing") in got
