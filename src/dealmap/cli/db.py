@@ -66,10 +66,10 @@ def demo(
 ) -> None:
     """Create the demo users (rep, manager) and load the demo deal, dated to today."""
     ensure_database()
-    from dealmap.web.core.clock import today
+    from dealmap.web.core import clock
     from dealmap.web.core.demo import DEMO_PASSWORD, DEMO_USERS, demo_setup
 
-    result = demo_setup(today=today(), force=force)
+    result = demo_setup(today=clock.today(), force=force)
     if result.deal is not None:
         typer.echo(f"Demo deal loaded / 已载入演示商机: {result.deal.name} (id {result.deal.pk})")
     else:
@@ -143,14 +143,17 @@ def export_deal(
     """Write a stored deal as a dealmap/1 deal file (as_of = today)."""
     ensure_database()
     from dealmap.interchange.dealfile import dump_deal
-    from dealmap.web.core.clock import today
+    from dealmap.web.core import clock
     from dealmap.web.deals.domain import deal_to_domain
     from dealmap.web.deals.models import Deal
 
     stored = Deal.objects.select_related("account").filter(pk=deal_id).first()
     if stored is None:
         _fail(Text(f"没有 id 为 {deal_id} 的商机", f"no deal with id {deal_id}"), lang)
-    text = json.dumps(dump_deal(deal_to_domain(stored), as_of=today()), ensure_ascii=False, indent=2) + "\n"
+    text = (
+        json.dumps(dump_deal(deal_to_domain(stored), as_of=clock.today()), ensure_ascii=False, indent=2)
+        + "\n"
+    )
     if output is None:
         sys.stdout.write(text)
     else:

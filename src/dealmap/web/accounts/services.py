@@ -17,12 +17,13 @@ def account_create(*, owner, name: str, industry: str = "", notes: str = "") -> 
 
 
 def person_key_next(*, account: Account) -> str:
-    """A fresh person key for the account: ``p`` and the next free number."""
-    taken = set(account.people.values_list("key", flat=True))
-    number = len(taken) + 1
-    while f"p{number}" in taken:
-        number += 1
-    return f"p{number}"
+    """A fresh person key for the account: ``p`` and one more than the highest ``pN`` in use."""
+    numbers = [
+        int(key[1:])
+        for key in account.people.values_list("key", flat=True)
+        if key.startswith("p") and key[1:].isdigit()
+    ]
+    return f"p{max(numbers, default=0) + 1}"
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from dealmap.method import codes
 from dealmap.web import i18n
-from dealmap.web.core.clock import today
+from dealmap.web.core import clock
 from dealmap.web.deals.analysis import deal_report, finding_subject
 from dealmap.web.deals.selectors import deal_buying_group, deal_get, deal_list
 
@@ -23,7 +23,7 @@ def deal_list_view(request: HttpRequest) -> HttpResponse:
 def deal_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     """One deal: its facts, the seven research answers, the findings and the buying group."""
     deal = deal_get(user=request.user, pk=pk)
-    as_of = today()
+    as_of = clock.today()
     report = deal_report(deal, as_of=as_of)
     people = {p["id"]: p for p in report["people"]} if report else {}
     members = [(m, people.get(m.person.key)) for m in deal_buying_group(user=request.user, deal=deal)]

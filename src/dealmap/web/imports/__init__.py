@@ -1,0 +1,1 @@
+"""Bulk import from Excel/CSV and export to Excel, PowerPoint and the deal file."""

@@ -1,0 +1,179 @@
+"""The `dealmap` database commands, run through typer's test runner on the test database."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from dealmap.cli import app
+from dealmap.interchange.dealfile import canonical
+from dealmap.web.deals.models import Deal
+from dealmap.web.users.models import User
+
+pytestmark = pytest.mark.django_db
+
+runner = CliRunner()
+
+
+def run(*args: str, stdin: str | None = None):
+    return runner.invoke(app, list(args), input=stdin)
+
+
+def write(tmp_path, data: dict, name: str = "deal.json") -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def test_import_deal_prints_the_new_deal_id_as_the_last_line(rep, tmp_path, demo_file):
+    result = run("import-deal", write(tmp_path, demo_file))
+    assert result.exit_code == 0, result.stderr
+    deal = Deal.objects.get(pk=int(result.stdout.strip().splitlines()[-1]))
+    assert deal.name == demo_file["opportunity"]["name"]
+    assert deal.account.owner == rep
+
+
+def test_import_deal_reads_standard_input(rep, demo_file):
+    result = run("import-deal", "-", stdin=json.dumps(demo_file, ensure_ascii=False))
+    assert result.exit_code == 0, result.stderr
+    assert Deal.objects.filter(pk=int(result.stdout.splitlines()[-1])).exists()
+
+
+def test_import_then_export_gives_the_demo_file_back(rep, tmp_path, demo_file, fixed_today):
+    deal_id = run("import-deal", write(tmp_path, demo_file)).stdout.splitlines()[-1]
+    out = tmp_path / "out.json"
+    result = run("export-deal", deal_id, "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert exported["as_of"] == demo_file["as_of"]  # the clock is fixed on that day
+    assert canonical(exported) == canonical(demo_file)
+
+
+def test_export_deal_writes_to_stdout_by_default(demo_deal):
+    result = run("export-deal", str(demo_deal.pk))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["format"] == "dealmap/1"
+
+
+def test_export_of_an_unknown_deal_is_a_clear_error(db):
+    result = run("export-deal", "999", "--lang", "en")
+    assert result.exit_code == 2
+    assert "no deal with id 999" in result.stderr
+
+
+def _unknown_key(d):
+    d["stakeholders"][0]["nmae"] = "typo"
+
+
+def _wrong_type(d):
+    d["stakeholders"][1]["power"] = "high"
+
+
+def _out_of_range(d):
+    d["assessments"][0]["level"] = 9
+
+
+def _duplicate_id(d):
+    d["stakeholders"][1]["id"] = "p1"
+
+
+def _missing_reports_to(d):
+    d["stakeholders"][1]["reports_to"] = "p99"
+
+
+def _missing_relation_end(d):
+    d["relations"][0]["to"] = "p99"
+
+
+def _missing_assessed_person(d):
+    d["assessments"][0]["stakeholder"] = "p99"
+
+
+def _missing_participant(d):
+    d["interactions"][0]["stakeholders"] = ["p5", "p99"]
+
+
+BAD_INPUTS = {
+    "unknown key": (_unknown_key, "stakeholders[0].nmae"),
+    "wrong type": (_wrong_type, "stakeholders[1].power"),
+    "out of range": (_out_of_range, "assessments[0].level"),
+    "duplicate id": (_duplicate_id, "stakeholders[1].id"),
+    "missing reports_to": (_missing_reports_to, "stakeholders[1].reports_to"),
+    "missing relation end": (_missing_relation_end, "relations[0].to"),
+    "missing assessed person": (_missing_assessed_person, "assessments[0].stakeholder"),
+    "missing participant": (_missing_participant, "interactions[0].stakeholders[1]"),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_INPUTS)
+def test_bad_input_exits_2_names_the_path_and_stores_nothing(kind, rep, tmp_path, demo_file, row_counts):
+    break_it, path = BAD_INPUTS[kind]
+    data = copy.deepcopy(demo_file)
+    break_it(data)
+    before = row_counts()
+    result = run("import-deal", write(tmp_path, data))
+    assert result.exit_code == 2
+    assert path + ":" in result.stderr
+    assert result.stdout == ""
+    assert row_counts() == before
+
+
+def test_every_problem_of_a_bad_file_is_listed(rep, tmp_path, demo_file, row_counts):
+    data = copy.deepcopy(demo_file)
+    for break_it, _ in BAD_INPUTS.values():
+        break_it(data)
+    before = row_counts()
+    result = run("import-deal", write(tmp_path, data), "--lang", "en")
+    assert result.exit_code == 2
+    for _, path in BAD_INPUTS.values():
+        assert path + ":" in result.stderr, path
+    assert row_counts() == before
+
+
+def test_a_file_that_is_not_json_exits_2(rep, tmp_path, row_counts):
+    path = tmp_path / "bad.json"
+    path.write_text("{not json", encoding="utf-8")
+    before = row_counts()
+    result = run("import-deal", str(path))
+    assert result.exit_code == 2 and result.stderr.strip()
+    assert row_counts() == before
+
+
+def test_import_with_an_unknown_owner_exits_2(rep, tmp_path, demo_file, row_counts):
+    before = row_counts()
+    result = run("import-deal", write(tmp_path, demo_file), "--owner", "nobody", "--lang", "en")
+    assert result.exit_code == 2 and "no user 'nobody'" in result.stderr
+    assert row_counts() == before
+
+
+def test_import_without_users_asks_for_an_owner(db, tmp_path, demo_file):
+    result = run("import-deal", write(tmp_path, demo_file), "--lang", "en")
+    assert result.exit_code == 2 and "--owner" in result.stderr
+
+
+def test_import_names_its_owner(rep, manager, tmp_path, demo_file):
+    result = run("import-deal", write(tmp_path, demo_file), "--owner", "manager")
+    assert result.exit_code == 0
+    assert Deal.objects.get(pk=int(result.stdout.splitlines()[-1])).account.owner == manager
+
+
+def test_demo_creates_the_users_and_loads_the_deal_once(db, fixed_today):
+    first = run("demo")
+    assert first.exit_code == 0, first.stderr
+    assert "rep / dealmap" in first.stdout and "manager / dealmap" in first.stdout
+    assert "http://127.0.0.1:8000/" in first.stdout
+    second = run("demo")
+    assert second.exit_code == 0
+    assert Deal.objects.count() == 1
+    assert set(User.objects.values_list("username", flat=True)) == {"rep", "manager"}
+    rep, manager = User.objects.get(username="rep"), User.objects.get(username="manager")
+    assert rep.check_password("dealmap") and manager.role == "manager" and manager.team == rep.team
+
+
+def test_demo_force_loads_another_copy(db, fixed_today):
+    run("demo")
+    assert run("demo", "--force").exit_code == 0
+    assert Deal.objects.count() == 2
