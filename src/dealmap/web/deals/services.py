@@ -19,6 +19,7 @@ from dealmap.interchange.dealfile import DealFileError, Problem
 from dealmap.method import codes
 from dealmap.method.codes import Text
 from dealmap.web.accounts.models import Account, Person, Relation
+from dealmap.web.core.conflicts import versioned_update
 from dealmap.web.deals.models import Assessment, Deal, Interaction, InteractionParticipant, Part
 
 AMOUNT_LIMIT = Decimal(10) ** 16  # what DecimalField(max_digits=18, decimal_places=2) holds
@@ -286,3 +287,40 @@ def interaction_record(
         for position, person in enumerate(dict.fromkeys(participants))
     )
     return interaction
+
+
+#: The fields of a person's part in a deal that the deal page edits.
+PART_FIELDS = (
+    "buying_role",
+    "power",
+    "authority",
+    "personal_wins",
+    "objection_kind",
+    "objection_text",
+    "is_coach",
+)
+
+
+@transaction.atomic
+def part_update(*, part: Part, version: int, by=None, **fields) -> Part:
+    """Change a person's part in a deal (role, power, wins, objection, coach flag).
+
+    ``version`` is the part's version the user saw; raises ``Conflict`` if it changed since.
+    """
+    unknown = set(fields) - set(PART_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable on a part: {', '.join(sorted(unknown))}")
+    return versioned_update(part, version=version, fields=fields)
+
+
+@transaction.atomic
+def research_update(*, deal: Deal, version: int, answers: dict[str, str], by=None) -> Deal:
+    """Change some of the seven needs-research answers (ch4) of ``deal``.
+
+    ``answers`` maps question codes to answers; raises ``Conflict`` if the deal changed since ``version``.
+    """
+    unknown = set(answers) - set(codes.RESEARCH_QUESTIONS.codes)
+    if unknown:
+        raise ValueError(f"Unknown research questions: {', '.join(sorted(unknown))}")
+    fields = {f"research_{code}": answer.strip() for code, answer in answers.items()}
+    return versioned_update(deal, version=version, fields=fields)
