@@ -64,6 +64,7 @@ class Column:
     high: int | None = None
     width: int = 16
     hint: Text | None = None
+    limit: int | None = None  # most characters a text cell may hold (what the database stores)
 
     def title(self, lang: str) -> str:
         return self.header.get(lang)
@@ -97,7 +98,7 @@ ACCOUNTS = Sheet(
     Text("客户", "Accounts"),
     (
         ACCOUNT,
-        _col("industry", "行业", "Industry", width=20),
+        _col("industry", "行业", "Industry", width=20, limit=200),
         _col("notes", "备注", "Notes", width=40),
     ),
 )
@@ -108,9 +109,9 @@ DEALS = Sheet(
     (
         ACCOUNT,
         DEAL,
-        _col("stage", "阶段", "Stage"),
+        _col("stage", "阶段", "Stage", limit=100),
         _col("amount", "金额", "Amount", "number", width=14),
-        _col("currency", "币种", "Currency", width=8),
+        _col("currency", "币种", "Currency", width=8, limit=3),
         _col("expected_close", "预计成交日期", "Expected close", "date", width=14),
         _col("we_are_incumbent", "我方是现有供应商", "We are the incumbent", "bool", width=10),
         _col("competitors", "竞争对手", "Competitors", "list", width=24, hint=_LIST_HINT),
@@ -135,7 +136,7 @@ PEOPLE = Sheet(
             hint=Text("留空则自动编号", "left empty, one is assigned"),
         ),
         _col("name", "姓名", "Name", "name", required=True, width=12),
-        _col("title", "职务", "Title", width=18),
+        _col("title", "职务", "Title", width=18, limit=200),
         _col("layer", "层级", "Layer", "code", required=True, vocabulary=LAYERS, width=12),
         _col("department", "部门", "Department", "code", required=True, vocabulary=DEPARTMENTS, width=14),
         _col("reports_to", "汇报对象", "Reports to", "ref", width=12, hint=_REF_HINT),

@@ -50,6 +50,7 @@ MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 MAX_NAME_CHARS = 200
 MAX_TEXT_CHARS = 10_000
+MAX_AMOUNT = 10**16  # what the database's amount column holds
 #: Cells starting with one of these are neutralised on export by a leading apostrophe.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -124,6 +125,7 @@ NOT_INTEGER = Text("必须是整数", "must be a whole number")
 NOT_NUMBER = Text("必须是不小于 0 的数字", "must be a number of at least 0")
 NOT_DATE = Text("必须是日期(YYYY-MM-DD)", "must be a date (YYYY-MM-DD)")
 NOT_BOOL = Text("必须是 是/否", "must be yes or no")
+TOO_LARGE = Text("数额过大", "is too large")
 REPEATED = Text("同一项重复出现", "lists an item twice")
 UNKNOWN_COLUMN = Text("未知的列(拼写错误会导致数据丢失)", "unknown column (a typo would drop data)")
 REPEATED_COLUMN = Text("列重复出现", "the column appears twice")
@@ -275,8 +277,8 @@ def _name(value: Any, _col: Column) -> str:
     return _text(value, MAX_NAME_CHARS).strip()
 
 
-def _free(value: Any, _col: Column) -> str:
-    return _text(value)
+def _free(value: Any, col: Column) -> str:
+    return _text(value, col.limit or MAX_TEXT_CHARS)
 
 
 def _int(value: Any, col: Column) -> int | None:
@@ -312,6 +314,8 @@ def _number(value: Any, _col: Column) -> float | int | None:
             number = int(number)
     if type(number) not in (int, float) or not math.isfinite(number) or number < 0:
         raise _Bad(NOT_NUMBER)
+    if number >= MAX_AMOUNT:
+        raise _Bad(TOO_LARGE)
     return number
 
 

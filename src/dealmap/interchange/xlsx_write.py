@@ -98,12 +98,13 @@ def _rows(deals: Sequence[Deal], lang: str) -> dict[str, list[dict[str, Any]]]:
                     {"account": a, "source": ref(r.source), "target": ref(r.target), "kind": r.kind}
                     | {"strength": r.strength}
                 )
-        for x in deal.assessments:
+        # By date, keeping the file's order within a day (the tie-break): the order the database returns.
+        for x in sorted(deal.assessments, key=lambda x: x.date):
             out["assessments"].append(
                 {"account": a, "deal": d, "person": ref(x.stakeholder), "date": x.date, "level": x.level}
                 | {"evidence": x.evidence, "signals": x.signals}
             )
-        for i in deal.interactions:
+        for i in sorted(deal.interactions, key=lambda i: i.date):
             out["interactions"].append(
                 {"account": a, "deal": d, "date": i.date, "participants": tuple(map(ref, i.stakeholders))}
                 | {

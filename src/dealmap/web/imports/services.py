@@ -150,7 +150,7 @@ class _Writer:
             if self.stage == "people":
                 self.link_bosses()
             self.stage = row.sheet
-        getattr(self, row.sheet)(row)
+        getattr(self, f"row_{row.sheet}")(row)
 
     def finish(self) -> None:
         self.flush()
@@ -204,7 +204,7 @@ class _Writer:
 
     # -- one method per sheet -------------------------------------------------------------------
 
-    def accounts(self, row: Row) -> None:
+    def row_accounts(self, row: Row) -> None:
         v = row.values
         fields = {k: v[k] for k in ("industry", "notes") if k in v}
         account = self.known.account(v["account"])
@@ -216,7 +216,7 @@ class _Writer:
             account.refresh_from_db(fields=["version"])
         self.accounts[v["account"]] = account
 
-    def deals(self, row: Row) -> None:
+    def row_deals(self, row: Row) -> None:
         v = row.values
         account = self.account(v["account"])
         fields = _deal_fields(v)
@@ -228,7 +228,7 @@ class _Writer:
             deal.save(update_fields=[*changed, "version", "updated_at"])
         self.deals[(v["account"], v["deal"])] = deal
 
-    def people(self, row: Row) -> None:
+    def row_people(self, row: Row) -> None:
         v = row.values
         account = self.account(v["account"])
         key = self.plan.person_key(v["account"], v.get("id", ""), v["name"])
@@ -261,7 +261,7 @@ class _Writer:
             Person.objects.filter(pk=ids[key]).exclude(reports_to_id=boss).update(reports_to_id=boss)
         self.bosses = []
 
-    def parts(self, row: Row) -> None:
+    def row_parts(self, row: Row) -> None:
         v = row.values
         deal = self.deal(v["account"], v["deal"])
         person = self.person(v["account"], v["person"])
@@ -284,7 +284,7 @@ class _Writer:
             part.version += 1
             part.save(update_fields=[*changed, "version", "updated_at"])
 
-    def relations(self, row: Row) -> None:
+    def row_relations(self, row: Row) -> None:
         v = row.values
         account = self.account(v["account"])
         source = self.person(v["account"], v["source"])
@@ -298,7 +298,7 @@ class _Writer:
         elif "strength" in v:
             found.exclude(strength=strength).update(strength=strength)
 
-    def assessments(self, row: Row) -> None:
+    def row_assessments(self, row: Row) -> None:
         v = row.values
         deal = self.deal(v["account"], v["deal"])
         person = self.person(v["account"], v["person"])
@@ -330,7 +330,7 @@ class _Writer:
             }
         return self.seen_assessments[deal.pk]
 
-    def interactions(self, row: Row) -> None:
+    def row_interactions(self, row: Row) -> None:
         v = row.values
         deal = self.deal(v["account"], v["deal"])
         people = list(dict.fromkeys(self.person(v["account"], r) for r in v["participants"]))

@@ -1,0 +1,183 @@
+"""Bulk import and export: `dealmap import`, `dealmap export`, `dealmap template`.
+
+`dealmap import FILE.xlsx|FILE.csv [--dry-run]` checks the whole file first (a progress bar on
+stderr), prints what would be created or updated, and then stores it in one transaction. Any problem:
+every one listed by sheet, row and column on stderr, exit status 2, nothing stored.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dealmap.cli.db import _owner, ensure_database
+from dealmap.method.codes import Text
+
+LANG_OPTION = Annotated[str, typer.Option("--lang", help="Language: zh or en.")]
+FORMATS = ("xlsx", "pptx", "json")
+
+
+def _fail(text: Text, lang: str, code: int = 2) -> None:
+    typer.echo(text.get(lang), err=True)
+    raise typer.Exit(code)
+
+
+class _Bar:
+    """A rich progress bar per phase and sheet, on stderr; silent when stderr is not a terminal."""
+
+    def __init__(self, lang: str):
+        self.console = Console(stderr=True)
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=True,
+            disable=not self.console.is_terminal,
+        )
+        self.tasks: dict[str, int] = {}
+        self.lang = lang
+
+    def __enter__(self):
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self.progress.__exit__(*exc)
+
+    def __call__(self, sheet: str, done: int, total: int) -> None:
+        task = self.tasks.get(sheet)
+        if task is None:
+            task = self.tasks[sheet] = self.progress.add_task(self._label(sheet), total=total)
+        self.progress.update(task, completed=done, total=max(total, done))
+
+    def _label(self, sheet: str) -> str:
+        from dealmap.interchange.sheets import SHEET_BY_KEY
+
+        phase, _, key = sheet.rpartition(":")
+        name = SHEET_BY_KEY[key].name(self.lang) if key in SHEET_BY_KEY else key
+        verb = {"zh": ("检查", "写入"), "en": ("checking", "storing")}[self.lang][phase == "commit"]
+        return f"{verb} {name}"
+
+
+def _counts_table(plan, lang: str) -> Table:
+    from dealmap.interchange.sheets import SHEETS
+
+    heads = {"zh": ("工作表", "新建", "更新"), "en": ("sheet", "create", "update")}[lang]
+    table = Table(*heads)
+    for sheet in SHEETS:
+        c = plan.counts[sheet.key]
+        if c.created or c.updated:
+            table.add_row(sheet.name(lang), str(c.created), str(c.updated))
+    return table
+
+
+def import_file(
+    file: Annotated[Path, typer.Argument(help="The workbook (.xlsx) or a one-sheet .csv.")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check and preview only; store nothing.")
+    ] = False,
+    owner: Annotated[str | None, typer.Option(help="Username who owns the imported accounts.")] = None,
+    lang: LANG_OPTION = "zh",
+) -> None:
+    """Import accounts, deals, people, parts, relations, assessments and interactions from Excel or CSV."""
+    from dealmap.interchange.xlsx import FileRejected, ImportFailed, Source, format_issues
+
+    try:
+        source = Source(file)
+    except FileRejected as exc:
+        _fail(exc.reason, lang)
+    except OSError as exc:
+        _fail(Text(f"无法读取文件 {file}:{exc.strerror}", f"cannot read {file}: {exc.strerror}"), lang)
+    ensure_database()
+    from dealmap.web.imports.services import workbook_import, workbook_preview
+
+    user = _owner(owner, lang)
+    out = Console()
+    try:
+        with _Bar(lang) as bar:
+            plan = workbook_preview(source=source, owner=user, progress=bar)
+        if not plan.ok:
+            raise ImportFailed(plan.issues)
+        out.print(_counts_table(plan, lang))
+        if dry_run:
+            typer.echo(Text("试运行:未写入任何数据", "dry run: nothing stored").get(lang))
+            return
+        with _Bar(lang) as bar:
+            plan = workbook_import(source=source, owner=user, progress=bar)
+    except FileRejected as exc:
+        _fail(exc.reason, lang)
+    except ImportFailed as exc:
+        typer.echo(format_issues(exc.issues, lang), err=True)
+        count = len(exc.issues)
+        _fail(Text(f"共 {count} 处错误,未写入任何数据", f"{count} problem(s); nothing stored"), lang)
+    typer.echo(Text(f"已导入 {plan.rows} 行", f"imported {plan.rows} rows").get(lang))
+
+
+def export(
+    deal_id: Annotated[
+        str, typer.Argument(help="The deal's id, or 'all' for every deal the owner sees (xlsx).")
+    ],
+    format: Annotated[str, typer.Option("--format", "-f", help="xlsx, pptx or json.")] = "xlsx",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write.")] = None,
+    owner: Annotated[
+        str | None, typer.Option(help="With 'all': whose deals (default: the only user).")
+    ] = None,
+    lang: LANG_OPTION = "zh",
+) -> None:
+    """Export a deal (or a portfolio) as a workbook, an account-review deck or a deal file."""
+    if format not in FORMATS:
+        _fail(Text("--format 必须是 xlsx、pptx 或 json", "--format must be xlsx, pptx or json"), lang)
+    if deal_id != "all" and not deal_id.isdigit():
+        _fail(Text("商机 id 必须是数字或 all", "the deal id must be a number or 'all'"), lang)
+    if deal_id == "all" and format != "xlsx":
+        _fail(Text("all 只能导出为 xlsx", "'all' exports to xlsx only"), lang)
+    ensure_database()
+    from dealmap.web.imports.exports import deal_file, deals_for_export, deck_bytes, workbook_bytes
+
+    if deal_id == "all":
+        deals = deals_for_export(user=_owner(owner, lang))
+    else:
+        deals = deals_for_export(pk=int(deal_id))
+        if not deals:
+            _fail(Text(f"没有 id 为 {deal_id} 的商机", f"no deal with id {deal_id}"), lang)
+    if format == "json":
+        data = (json.dumps(deal_file(deals[0]), ensure_ascii=False, indent=2) + "\n").encode()
+    elif format == "xlsx":
+        data = workbook_bytes(deals, lang=lang)
+    else:
+        data = deck_bytes(deals[0], lang=lang)
+    if output is None and format == "json":
+        sys.stdout.buffer.write(data)
+        return
+    target = output or Path(f"deal-{deal_id}.{format}")
+    target.write_bytes(data)
+    typer.echo(str(target))
+
+
+def template(
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")] = Path(
+        "dealmap-template.xlsx"
+    ),
+    lang: LANG_OPTION = "zh",
+) -> None:
+    """Write the import template (.xlsx): a guide, seven sheets with drop-downs and example rows."""
+    from dealmap.interchange.xlsx import template_workbook
+
+    output.write_bytes(template_workbook(lang))
+    typer.echo(str(output))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the import/export commands to the `dealmap` app."""
+    app.command("import")(import_file)
+    app.command("export")(export)
+    app.command("template")(template)
