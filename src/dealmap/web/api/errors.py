@@ -1,0 +1,103 @@
+"""Every error the API answers, as one body: ``{"detail": str, "problems": [{"path", "message"}]}``."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from dealmap.interchange.dealfile import DealFileError
+from dealmap.web import i18n
+from dealmap.web.api.schemas import ErrorOut
+from dealmap.web.core.conflicts import Conflict
+
+
+class PreconditionFailed(Exception):
+    """An ``If-Match`` header named a version other than the stored one."""
+
+
+class Unprocessable(Exception):
+    """Well-formed input the operation cannot use (e.g. a person key not in the deal)."""
+
+    def __init__(self, detail: str, problems: list[dict] | None = None):
+        super().__init__(detail)
+        self.detail, self.problems = detail, problems or []
+
+
+def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """The error responses an operation declares, all with the common body."""
+    return dict.fromkeys(statuses, ErrorOut)
+
+
+#: What every operation may answer: unparsable body, not logged in, bad CSRF token or read-only,
+#: missing-or-forbidden, invalid input.
+COMMON = (400, 401, 403, 404, 422)
+WRITE = (*COMMON, 409)
+VERSIONED = (*WRITE, 412)
+
+
+def _body(detail: str, problems: list[dict] | None = None) -> dict:
+    return {"detail": detail, "problems": problems or []}
+
+
+def _loc(loc) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload")]
+    return ".".join(parts)
+
+
+def install(api) -> None:
+    """Map every exception the handlers may raise to its status and the common body."""
+
+    def respond(request, status: int, detail: str, problems=None):
+        return api.create_response(request, _body(detail, problems), status=status)
+
+    @api.exception_handler(NinjaValidationError)
+    def invalid(request, exc):
+        problems = [{"path": _loc(e.get("loc", ())), "message": str(e.get("msg", ""))} for e in exc.errors]
+        return respond(request, 422, _("The input is not valid."), problems)
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request, exc):
+        return respond(request, 401, _("Log in or send an API token (Authorization: Bearer TOKEN)."))
+
+    @api.exception_handler(Http404)
+    def missing(request, exc):
+        return respond(request, 404, _("Not found."))
+
+    @api.exception_handler(PermissionDenied)
+    def forbidden(request, exc):
+        return respond(request, 403, _("You may see this but not change it."))
+
+    @api.exception_handler(Conflict)
+    def conflict(request, exc):
+        return respond(request, 409, _("Someone else changed this since you loaded it. Reload and try again."))
+
+    @api.exception_handler(PreconditionFailed)
+    def precondition(request, exc):
+        return respond(request, 412, _("The If-Match version is not the current one."))
+
+    @api.exception_handler(Unprocessable)
+    def unprocessable(request, exc):
+        return respond(request, 422, exc.detail, exc.problems)
+
+    @api.exception_handler(DjangoValidationError)
+    def rejected(request, exc):
+        problems = [
+            {"path": field, "message": str(message)}
+            for field, messages in getattr(exc, "message_dict", {"": exc.messages}).items()
+            for message in messages
+        ]
+        return respond(request, 409, _("The change conflicts with the stored data."), problems)
+
+    @api.exception_handler(DealFileError)
+    def bad_file(request, exc):
+        lang = i18n.lang()
+        problems = [{"path": p.path, "message": p.message.get(lang)} for p in exc.problems]
+        return respond(request, 422, _("The deal file is not valid."), problems)
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc):
+        return respond(request, exc.status_code, str(exc))

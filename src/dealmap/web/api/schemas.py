@@ -1,0 +1,319 @@
+"""The API's In/Out schemas. Integers are strict (``false`` is not 0) and every bound is declared."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from ninja import Schema
+from pydantic import Field, StrictBool, StrictInt, StringConstraints
+
+from dealmap.method import codes
+
+#: The largest id a path or body may name: beyond it no row exists (and databases overflow).
+MAX_ID = 2**53
+
+
+def text(max_length: int = 10_000, *, min_length: int = 0):
+    """A string type without NUL characters (databases refuse them) and with a length bound."""
+    return Annotated[
+        str, StringConstraints(min_length=min_length, max_length=max_length, pattern=r"^[^\x00]*$")
+    ]
+
+
+def choice(vocabulary: codes.Vocabulary, *, blank: bool = False):
+    """A Literal of the vocabulary's codes (and ``""`` when the field may be empty)."""
+    values = ("", *vocabulary.codes) if blank else vocabulary.codes
+    return Literal[values]  # type: ignore[valid-type]
+
+
+Id = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
+Version = Annotated[StrictInt, Field(ge=1, le=2**31 - 1)]
+Level = Annotated[StrictInt, Field(ge=codes.LEVEL_MIN, le=codes.LEVEL_MAX)]
+Power = Annotated[StrictInt, Field(ge=codes.POWER_MIN, le=codes.POWER_MAX)]
+Strength = Annotated[StrictInt, Field(ge=codes.RELATION_STRENGTH_MIN, le=codes.RELATION_STRENGTH_MAX)]
+TrustDelta = Annotated[StrictInt, Field(ge=codes.TRUST_DELTA_MIN, le=codes.TRUST_DELTA_MAX)]
+Affinity = Annotated[StrictInt, Field(ge=codes.AFFINITY_MIN, le=codes.AFFINITY_MAX)]
+Name = text(200, min_length=1)
+Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\-]{1,64}$")]
+Day = Annotated[date, Field(ge=date(1900, 1, 1), le=date(2999, 12, 31))]
+Signal = choice(codes.SIGNALS)
+
+
+class ProblemOut(Schema):
+    """One problem with the input: where (a JSON path or field name) and what."""
+
+    path: str
+    message: str
+
+
+class ErrorOut(Schema):
+    """Every error answer: a sentence, and for bad input the problems one by one."""
+
+    detail: str
+    problems: list[ProblemOut] = []
+
+
+class UserOut(Schema):
+    id: int
+    username: str
+    role: str
+    team: str | None
+
+
+# -- accounts -------------------------------------------------------------------------------------
+
+
+class AccountIn(Schema):
+    name: Name
+    industry: text(200) = ""
+    notes: text() = ""
+
+
+class AccountPatch(Schema):
+    version: Version
+    name: Name | None = None
+    industry: text(200) | None = None
+    notes: text() | None = None
+
+
+class AccountOut(Schema):
+    id: int
+    name: str
+    industry: str
+    notes: str
+    owner: str
+    version: int
+    can_edit: bool
+
+
+class ShareIn(Schema):
+    username: text(150, min_length=1)
+    can_edit: StrictBool = False
+
+
+class ShareOut(Schema):
+    user_id: int
+    username: str
+    can_edit: bool
+
+
+# -- people and relations -----------------------------------------------------------------------
+
+
+class PersonIn(Schema):
+    account: Id
+    name: Name
+    layer: choice(codes.LAYERS)
+    department: choice(codes.DEPARTMENTS)
+    key: Key | None = None
+    title: text(200) = ""
+    reports_to: Id | None = None
+    personal_need: choice(codes.PERSONAL_NEEDS, blank=True) = ""
+    change_style: choice(codes.CHANGE_STYLES, blank=True) = ""
+    notes: text() = ""
+
+
+class PersonPatch(Schema):
+    version: Version
+    name: Name | None = None
+    title: text(200) | None = None
+    layer: choice(codes.LAYERS) | None = None
+    department: choice(codes.DEPARTMENTS) | None = None
+    reports_to: Id | None = None
+    personal_need: choice(codes.PERSONAL_NEEDS, blank=True) | None = None
+    change_style: choice(codes.CHANGE_STYLES, blank=True) | None = None
+    notes: text() | None = None
+
+
+class PersonOut(Schema):
+    id: int
+    account: int
+    key: str
+    name: str
+    title: str
+    layer: str
+    department: str
+    reports_to: int | None
+    personal_need: str
+    change_style: str
+    notes: str
+    version: int
+
+
+class RelationIn(Schema):
+    source: Id
+    target: Id
+    kind: choice(codes.RELATION_KINDS)
+    strength: Strength | None = None
+
+
+class RelationOut(Schema):
+    id: int
+    account: int
+    source: int
+    target: int
+    kind: str
+    strength: int | None
+
+
+# -- deals and parts ----------------------------------------------------------------------------
+
+
+class DealIn(Schema):
+    account: Id
+    name: Name
+    stage: text(100) = ""
+    amount: Annotated[Decimal, Field(ge=0, lt=Decimal(10) ** 16, decimal_places=2)] | None = None
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "CNY"
+    expected_close: Day | None = None
+    we_are_incumbent: StrictBool = False
+    competitors: Annotated[list[text(200, min_length=1)], Field(max_length=50)] = []
+
+
+class DealPatch(Schema):
+    version: Version
+    name: Name | None = None
+    stage: text(100) | None = None
+    amount: Annotated[Decimal, Field(ge=0, lt=Decimal(10) ** 16, decimal_places=2)] | None = None
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    expected_close: Day | None = None
+    we_are_incumbent: StrictBool | None = None
+    competitors: Annotated[list[text(200, min_length=1)], Field(max_length=50)] | None = None
+    research: dict[choice(codes.RESEARCH_QUESTIONS), text()] | None = None
+
+
+class DealOut(Schema):
+    id: int
+    account: int
+    name: str
+    stage: str
+    amount: str | None
+    currency: str
+    expected_close: date | None
+    we_are_incumbent: bool
+    competitors: list[str]
+    research: dict[str, str]
+    version: int
+
+
+class AffinityIn(Schema):
+    competitor: text(200, min_length=1)
+    strength: Affinity
+
+
+class PartIn(Schema):
+    deal: Id
+    person: Id
+    buying_role: choice(codes.BUYING_ROLES)
+    power: Power | None = None
+    authority: Power | None = None
+    personal_wins: text() = ""
+    objection_kind: choice(codes.OBJECTION_KINDS, blank=True) = ""
+    objection_text: text() = ""
+    is_coach: StrictBool = False
+    competitor_affinity: Annotated[list[AffinityIn], Field(max_length=50)] = []
+
+
+class PartPatch(Schema):
+    version: Version
+    buying_role: choice(codes.BUYING_ROLES) | None = None
+    power: Power | None = None
+    authority: Power | None = None
+    personal_wins: text() | None = None
+    objection_kind: choice(codes.OBJECTION_KINDS, blank=True) | None = None
+    objection_text: text() | None = None
+    is_coach: StrictBool | None = None
+
+
+class PartOut(Schema):
+    id: int
+    deal: int
+    person: int
+    buying_role: str
+    power: int | None
+    authority: int | None
+    personal_wins: str
+    objection_kind: str
+    objection_text: str
+    is_coach: bool
+    competitor_affinity: list[dict[str, Any]]
+    version: int
+
+
+# -- history: assessments and interactions ----------------------------------------------------
+
+
+class AssessmentIn(Schema):
+    deal: Id
+    person: Id
+    date: Day
+    level: Level
+    evidence: text() = ""
+    signals: Annotated[list[Signal], Field(max_length=20)] = []
+
+
+class AssessmentOut(Schema):
+    id: int
+    deal: int
+    person: int
+    date: date
+    level: int
+    evidence: str
+    signals: list[str]
+    recorded_by: str | None
+    recorded_at: datetime
+
+
+class InteractionIn(Schema):
+    deal: Id
+    date: Day
+    participants: Annotated[list[Id], Field(min_length=1, max_length=50)]
+    channel: choice(codes.CHANNELS, blank=True) = ""
+    summary: text() = ""
+    trust_delta: TrustDelta | None = None
+    signals: Annotated[list[Signal], Field(max_length=20)] = []
+
+
+class InteractionOut(Schema):
+    id: int
+    deal: int
+    date: date
+    participants: list[int]
+    channel: str
+    summary: str
+    trust_delta: int | None
+    signals: list[str]
+    recorded_by: str | None
+    recorded_at: datetime
+
+
+class WhatIfIn(Schema):
+    """People's levels to try, by person key (as in the deal file)."""
+
+    levels: Annotated[dict[Key, Level], Field(min_length=1, max_length=200)]
+    as_of: Day | None = None
+
+
+class AuditOut(Schema):
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    object_type: str
+    object_id: int
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+class EraseIn(Schema):
+    """Anonymise keeps the structure (levels, dates) without identity; delete removes the person."""
+
+    mode: Literal["anonymise", "delete"] = "anonymise"
+    version: Version
+
+
+class ImportOut(Schema):
+    deal: int
+    account: int
