@@ -1,0 +1,72 @@
+"""`dealmap analyze`: readable report, JSON report, stdin, and exit 2 on a bad file."""
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dealmap.cli import app
+
+DEMO = str(resources.files("dealmap.demo").joinpath("demo-deal.json"))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_json_report_of_the_demo(runner):
+    result = runner.invoke(app, ["analyze", DEMO, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["format"] == "dealmap-report/1" and data["as_of"] == "2026-11-27"
+    assert data["findings"][0]["severity"] == "critical"
+    assert ("INF_NO_PATH", "p4") in {(f["code"], f["subject"]) for f in data["findings"]}
+
+
+def test_as_of_option_moves_the_analysis_date(runner):
+    result = runner.invoke(app, ["analyze", DEMO, "--json", "--as-of", "2027-03-01"])
+    data = json.loads(result.stdout)
+    assert data["as_of"] == "2027-03-01"
+    assert "COV_SINGLE_THREAD" in {f["code"] for f in data["findings"]}
+
+
+def test_readable_report_in_chinese_by_default_and_english_on_request(runner):
+    zh = runner.invoke(app, ["analyze", DEMO])
+    en = runner.invoke(app, ["analyze", DEMO, "--lang", "en"])
+    assert zh.exit_code == en.exit_code == 0
+    assert "发现的问题" in zh.stdout and "陈建国" in zh.stdout
+    assert "Findings" in en.stdout and "Position score" in en.stdout
+
+
+def test_reads_standard_input(runner):
+    with open(DEMO, encoding="utf-8") as f:
+        result = runner.invoke(app, ["analyze", "-", "--json"], input=f.read())
+    assert result.exit_code == 0 and json.loads(result.stdout)["balance"] > 0
+
+
+def test_bad_file_lists_every_problem_by_path_and_exits_2(runner, tmp_path):
+    data = json.loads(Path(DEMO).read_text(encoding="utf-8"))
+    data["stakeholders"][3]["level"] = 9
+    data["assessments"][0]["level"] = 7
+    data["interactions"][1]["stakeholders"] = ["ghost"]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(bad), "--json", "--lang", "en"])
+    assert result.exit_code == 2
+    for path in ("stakeholders[3]", "assessments[0].level", "interactions[1].stakeholders[0]"):
+        assert path in result.stderr
+    assert result.stdout == ""
+
+
+def test_not_json_exits_2(runner, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert runner.invoke(app, ["analyze", str(bad)]).exit_code == 2
+
+
+@pytest.mark.parametrize("args", [["--lang", "fr"], ["--as-of", "27/11/2026"], ["--as-of", "2026-13-01"]])
+def test_bad_options_exit_2(runner, args):
+    assert runner.invoke(app, ["analyze", DEMO, *args]).exit_code == 2
