@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from dealmap.web.accounts.models import Account, Person, Relation
+from dealmap.web.core.conflicts import versioned_update
 
 
 @transaction.atomic
@@ -71,3 +72,32 @@ def relation_create(*, source: Person, target: Person, kind: str, strength: int 
     relation.full_clean()
     relation.save()
     return relation
+
+
+#: The fields of a person the deal page edits (the part in a deal is edited by ``deals.services.part_update``).
+PERSON_FIELDS = (
+    "name",
+    "title",
+    "layer",
+    "department",
+    "reports_to",
+    "personal_need",
+    "change_style",
+    "notes",
+)
+
+
+@transaction.atomic
+def person_update(*, person: Person, version: int, by=None, **fields) -> Person:
+    """Change a person's own fields; ``version`` is the one the user saw.
+
+    Raises ``Conflict`` if someone saved the person since, ``ValueError`` for a field that is not
+    editable or a manager at another account, ``ValidationError`` for a bad value.
+    """
+    unknown = set(fields) - set(PERSON_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable on a person: {', '.join(sorted(unknown))}")
+    boss = fields.get("reports_to")
+    if boss is not None and (boss.account_id != person.account_id or boss.pk == person.pk):
+        raise ValueError("A person can only report to someone else at the same account.")
+    return versioned_update(person, version=version, fields=fields)
