@@ -72,6 +72,7 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,6 +82,9 @@ INSTALLED_APPS = [
     "dealmap.web.users",
     "dealmap.web.accounts",
     "dealmap.web.deals",
+    "dealmap.web.audit",
+    "dealmap.web.security",
+    "ninja",  # its static files serve the Swagger UI locally (no CDN)
 ]
 
 MIDDLEWARE = [
@@ -120,6 +124,14 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Every login goes through the throttle (dealmap.web.security.throttle): a name or an address
+# with too many recent failures is refused even with the right password.
+AUTHENTICATION_BACKENDS = ["dealmap.web.security.backends.ThrottledModelBackend"]
+LOGIN_FAILURE_LIMIT = int(os.environ.get("DEALMAP_LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DEALMAP_LOGIN_ADDRESS_FAILURE_LIMIT", "30"))
+LOGIN_FAILURE_WINDOW = int(os.environ.get("DEALMAP_LOGIN_FAILURE_WINDOW", str(15 * 60)))
+# How many proxies in front of us append to X-Forwarded-For; 0 means the header is never trusted.
+DEALMAP_TRUSTED_PROXIES = int(os.environ.get("DEALMAP_TRUSTED_PROXIES", "0"))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},

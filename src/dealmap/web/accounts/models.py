@@ -14,24 +14,43 @@ from dealmap.web.core.constraints import between, code_in
 def visibility_q(user, *, via: str = "") -> Q:
     """Who may see which account: the one rule every selector goes through.
 
-    A user sees the accounts they own; a manager also sees those owned by their team's members;
-    an administrator sees all. ``via`` is the lookup path from the filtered model to the account
-    (e.g. ``"account__"`` for deals). The sharing and access-grid issue extends this function.
+    A user sees the accounts they own and those shared with them; a manager also sees those
+    owned by their team's members; an administrator sees all. ``via`` is the lookup path from the
+    filtered model to the account (e.g. ``"account__"`` for deals). See docs/access.md.
     """
     if not user.is_authenticated or not user.is_active:
         return Q(pk__in=[])
     if user.is_admin:
         return Q()
-    rule = Q(**{f"{via}owner": user})
+    shared = AccountShare.objects.filter(user=user).values("account_id")
+    rule = Q(**{f"{via}owner": user}) | Q(**{f"{via}pk__in": shared})
     if user.is_manager and user.team_id is not None:
         rule |= Q(**{f"{via}owner__team_id": user.team_id})
     return rule
+
+
+def editable_q(user, *, via: str = "") -> Q:
+    """Who may change which account and what hangs from it: the owner, an edit share, an admin.
+
+    A manager sees the team's accounts but does not edit them: the rep owns the record; a
+    manager who needs to change it asks for an edit share (docs/access.md).
+    """
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    if user.is_admin:
+        return Q()
+    shared = AccountShare.objects.filter(user=user, can_edit=True).values("account_id")
+    return Q(**{f"{via}owner": user}) | Q(**{f"{via}pk__in": shared})
 
 
 class AccountQuerySet(models.QuerySet):
     def visible_to(self, user) -> AccountQuerySet:
         """The accounts ``user`` may see (see :func:`visibility_q`)."""
         return self.filter(visibility_q(user))
+
+    def editable_by(self, user) -> AccountQuerySet:
+        """The accounts ``user`` may change (see :func:`editable_q`)."""
+        return self.filter(editable_q(user))
 
 
 class Account(models.Model):
@@ -142,3 +161,23 @@ class Relation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} {self.kind} {self.target}"
+
+
+class AccountShare(models.Model):
+    """An account shared by its owner with a named colleague, to view or also to edit."""
+
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="shares")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_shares")
+    can_edit = models.BooleanField(_("can edit"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("account", "id")
+        verbose_name = _("account share")
+        verbose_name_plural = _("account shares")
+        constraints = [
+            models.UniqueConstraint(fields=("account", "user"), name="account_share_once_per_user"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account} → {self.user} ({'edit' if self.can_edit else 'view'})"

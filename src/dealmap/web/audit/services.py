@@ -70,15 +70,17 @@ def audit_record(
     )
 
 
-def audit_scrub(*, entries: models.QuerySet, replace: dict[str, str]) -> int:
-    """Rewrite stored entries for an erasure: each text in ``replace`` becomes its replacement.
+def audit_scrub(*, entries: models.QuerySet, replace: dict[str, str], blank: Iterable[str] = ()) -> int:
+    """Rewrite stored entries for an erasure: each text in ``replace`` becomes its replacement,
+    and the values of the keys in ``blank`` become empty.
 
     The one sanctioned exception to the trail being append-only (a customer's right to be
     forgotten outranks the trail); the erasure itself is recorded as a new entry.
     """
     count = 0
     for entry in entries.only("id", "before", "after"):
-        before, after = _replaced(entry.before, replace), _replaced(entry.after, replace)
+        before = _blanked(_replaced(entry.before, replace), set(blank))
+        after = _blanked(_replaced(entry.after, replace), set(blank))
         if before != entry.before or after != entry.after:
             AuditEntry.objects.filter(pk=entry.pk).update(before=before, after=after)
             count += 1
@@ -96,3 +98,9 @@ def _replaced(value: Any, replace: dict[str, str]) -> Any:
     if isinstance(value, dict):
         return {k: _replaced(v, replace) for k, v in value.items()}
     return value
+
+
+def _blanked(value: Any, keys: set[str]) -> Any:
+    if not keys or not isinstance(value, dict):
+        return value
+    return {k: ("" if k in keys and isinstance(v, str) else v) for k, v in value.items()}
