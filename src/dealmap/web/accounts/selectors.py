@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
-from dealmap.web.accounts.models import Account, Person
+from dealmap.web.accounts.models import Account, AccountShare, Person, Relation, visibility_q
 
 
 def account_list(*, user) -> QuerySet[Account]:
@@ -32,3 +33,136 @@ def person_list(*, user, account: Account) -> QuerySet[Person]:
         .select_related("reports_to")
         .order_by("id")
     )
+
+
+# -- access beyond reading: every check below goes through visibility_q / editable_q -------------
+
+
+def account_editable(*, user, account: Account) -> bool:
+    """Whether ``user`` may change ``account`` and what belongs to it (see ``editable_q``)."""
+    return Account.objects.editable_by(user).filter(pk=account.pk).exists()
+
+
+def account_get_for_edit(*, user, pk: int) -> Account:
+    """An account ``user`` may change; Http404 if they may not see it, PermissionDenied if only see."""
+    account = account_get(user=user, pk=pk)
+    if not account_editable(user=user, account=account):
+        raise PermissionDenied("read-only")
+    return account
+
+
+def account_get_for_owner(*, user, pk: int) -> Account:
+    """An account ``user`` owns (or any, for an admin): for deleting it and for sharing it."""
+    account = account_get(user=user, pk=pk)
+    if not (user.is_admin or account.owner_id == user.pk):
+        raise PermissionDenied("owner only")
+    return account
+
+
+def share_list(*, user, account: Account) -> QuerySet[AccountShare]:
+    """Who ``account`` is shared with, if ``user`` may see it."""
+    return AccountShare.objects.filter(account=account_get(user=user, pk=account.pk)).select_related("user")
+
+
+def colleague_get(*, username: str):
+    """An active user to share with; Http404 if there is none by that name."""
+    from dealmap.web.users.models import User
+
+    try:
+        return User.objects.get(username=username, is_active=True)
+    except User.DoesNotExist:
+        raise Http404("No such user.") from None
+
+
+def person_visible(*, user) -> QuerySet[Person]:
+    """Every person ``user`` may see."""
+    return Person.objects.filter(visibility_q(user, via="account__"))
+
+
+def person_get(*, user, pk: int) -> Person:
+    """One person ``user`` may see; Http404 whether missing or forbidden."""
+    try:
+        return person_visible(user=user).select_related("account").get(pk=pk)
+    except Person.DoesNotExist:
+        raise Http404("No such person.") from None
+
+
+def person_get_for_edit(*, user, pk: int) -> Person:
+    """One person ``user`` may change; Http404 if not visible, PermissionDenied if read-only."""
+    person = person_get(user=user, pk=pk)
+    if not account_editable(user=user, account=person.account):
+        raise PermissionDenied("read-only")
+    return person
+
+
+def person_in_account(*, account: Account, pk: int) -> Person:
+    """A person of ``account`` (already checked by the caller); Http404 for anyone else."""
+    try:
+        return Person.objects.get(account=account, pk=pk)
+    except Person.DoesNotExist:
+        raise Http404("No such person at this account.") from None
+
+
+def person_search(
+    *,
+    user,
+    account_id: int | None = None,
+    deal_id: int | None = None,
+    department: str | None = None,
+    buying_role: str | None = None,
+    group: str | None = None,
+    owner: str | None = None,
+) -> QuerySet[Person]:
+    """People ``user`` may see, filtered; ``group`` is the attitude group of the latest assessment
+    (in ``deal_id`` if given, else in any deal)."""
+    from dealmap.web.deals.models import Assessment
+
+    people = person_visible(user=user).select_related("account").order_by("account_id", "id")
+    if account_id is not None:
+        people = people.filter(account_id=account_id)
+    if deal_id is not None:
+        people = people.filter(parts__deal_id=deal_id)
+    if department:
+        people = people.filter(department=department)
+    if buying_role:
+        people = people.filter(parts__buying_role=buying_role, **({"parts__deal_id": deal_id} if deal_id else {}))
+    if owner:
+        people = people.filter(account__owner__username=owner)
+    if group:
+        latest = Assessment.objects.filter(person=OuterRef("pk"))
+        if deal_id is not None:
+            latest = latest.filter(deal_id=deal_id)
+        latest = latest.order_by("-date", "-recorded_at", "-id").values("level")[:1]
+        people = people.annotate(latest_level=Subquery(latest)).filter(GROUP_FILTERS[group])
+    return people.distinct()
+
+
+#: Attitude groups as filters on the latest level (codes.group_of_level, as a query).
+GROUP_FILTERS = {
+    "supporter": Q(latest_level__gte=2),
+    "neutral": Q(latest_level__gt=-2, latest_level__lt=2),
+    "opponent": Q(latest_level__lte=-2),
+    "unassessed": Q(latest_level__isnull=True),
+}
+
+
+def relation_list(*, user, account_id: int | None = None) -> QuerySet[Relation]:
+    """Relations at accounts ``user`` may see."""
+    relations = Relation.objects.filter(visibility_q(user, via="account__")).order_by("id")
+    if account_id is not None:
+        relations = relations.filter(account_id=account_id)
+    return relations
+
+
+def relation_get(*, user, pk: int) -> Relation:
+    try:
+        return relation_list(user=user).select_related("account").get(pk=pk)
+    except Relation.DoesNotExist:
+        raise Http404("No such relation.") from None
+
+
+def relation_get_for_edit(*, user, pk: int) -> Relation:
+    relation = relation_get(user=user, pk=pk)
+    if not account_editable(user=user, account=relation.account):
+        raise PermissionDenied("read-only")
+    return relation
