@@ -1,0 +1,133 @@
+"""The account-review deck: 16:9, seven slides, the power map as a picture, East Asian font on every run."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from importlib import resources
+
+import pytest
+from pptx import Presentation
+from pptx.oxml.ns import qn
+from pptx.util import Inches
+
+from dealmap.engine import analyze
+from dealmap.interchange.dealfile import load_deal
+from dealmap.interchange.deck import EA_FONT, build_deck, key_people, score_history
+from dealmap.interchange.power_map import layout, render
+
+
+@pytest.fixture(scope="module")
+def demo():
+    data = json.loads(resources.files("dealmap.demo").joinpath("demo-deal.json").read_text("utf-8"))
+    deal = load_deal(data)
+    return deal, analyze(deal, as_of=deal.as_of)
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def deck(request, demo):
+    deal, report = demo
+    return request.param, build_deck(deal, report, lang=request.param)
+
+
+def runs(prs):
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            frames = []
+            if shape.has_text_frame:
+                frames.append(shape.text_frame)
+            if shape.has_table:
+                frames.extend(cell.text_frame for row in shape.table.rows for cell in row.cells)
+            for frame in frames:
+                for paragraph in frame.paragraphs:
+                    yield from paragraph.runs
+
+
+def test_deck_is_16_9_with_the_seven_slides(deck):
+    _, data = deck
+    prs = Presentation(io.BytesIO(data))
+    assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
+    assert len(prs.slides) == 7
+
+
+def test_power_map_slide_holds_a_picture_and_every_name(deck, demo):
+    _, data = deck
+    prs = Presentation(io.BytesIO(data))
+    slide = prs.slides[1]
+    assert any(shape.shape_type == 13 for shape in slide.shapes)  # MSO_SHAPE_TYPE.PICTURE
+    text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    for person in demo[0].stakeholders:
+        assert person.name in text
+
+
+def test_every_text_run_names_an_east_asian_typeface(deck):
+    _, data = deck
+    prs = Presentation(io.BytesIO(data))
+    checked = 0
+    for run in runs(prs):
+        ea = run._r.get_or_add_rPr().find(qn("a:ea"))
+        assert ea is not None and ea.get("typeface") == EA_FONT, run.text
+        checked += 1
+    assert checked > 50
+
+
+def test_critical_findings_and_their_actions_are_on_the_findings_slide(deck, demo):
+    lang, data = deck
+    deal, report = demo
+    prs = Presentation(io.BytesIO(data))
+    text = " ".join(run.text for run in runs(prs))
+    for finding in report.findings:
+        if finding.severity == "critical":
+            assert finding.message.get(lang) in text and finding.action.get(lang) in text
+
+
+def test_the_charts_have_their_data(demo):
+    deal, report = demo
+    prs = Presentation(io.BytesIO(build_deck(deal, report)))
+    charts = [s.chart for slide in prs.slides for s in slide.shapes if s.has_chart]
+    assert len(charts) == 2
+    scores = list(charts[0].plots[0].series[0].values)
+    assert scores[-1] == report.score.value and len(scores) == len(score_history(deal, report))
+    assert [s.name for s in charts[1].plots[0].series] == [
+        p.name for p in deal.stakeholders if p.id in key_people(deal)
+    ]
+
+
+def test_power_map_picture_colours_people_by_attitude(demo):
+    from PIL import Image
+
+    deal, report = demo
+    levels = {p.id: p.level for p in report.people}
+    nodes = layout(deal, levels, {p.id: p.weight for p in report.people})
+    image = Image.open(io.BytesIO(render(deal, nodes, width=860, height=580)))
+    opponent = next(n for n in nodes if n.level == -3)
+    red, green, blue = image.getpixel((int(opponent.x * 860), int(opponent.y * 580)))
+    assert red > 150 and green < 100
+    unassessed = next(n for n in nodes if n.level is None)
+    assert image.getpixel((int(unassessed.x * 860), int(unassessed.y * 580))) == (255, 255, 255)
+
+
+@pytest.mark.skipif(shutil.which("libreoffice") is None, reason="LibreOffice is not installed")
+def test_deck_renders_with_libreoffice_to_seven_pages(tmp_path, demo):
+    deal, report = demo
+    (tmp_path / "deck.pptx").write_bytes(build_deck(deal, report))
+    subprocess.run(
+        [
+            "libreoffice",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "deck.pptx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "30", str(tmp_path / "deck.pdf"), str(tmp_path / "page")], check=True
+    )
+    assert len(list(tmp_path.glob("page-*.png"))) == 7
