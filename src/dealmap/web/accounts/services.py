@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from dealmap.web.accounts.models import Account, Person, Relation
+from dealmap.web.accounts.models import Account, AccountShare, Person, Relation
+from dealmap.web.audit.services import audit_record, snapshot
 from dealmap.web.core.conflicts import versioned_update
 
 
 @transaction.atomic
-def account_create(*, owner, name: str, industry: str = "", notes: str = "") -> Account:
-    """A new account owned by ``owner``."""
+def account_create(*, owner, name: str, industry: str = "", notes: str = "", by=None) -> Account:
+    """A new account owned by ``owner``; ``by`` (default: the owner) is recorded in the trail."""
     account = Account(owner=owner, name=name, industry=industry, notes=notes)
     account.full_clean()
     account.save()
+    audit_record(
+        actor=by or owner, action="create", obj=account, account_id=account.pk, after=snapshot(account)
+    )
     return account
 
 
@@ -40,6 +45,7 @@ def person_create(
     personal_need: str = "",
     change_style: str = "",
     notes: str = "",
+    by=None,
 ) -> Person:
     """A new person at ``account``; ``key`` defaults to the next free ``pN``."""
     if reports_to is not None and reports_to.account_id != account.pk:
@@ -58,11 +64,14 @@ def person_create(
     )
     person.full_clean()
     person.save()
+    audit_record(actor=by, action="create", obj=person, account_id=account.pk, after=snapshot(person))
     return person
 
 
 @transaction.atomic
-def relation_create(*, source: Person, target: Person, kind: str, strength: int | None = None) -> Relation:
+def relation_create(
+    *, source: Person, target: Person, kind: str, strength: int | None = None, by=None
+) -> Relation:
     """A relation between two different people of the same account."""
     if source.account_id != target.account_id:
         raise ValueError("A relation links two people of the same account.")
@@ -71,6 +80,9 @@ def relation_create(*, source: Person, target: Person, kind: str, strength: int 
     )
     relation.full_clean()
     relation.save()
+    audit_record(
+        actor=by, action="create", obj=relation, account_id=relation.account_id, after=snapshot(relation)
+    )
     return relation
 
 
@@ -100,4 +112,70 @@ def person_update(*, person: Person, version: int, by=None, **fields) -> Person:
     boss = fields.get("reports_to")
     if boss is not None and (boss.account_id != person.account_id or boss.pk == person.pk):
         raise ValueError("A person can only report to someone else at the same account.")
-    return versioned_update(person, version=version, fields=fields)
+    return versioned_update(person, version=version, fields=fields, by=by)
+
+
+#: The fields of an account its editors change.
+ACCOUNT_FIELDS = ("name", "industry", "notes")
+
+
+@transaction.atomic
+def account_update(*, account: Account, version: int, by, **fields) -> Account:
+    """Change an account's name, industry or notes; Conflict if it changed since ``version``."""
+    unknown = set(fields) - set(ACCOUNT_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable on an account: {', '.join(sorted(unknown))}")
+    return versioned_update(account, version=version, fields=fields, by=by)
+
+
+@transaction.atomic
+def account_delete(*, account: Account, by) -> None:
+    """Delete an account and everything under it. The trail keeps the entries (account set to null)."""
+    audit_record(actor=by, action="delete", obj=account, account_id=None, before=snapshot(account))
+    account.delete()
+
+
+@transaction.atomic
+def share_set(*, account: Account, user, can_edit: bool, by) -> AccountShare:
+    """Share ``account`` with ``user`` (to view, or to edit too); changing an existing share's level."""
+    if user.pk == account.owner_id:
+        raise ValidationError({"username": "The owner already has the account."})
+    share, created = AccountShare.objects.get_or_create(
+        account=account, user=user, defaults={"can_edit": can_edit}
+    )
+    if not created and share.can_edit != can_edit:
+        AccountShare.objects.filter(pk=share.pk).update(can_edit=can_edit)
+        share.can_edit = can_edit
+    audit_record(
+        actor=by,
+        action="share",
+        obj=share,
+        account_id=account.pk,
+        after={"user": user.username, "can_edit": can_edit},
+    )
+    return share
+
+
+@transaction.atomic
+def share_remove(*, account: Account, user_id: int, by) -> None:
+    """Stop sharing ``account`` with the user; nothing happens if it was not shared with them."""
+    for share in AccountShare.objects.filter(account=account, user_id=user_id).select_related("user"):
+        audit_record(
+            actor=by, action="unshare", obj=share, account_id=account.pk, before={"user": share.user.username}
+        )
+        share.delete()
+
+
+@transaction.atomic
+def person_delete(*, person: Person, by) -> None:
+    """Delete a person with their parts, assessments and relations."""
+    audit_record(actor=by, action="delete", obj=person, account_id=person.account_id, before=snapshot(person))
+    person.delete()
+
+
+@transaction.atomic
+def relation_delete(*, relation: Relation, by) -> None:
+    audit_record(
+        actor=by, action="delete", obj=relation, account_id=relation.account_id, before=snapshot(relation)
+    )
+    relation.delete()

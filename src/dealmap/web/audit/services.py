@@ -41,6 +41,19 @@ def object_type_of(obj: models.Model) -> str:
     return obj._meta.model_name
 
 
+def account_id_of(obj: models.Model) -> int | None:
+    """The account an object belongs to (its visibility): itself, its ``account``, or its deal's."""
+    if obj._meta.model_name == "account":
+        return obj.pk
+    if hasattr(obj, "account_id"):
+        return obj.account_id
+    if hasattr(obj, "deal_id"):
+        from dealmap.web.deals.models import Deal
+
+        return Deal.objects.filter(pk=obj.deal_id).values_list("account_id", flat=True).first()
+    return None
+
+
 def audit_record(
     *,
     actor,

@@ -11,24 +11,44 @@ class Conflict(Exception):
         self.model, self.pk, self.version = model, pk, version
 
 
-def versioned_update(instance, *, version: int, fields: dict):
+def versioned_update(instance, *, version: int, fields: dict, by=None):
     """Save ``fields`` on ``instance`` only if its stored ``version`` is still ``version``.
 
     Validates the new values (fields and constraints), then updates the row in one statement
     guarded by the version, so two people editing the same row cannot silently overwrite each
     other. Raises :class:`Conflict` when the row moved on; returns the instance, version bumped.
+    The change is recorded in the audit trail (values before and after, actor ``by``); call it
+    inside the caller's transaction so the change and its record commit together.
     """
+    from django.db import transaction
     from django.utils import timezone
 
+    with transaction.atomic():
+        return _versioned_update(instance, version=version, fields=fields, by=by, now=timezone.now())
+
+
+def _versioned_update(instance, *, version: int, fields: dict, by, now):
+    from dealmap.web.audit.services import account_id_of, audit_record, snapshot
+
+    model = type(instance)
+    stored = model.objects.select_for_update().filter(pk=instance.pk, version=version).first()
+    if stored is None:
+        raise Conflict(model.__name__, instance.pk, version)
     for name, value in fields.items():
         setattr(instance, name, value)
     instance.full_clean()
-    model = type(instance)
-    now = timezone.now()
     updated = model.objects.filter(pk=instance.pk, version=version).update(
         **fields, version=version + 1, updated_at=now
     )
     if not updated:
         raise Conflict(model.__name__, instance.pk, version)
     instance.version, instance.updated_at = version + 1, now
+    audit_record(
+        actor=by,
+        action="update",
+        obj=instance,
+        account_id=account_id_of(instance),
+        before=snapshot(stored),
+        after=snapshot(instance),
+    )
     return instance

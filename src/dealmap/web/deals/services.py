@@ -19,6 +19,7 @@ from dealmap.interchange.dealfile import DealFileError, Problem
 from dealmap.method import codes
 from dealmap.method.codes import Text
 from dealmap.web.accounts.models import Account, Person, Relation
+from dealmap.web.audit.services import audit_record, snapshot
 from dealmap.web.core.conflicts import versioned_update
 from dealmap.web.deals.models import Assessment, Deal, Interaction, InteractionParticipant, Part
 
@@ -78,6 +79,13 @@ def deal_import(*, deal: model.Deal, owner, account: Account | None = None, by=N
     recorder = by or owner
     _assessments_store(stored, people, deal.assessments, recorder)
     _interactions_store(stored, people, deal.interactions, recorder)
+    audit_record(
+        actor=recorder,
+        action="import",
+        obj=stored,
+        account_id=account.pk,
+        after={**snapshot(stored), "people": len(people), "assessments": len(deal.assessments)},
+    )
     return stored
 
 
@@ -251,6 +259,9 @@ def assessment_record(
     )
     assessment.full_clean()
     assessment.save()
+    audit_record(
+        actor=by, action="create", obj=assessment, account_id=deal.account_id, after=snapshot(assessment)
+    )
     return assessment
 
 
@@ -286,6 +297,8 @@ def interaction_record(
         InteractionParticipant(interaction=interaction, person=person, position=position)
         for position, person in enumerate(dict.fromkeys(participants))
     )
+    after = {**snapshot(interaction), "participants": [p.pk for p in dict.fromkeys(participants)]}
+    audit_record(actor=by, action="create", obj=interaction, account_id=deal.account_id, after=after)
     return interaction
 
 
@@ -310,7 +323,7 @@ def part_update(*, part: Part, version: int, by=None, **fields) -> Part:
     unknown = set(fields) - set(PART_FIELDS)
     if unknown:
         raise ValueError(f"Not editable on a part: {', '.join(sorted(unknown))}")
-    return versioned_update(part, version=version, fields=fields)
+    return versioned_update(part, version=version, fields=fields, by=by)
 
 
 @transaction.atomic
@@ -323,4 +336,70 @@ def research_update(*, deal: Deal, version: int, answers: dict[str, str], by=Non
     if unknown:
         raise ValueError(f"Unknown research questions: {', '.join(sorted(unknown))}")
     fields = {f"research_{code}": answer.strip() for code, answer in answers.items()}
-    return versioned_update(deal, version=version, fields=fields)
+    return versioned_update(deal, version=version, fields=fields, by=by)
+
+
+#: The fields of a deal its editors change (the research answers too, as ``research_<code>``).
+DEAL_FIELDS = (
+    "name",
+    "stage",
+    "amount",
+    "currency",
+    "expected_close",
+    "we_are_incumbent",
+    "competitors",
+    *(f"research_{code}" for code in codes.RESEARCH_QUESTIONS.codes),
+)
+
+
+@transaction.atomic
+def deal_create(*, account: Account, name: str, by, **fields) -> Deal:
+    """A new deal at ``account`` (its research answers empty until filled in)."""
+    unknown = set(fields) - set(DEAL_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a deal field: {', '.join(sorted(unknown))}")
+    deal = Deal(account=account, name=name, **fields)
+    deal.full_clean()
+    deal.save()
+    audit_record(actor=by, action="create", obj=deal, account_id=account.pk, after=snapshot(deal))
+    return deal
+
+
+@transaction.atomic
+def deal_update(*, deal: Deal, version: int, by, **fields) -> Deal:
+    """Change a deal's facts or research answers; Conflict if it changed since ``version``."""
+    unknown = set(fields) - set(DEAL_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable on a deal: {', '.join(sorted(unknown))}")
+    return versioned_update(deal, version=version, fields=fields, by=by)
+
+
+@transaction.atomic
+def deal_delete(*, deal: Deal, by) -> None:
+    """Delete a deal with its parts and history (the audit trail keeps the record of it)."""
+    audit_record(actor=by, action="delete", obj=deal, account_id=deal.account_id, before=snapshot(deal))
+    deal.delete()
+
+
+@transaction.atomic
+def part_create(*, deal: Deal, person: Person, buying_role: str, by, **fields) -> Part:
+    """Put ``person`` (of the deal's account) into the deal's buying group."""
+    if person.account_id != deal.account_id:
+        raise ValidationError({"person": "The person works at another account."})
+    if Part.objects.filter(deal=deal, person=person).exists():
+        raise ValidationError({"person": "This person has a part in the deal already."})
+    unknown = set(fields) - {*PART_FIELDS, "competitor_affinity"}
+    if unknown:
+        raise ValueError(f"Not a part field: {', '.join(sorted(unknown))}")
+    part = Part(deal=deal, person=person, buying_role=buying_role, **fields)
+    part.full_clean()
+    part.save()
+    audit_record(actor=by, action="create", obj=part, account_id=deal.account_id, after=snapshot(part))
+    return part
+
+
+@transaction.atomic
+def part_delete(*, part: Part, by) -> None:
+    """Take a person out of a deal's buying group (their assessments in it stay)."""
+    audit_record(actor=by, action="delete", obj=part, account_id=part.deal.account_id, before=snapshot(part))
+    part.delete()
