@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from dealmap.cli import analyze, db, signals, transfer
+from dealmap.cli import admin, analyze, db, signals, transfer
 
 app = typer.Typer(
     name="dealmap",
@@ -14,7 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (db, analyze, signals, transfer):
+for module in (db, analyze, signals, transfer, admin):
     module.register(app)
 
 

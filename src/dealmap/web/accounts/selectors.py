@@ -125,7 +125,9 @@ def person_search(
     if department:
         people = people.filter(department=department)
     if buying_role:
-        people = people.filter(parts__buying_role=buying_role, **({"parts__deal_id": deal_id} if deal_id else {}))
+        people = people.filter(
+            parts__buying_role=buying_role, **({"parts__deal_id": deal_id} if deal_id else {})
+        )
     if owner:
         people = people.filter(account__owner__username=owner)
     if group:

@@ -73,7 +73,9 @@ def install(api) -> None:
 
     @api.exception_handler(Conflict)
     def conflict(request, exc):
-        return respond(request, 409, _("Someone else changed this since you loaded it. Reload and try again."))
+        return respond(
+            request, 409, _("Someone else changed this since you loaded it. Reload and try again.")
+        )
 
     @api.exception_handler(PreconditionFailed)
     def precondition(request, exc):

@@ -61,6 +61,10 @@ class UserOut(Schema):
     role: str
     team: str | None
 
+    @staticmethod
+    def resolve_team(obj) -> str | None:
+        return obj.team.name if obj.team_id else None
+
 
 # -- accounts -------------------------------------------------------------------------------------
 
@@ -87,6 +91,16 @@ class AccountOut(Schema):
     version: int
     can_edit: bool
 
+    @staticmethod
+    def resolve_owner(obj) -> str:
+        return obj.owner.username
+
+    @staticmethod
+    def resolve_can_edit(obj, context) -> bool:
+        from dealmap.web.accounts.selectors import account_editable
+
+        return account_editable(user=context["request"].auth, account=obj)
+
 
 class ShareIn(Schema):
     username: text(150, min_length=1)
@@ -97,6 +111,10 @@ class ShareOut(Schema):
     user_id: int
     username: str
     can_edit: bool
+
+    @staticmethod
+    def resolve_username(obj) -> str:
+        return obj.user.username
 
 
 # -- people and relations -----------------------------------------------------------------------
@@ -141,6 +159,14 @@ class PersonOut(Schema):
     notes: str
     version: int
 
+    @staticmethod
+    def resolve_account(obj) -> int:
+        return obj.account_id
+
+    @staticmethod
+    def resolve_reports_to(obj) -> int | None:
+        return obj.reports_to_id
+
 
 class RelationIn(Schema):
     source: Id
@@ -156,6 +182,18 @@ class RelationOut(Schema):
     target: int
     kind: str
     strength: int | None
+
+    @staticmethod
+    def resolve_account(obj) -> int:
+        return obj.account_id
+
+    @staticmethod
+    def resolve_source(obj) -> int:
+        return obj.source_id
+
+    @staticmethod
+    def resolve_target(obj) -> int:
+        return obj.target_id
 
 
 # -- deals and parts ----------------------------------------------------------------------------
@@ -196,6 +234,18 @@ class DealOut(Schema):
     competitors: list[str]
     research: dict[str, str]
     version: int
+
+    @staticmethod
+    def resolve_account(obj) -> int:
+        return obj.account_id
+
+    @staticmethod
+    def resolve_amount(obj) -> str | None:
+        return None if obj.amount is None else str(obj.amount)
+
+    @staticmethod
+    def resolve_research(obj) -> dict[str, str]:
+        return dict(obj.research_answers())
 
 
 class AffinityIn(Schema):
@@ -241,6 +291,14 @@ class PartOut(Schema):
     competitor_affinity: list[dict[str, Any]]
     version: int
 
+    @staticmethod
+    def resolve_deal(obj) -> int:
+        return obj.deal_id
+
+    @staticmethod
+    def resolve_person(obj) -> int:
+        return obj.person_id
+
 
 # -- history: assessments and interactions ----------------------------------------------------
 
@@ -265,6 +323,18 @@ class AssessmentOut(Schema):
     recorded_by: str | None
     recorded_at: datetime
 
+    @staticmethod
+    def resolve_deal(obj) -> int:
+        return obj.deal_id
+
+    @staticmethod
+    def resolve_recorded_by(obj) -> str | None:
+        return obj.recorded_by.username if obj.recorded_by_id else None
+
+    @staticmethod
+    def resolve_person(obj) -> int:
+        return obj.person_id
+
 
 class InteractionIn(Schema):
     deal: Id
@@ -288,6 +358,18 @@ class InteractionOut(Schema):
     recorded_by: str | None
     recorded_at: datetime
 
+    @staticmethod
+    def resolve_deal(obj) -> int:
+        return obj.deal_id
+
+    @staticmethod
+    def resolve_recorded_by(obj) -> str | None:
+        return obj.recorded_by.username if obj.recorded_by_id else None
+
+    @staticmethod
+    def resolve_participants(obj) -> list[int]:
+        return [p.person_id for p in obj.participations.all()]
+
 
 class WhatIfIn(Schema):
     """People's levels to try, by person key (as in the deal file)."""
@@ -306,6 +388,10 @@ class AuditOut(Schema):
     before: dict[str, Any] | None
     after: dict[str, Any] | None
 
+    @staticmethod
+    def resolve_actor(obj) -> str:
+        return obj.actor_name
+
 
 class EraseIn(Schema):
     """Anonymise keeps the structure (levels, dates) without identity; delete removes the person."""
@@ -317,3 +403,12 @@ class EraseIn(Schema):
 class ImportOut(Schema):
     deal: int
     account: int
+
+
+class MeOut(UserOut):
+    pass
+
+
+def page_of(items: type) -> type:
+    """A page of a list: the total count and the items."""
+    return type(f"{items.__name__}Page", (Schema,), {"__annotations__": {"count": int, "items": list[items]}})

@@ -54,4 +54,5 @@ class LoginRequiredMiddleware:
             match = resolve(request.path_info)
         except Exception:  # an unknown path: let the view layer answer 404 after login
             return False
-        return match.url_name in PUBLIC_URL_NAMES
+        # The API answers 401 itself (session or Bearer token); the admin has its own login.
+        return match.url_name in PUBLIC_URL_NAMES or bool({"api", "admin"} & set(match.namespaces))

@@ -29,3 +29,22 @@ def finding_subject(finding: dict) -> str:
         if finding.get(key):
             return finding[key][0]
     return ""
+
+
+def deal_what_if(deal: Deal, levels: dict[str, int], *, as_of: date) -> dict:
+    """The report with some people's current level changed (by person key), and how it differs.
+
+    Nothing is stored. Raises ValueError for a key not in the deal or a level out of range.
+    """
+    from dealmap.engine import report_to_dict, what_if
+
+    change = what_if(deal_to_domain(deal, as_of=as_of), levels, as_of=as_of)
+    base = report_to_dict(change.base)
+    return {
+        "report": report_to_dict(change.report),
+        "score_before": base["score"]["value"],
+        "score_delta": change.score_delta,
+        "balance_delta": change.balance_delta,
+        "gained": [{"code": f.code, "subject": f.subject} for f in change.gained],
+        "lost": [{"code": f.code, "subject": f.subject} for f in change.lost],
+    }

@@ -88,7 +88,9 @@ def part_get_for_edit(*, user, pk: int) -> Part:
     return part
 
 
-def assessment_list(*, user, deal_id: int | None = None, person_id: int | None = None) -> QuerySet[Assessment]:
+def assessment_list(
+    *, user, deal_id: int | None = None, person_id: int | None = None
+) -> QuerySet[Assessment]:
     """Assessments at deals ``user`` may see, in the engine's order (date, recorded_at, id)."""
     rows = (
         Assessment.objects.filter(visibility_q(user, via="deal__account__"))

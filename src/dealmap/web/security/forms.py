@@ -21,5 +21,7 @@ class ThrottledAuthenticationForm(AuthenticationForm):
             from django.contrib.auth.signals import user_login_failed
 
             user_login_failed.send(sender=__name__, credentials={"username": username}, request=self.request)
-            raise ValidationError(LOCKED, code="locked", params={"minutes": max(1, int(window().total_seconds() // 60))})
+            raise ValidationError(
+                LOCKED, code="locked", params={"minutes": max(1, int(window().total_seconds() // 60))}
+            )
         return super().clean()
