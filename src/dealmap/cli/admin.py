@@ -46,9 +46,6 @@ def user_add(
         )
     except ValidationError as exc:
         _fail(Text(f"无法创建用户:{exc.messages}", f"cannot create the user: {exc.messages}"), lang)
-    if role == "admin":
-        # Administrators use the Django admin too.
-        User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
     typer.echo(f"{user.username} ({role}{', ' + team if team else ''})")
 
 

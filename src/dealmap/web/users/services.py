@@ -23,8 +23,17 @@ def user_create(
     first_name: str = "",
     email: str = "",
 ) -> User:
-    """A new active user with a hashed password."""
-    user = User(username=username, role=role, team=team, first_name=first_name, email=email)
+    """A new active user with a hashed password. Administrators may use the Django admin too."""
+    is_admin = role == Role.ADMIN
+    user = User(
+        username=username,
+        role=role,
+        team=team,
+        first_name=first_name,
+        email=email,
+        is_staff=is_admin,
+        is_superuser=is_admin,
+    )
     user.set_password(password)
     user.full_clean()
     user.save()
