@@ -31,6 +31,8 @@ class PersonState:
     contacts: int = 0  # person-interactions in the contact window
     trust: int = 0  # sum of trust deltas in the trust window
     red_flags: set[str] = field(default_factory=set)  # inconsistency signals in the signal window
+    group: str = "unassessed"  # from the current level, set once the history is folded
+    label: object = None  # how messages name them, filled once on first use
 
     @property
     def id(self) -> str:
@@ -39,10 +41,6 @@ class PersonState:
     @property
     def level(self) -> int | None:
         return None if self.current is None else self.current.level
-
-    @property
-    def group(self) -> str:
-        return group_of_level(self.level)
 
     @property
     def weight(self) -> int:
@@ -77,6 +75,8 @@ def build_index(deal: Deal, as_of: date, rules: Rules) -> DealIndex:
     index = DealIndex(deal, as_of, rules, people)
     _fold_assessments(index, deal.assessments)
     _fold_interactions(index, deal.interactions)
+    for state in people.values():
+        state.group = group_of_level(state.level)
     return index
 
 
@@ -85,18 +85,25 @@ def _fold_assessments(index: DealIndex, assessments: tuple[Assessment, ...]) -> 
     decline_since = index.since(rules.decline_window_days)
     volatile_since = index.since(rules.volatile_window_days)
     signal_since = index.since(rules.signal_window_days)
+    oldest = min(decline_since, volatile_since, signal_since)
     for a in assessments:  # recording order: on a same-day tie the later one becomes current
+        day = a.date
         state = people.get(a.stakeholder)
-        if state is None or a.date > as_of:
+        if state is None or day > as_of:
             continue
-        if state.current is None or a.date >= state.current.date:
+        if state.current is None or day >= state.current.date:
             state.current = a
-        if a.date >= decline_since and (state.peak is None or a.level > state.peak):
-            state.peak = a.level
-        if a.date >= volatile_since:
-            state.low = a.level if state.low is None else min(state.low, a.level)
-            state.high = a.level if state.high is None else max(state.high, a.level)
-        if a.signals and a.date >= signal_since:
+        if day < oldest:  # most of a long history: only the current assessment can change
+            continue
+        level = a.level
+        if day >= decline_since and (state.peak is None or level > state.peak):
+            state.peak = level
+        if day >= volatile_since:
+            if state.low is None or level < state.low:
+                state.low = level
+            if state.high is None or level > state.high:
+                state.high = level
+        if a.signals and day >= signal_since:
             state.red_flags.update(_RED_FLAGS.intersection(a.signals))
 
 
@@ -105,9 +112,13 @@ def _fold_interactions(index: DealIndex, interactions: tuple[Interaction, ...]) 
     contact_since = index.since(rules.contact_window_days)
     trust_since = index.since(rules.trust_window_days)
     signal_since = index.since(rules.signal_window_days)
+    oldest = min(contact_since, trust_since, signal_since)
     for it in interactions:
         day = it.date
         if day > as_of:
+            continue
+        if day < oldest:  # outside every window: only the last contact can change
+            _touch(people, it.stakeholders, day)
             continue
         counted = day >= contact_since
         delta = it.trust_delta if it.trust_delta and day >= trust_since else 0
@@ -124,6 +135,13 @@ def _fold_interactions(index: DealIndex, interactions: tuple[Interaction, ...]) 
             state.trust += delta
             if flags:
                 state.red_flags.update(flags)
+
+
+def _touch(people: dict[str, PersonState], ids: tuple[str, ...], day: date) -> None:
+    for pid in ids:
+        state = people.get(pid)
+        if state is not None and (state.last_contact is None or day > state.last_contact):
+            state.last_contact = day
 
 
 _DIGITS = re.compile(r"(\d+)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dealmap.engine.checks.base import Context
 from dealmap.engine.index import PersonState, natural_key
-from dealmap.engine.report import Action, PersonView
+from dealmap.engine.report import PersonView
 from dealmap.method.codes import STRATEGY_OF_GROUP
 from dealmap.method.departments import talking_points
 from dealmap.method.findings import fill
@@ -37,7 +37,7 @@ def person_view(ctx: Context, state: PersonState) -> PersonView:
         group=state.group,
         strategy=STRATEGY_OF_GROUP[state.group],
         weight=state.weight,
-        actions=tuple(Action(p.text, p.rule) for p in _points(ctx, state, influenced_by)),
+        actions=tuple(_points(ctx, state, influenced_by)),
         influenced_by=influenced_by,
     )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dealmap.method.codes import Text
+from dealmap.method.strategies import Point
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,9 @@ class Finding:
         return (self.code, self.subject)
 
 
-@dataclass(frozen=True)
-class Action:
-    """One thing to do for a person, and the course section behind it."""
-
-    text: Text
-    rule: str
+#: One thing to do for a person and the course section behind it: the method's own advice
+#: (`text`, `rule`), handed out as is rather than copied.
+Action = Point
 
 
 @dataclass(frozen=True)

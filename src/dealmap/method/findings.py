@@ -7,7 +7,6 @@ or a sequence of names (joined the way each language joins a list).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dealmap.method.codes import SEVERITIES, Text
@@ -417,20 +416,28 @@ _LIST_SEPARATOR = Text("、", ", ")
 
 
 def fill(template: Text, **values: object) -> Text:
-    """Fill a zh/en template; Text values are taken per language, sequences are joined."""
-    return Text(_fill_one(template.zh, values, "zh"), _fill_one(template.en, values, "en"))
+    """Fill a zh/en template; Text values are taken per language, lists and tuples are joined."""
+    if "{" not in template.zh and "{" not in template.en:
+        return template
+    zh: dict[str, str] = {}
+    en: dict[str, str] = {}
+    for key, value in values.items():
+        zh[key], en[key] = _both(value)
+    return Text(template.zh.format_map(zh), template.en.format_map(en))
 
 
-def _fill_one(template: str, values: Mapping[str, object], lang: str) -> str:
-    return template.format_map({k: _value(v, lang) for k, v in values.items()})
-
-
-def _value(value: object, lang: str) -> str:
-    if isinstance(value, Text):
-        return value.get(lang)
-    if isinstance(value, Sequence) and not isinstance(value, str):
-        return _LIST_SEPARATOR.get(lang).join(_value(v, lang) for v in value)
-    return str(value)
+def _both(value: object) -> tuple[str, str]:
+    # exact type checks: this runs for every placeholder of every finding (see bench/engine.py)
+    kind = type(value)
+    if kind is str:
+        return value, value  # type: ignore[return-value]
+    if kind is Text:
+        return value.zh, value.en  # type: ignore[attr-defined]
+    if kind is tuple or kind is list:
+        pairs = [_both(v) for v in value]  # type: ignore[attr-defined]
+        return _LIST_SEPARATOR.zh.join(p[0] for p in pairs), _LIST_SEPARATOR.en.join(p[1] for p in pairs)
+    text = str(value)
+    return text, text
 
 
 #: Short phrases the engine puts into the placeholders above.

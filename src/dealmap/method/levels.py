@@ -169,9 +169,15 @@ UNASSESSED_ACTION = Text(
 UNASSESSED_RULE = "ch5.s2"
 
 
-def level_text(level: int | None) -> Text:
-    """'+1(产生兴趣)' / '+1 (interested)'; 'not assessed' for None."""
-    if level is None:
-        return Text("未评估", "not assessed")
+def _level_text(level: int) -> Text:
     info = LEVELS[level]
     return Text(f"{info.signed}({info.label.zh})", f"{info.signed} ({info.label.en})")
+
+
+_LEVEL_TEXTS: dict[int | None, Text] = {level: _level_text(level) for level in LEVELS}
+_LEVEL_TEXTS[None] = Text("未评估", "not assessed")
+
+
+def level_text(level: int | None) -> Text:
+    """'+1(产生兴趣)' / '+1 (interested)'; 'not assessed' for None."""
+    return _LEVEL_TEXTS[level]

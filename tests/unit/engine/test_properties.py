@@ -13,7 +13,7 @@ from dealmap.engine import analyze, report_to_dict, what_if
 from dealmap.engine.model import Assessment, Deal
 from dealmap.interchange.dealfile import dump_deal, load_deal
 
-FAST = settings(max_examples=150, deadline=None)
+FAST = settings(max_examples=100, deadline=None)
 
 
 @FAST

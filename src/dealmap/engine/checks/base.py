@@ -34,11 +34,12 @@ def finding(
 ) -> Finding:
     """A finding of the catalogue, its message and action filled with `values`."""
     spec = CATALOGUE[code]
+    stakeholders = tuple(stakeholders)
     return Finding(
         code=code,
         severity=spec.severity,
         subject=subject,
-        stakeholders=tuple(sorted(stakeholders, key=natural_key)),
+        stakeholders=stakeholders if len(stakeholders) < 2 else tuple(sorted(stakeholders, key=natural_key)),
         departments=tuple(sorted(departments)),
         message=fill(spec.message, **values),
         action=fill(spec.action, **values),
@@ -48,7 +49,9 @@ def finding(
 
 def about(code: str, state: PersonState, **values: object) -> Finding:
     """A finding about one person: subject and stakeholders are their id; `who` names them."""
-    return finding(code, subject=state.id, stakeholders=(state.id,), who=who(state.person), **values)
+    if state.label is None:
+        state.label = who(state.person)
+    return finding(code, subject=state.id, stakeholders=(state.id,), who=state.label, **values)
 
 
 def who(person: Stakeholder) -> Text | str:
