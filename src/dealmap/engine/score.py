@@ -24,6 +24,13 @@ from dealmap.engine.report import Score
 from dealmap.method.codes import LEVEL_MAX
 
 BALANCE_POINTS, COVERAGE_POINTS, CHAMPION_POINTS, COACH_POINTS, FRESHNESS_POINTS = 40, 25, 10, 10, 15
+#: Each part of the score and the most points it can give (they add up to 100).
+PART_POINTS = {
+    "balance": BALANCE_POINTS,
+    "coverage": COVERAGE_POINTS,
+    "champion_coach": CHAMPION_POINTS + COACH_POINTS,
+    "freshness": FRESHNESS_POINTS,
+}
 #: Contacting this many people in the window counts as fully multi-threaded.
 THREADS_TARGET = 3
 
