@@ -23,6 +23,8 @@ class PersonState:
 
     person: Stakeholder
     key: bool
+    id: str = ""
+    order: tuple = ()  # natural sort key of the id
     current: Assessment | None = None
     peak: int | None = None  # highest level in the decline window
     low: int | None = None  # lowest / highest level in the volatility window
@@ -33,10 +35,6 @@ class PersonState:
     red_flags: set[str] = field(default_factory=set)  # inconsistency signals in the signal window
     group: str = "unassessed"  # from the current level, set once the history is folded
     label: object = None  # how messages name them, filled once on first use
-
-    @property
-    def id(self) -> str:
-        return self.person.id
 
     @property
     def level(self) -> int | None:
@@ -71,7 +69,7 @@ def is_key(person: Stakeholder, rules: Rules) -> bool:
 
 def build_index(deal: Deal, as_of: date, rules: Rules) -> DealIndex:
     """Fold assessments and interactions into per-person facts, reading each event once."""
-    people = {p.id: PersonState(p, is_key(p, rules)) for p in deal.stakeholders}
+    people = {p.id: PersonState(p, is_key(p, rules), p.id, natural_key(p.id)) for p in deal.stakeholders}
     index = DealIndex(deal, as_of, rules, people)
     _fold_assessments(index, deal.assessments)
     _fold_interactions(index, deal.interactions)
@@ -118,7 +116,10 @@ def _fold_interactions(index: DealIndex, interactions: tuple[Interaction, ...]) 
         if day > as_of:
             continue
         if day < oldest:  # outside every window: only the last contact can change
-            _touch(people, it.stakeholders, day)
+            for pid in it.stakeholders:
+                state = people.get(pid)
+                if state is not None and (state.last_contact is None or day > state.last_contact):
+                    state.last_contact = day
             continue
         counted = day >= contact_since
         delta = it.trust_delta if it.trust_delta and day >= trust_since else 0
@@ -135,13 +136,6 @@ def _fold_interactions(index: DealIndex, interactions: tuple[Interaction, ...]) 
             state.trust += delta
             if flags:
                 state.red_flags.update(flags)
-
-
-def _touch(people: dict[str, PersonState], ids: tuple[str, ...], day: date) -> None:
-    for pid in ids:
-        state = people.get(pid)
-        if state is not None and (state.last_contact is None or day > state.last_contact):
-            state.last_contact = day
 
 
 _DIGITS = re.compile(r"(\d+)")

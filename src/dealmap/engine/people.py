@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dealmap.engine.checks.base import Context
-from dealmap.engine.index import PersonState, natural_key
+from dealmap.engine.index import PersonState
 from dealmap.engine.report import PersonView
 from dealmap.method.codes import STRATEGY_OF_GROUP
 from dealmap.method.departments import talking_points
@@ -24,12 +24,13 @@ from dealmap.method.styles import CHANGE_STYLE_TACTICS
 
 def person_views(ctx: Context) -> tuple[PersonView, ...]:
     """Every stakeholder's view, in id order."""
-    states = sorted(ctx.index.people.values(), key=lambda s: natural_key(s.id))
+    states = sorted(ctx.index.people.values(), key=lambda s: s.order)
     return tuple(person_view(ctx, state) for state in states)
 
 
 def person_view(ctx: Context, state: PersonState) -> PersonView:
-    influenced_by = tuple(sorted(ctx.reach.get(state.id, ()), key=natural_key))
+    people = ctx.index.people
+    influenced_by = tuple(sorted(ctx.reach.get(state.id, ()), key=lambda i: people[i].order))
     return PersonView(
         id=state.id,
         name=state.person.name,

@@ -63,7 +63,7 @@ def who(person: Stakeholder) -> Text | str:
 
 def names(states: Iterable[PersonState]) -> tuple[str, ...] | Text:
     """The people's names in id order, or 'nobody'."""
-    ordered = sorted(states, key=lambda s: natural_key(s.id))
+    ordered = sorted(states, key=lambda s: s.order)
     return tuple(s.person.name for s in ordered) or PHRASES["nobody"]
 
 
