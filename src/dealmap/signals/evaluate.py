@@ -1,0 +1,151 @@
+"""Accuracy of the reader against labelled notes: ``python -m dealmap.signals.evaluate``.
+
+Prints, for the reader and for the phrase-only baseline, on the held-out corpus and the
+unseen set: level exact / within ±1 / group, personal-need and department macro-F1,
+signal micro-F1. ``--cv K`` adds a K-fold cross-validation on the training part (for
+development; never tune on the held-out or unseen sets).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dealmap.method.codes import DEPARTMENTS, PERSONAL_NEEDS, SIGNALS, group_of_level
+from dealmap.signals import corpus
+from dealmap.signals.baseline import read_baseline
+from dealmap.signals.reader import Reading, read_note
+
+UNSEEN = Path(__file__).resolve().parents[3] / "tests" / "data" / "signals_unseen.jsonl"
+Reader = Callable[[str], Reading]
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """The figures the issue asks for, each 0..1."""
+
+    n: int
+    level_exact: float
+    level_within_one: float
+    level_group: float
+    need_macro_f1: float
+    department_macro_f1: float
+    signal_micro_f1: float
+
+
+def measure(rows: Sequence[corpus.Labelled], reader: Reader = read_note) -> Metrics:
+    """Run a reader over labelled rows and score it."""
+    got = [reader(r.text) for r in rows]
+    pairs = list(zip(rows, got, strict=True))
+    return Metrics(
+        n=len(rows),
+        level_exact=_mean(r.level == g.level for r, g in pairs),
+        level_within_one=_mean(_within_one(r.level, g.level) for r, g in pairs),
+        level_group=_mean(group_of_level(r.level) == group_of_level(g.level) for r, g in pairs),
+        need_macro_f1=_macro_f1(
+            [{r.need} - {None} for r in rows], [{g.need} - {None} for g in got], PERSONAL_NEEDS.codes
+        ),
+        department_macro_f1=_macro_f1(
+            [set(r.departments) for r in rows], [set(g.departments) for g in got], DEPARTMENTS.codes
+        ),
+        signal_micro_f1=_micro_f1([set(r.signals) for r in rows], [set(g.signals) for g in got]),
+    )
+
+
+def _within_one(gold: int | None, got: int | None) -> bool:
+    if gold is None or got is None:
+        return gold is got
+    return abs(gold - got) <= 1
+
+
+def _mean(values) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else (1.0 if not fp and not fn else 0.0)
+
+
+def _counts(gold: list[set[str]], got: list[set[str]], label: str) -> tuple[int, int, int]:
+    tp = sum(label in g and label in p for g, p in zip(gold, got, strict=True))
+    fp = sum(label not in g and label in p for g, p in zip(gold, got, strict=True))
+    fn = sum(label in g and label not in p for g, p in zip(gold, got, strict=True))
+    return tp, fp, fn
+
+
+def _macro_f1(gold: list[set[str]], got: list[set[str]], labels: Sequence[str]) -> float:
+    return _mean(_f1(*_counts(gold, got, label)) for label in labels)
+
+
+def _micro_f1(gold: list[set[str]], got: list[set[str]]) -> float:
+    totals = [_counts(gold, got, s) for s in SIGNALS.codes]
+    return _f1(*(sum(c[i] for c in totals) for i in range(3)))
+
+
+def cross_validate(rows: Sequence[corpus.Labelled], folds: int = 5) -> Metrics:
+    """K-fold cross-validation on training rows (retrains K times, in memory)."""
+    from dealmap.signals import model, train
+    from dealmap.signals.features import features
+
+    scored: list[tuple[corpus.Labelled, Reading]] = []
+    for k in range(folds):
+        fit_rows = [r for i, r in enumerate(rows) if i % folds != k]
+        test_rows = [r for i, r in enumerate(rows) if i % folds == k]
+        lm = train.fit(fit_rows)
+        for r in test_rows:
+            scored.append((r, _read_with(lm, r.text, features, model)))
+    by_text = {id(r): g for r, g in scored}
+    ordered = [r for r, _ in scored]
+    return measure(ordered, reader=_lookup(ordered, by_text))
+
+
+def _read_with(lm, text, features, model) -> Reading:
+    from dealmap.signals import reader
+
+    original = model.load
+    model.load = lambda *a, **k: lm
+    try:
+        return reader.read_note(text)
+    finally:
+        model.load = original
+
+
+def _lookup(rows, by_id):
+    texts = {r.text: by_id[id(r)] for r in rows}
+    return lambda text: texts[text]
+
+
+def table(results: dict[str, Metrics]) -> str:
+    """A plain-text table, one row per (reader, set)."""
+    head = f"{'':28} {'n':>4} {'exact':>6} {'±1':>6} {'group':>6} {'needF1':>7} {'deptF1':>7} {'sigF1':>6}"
+    lines = [head]
+    for name, x in results.items():
+        lines.append(
+            f"{name:28} {x.n:>4} {x.level_exact:>6.1%} {x.level_within_one:>6.1%} {x.level_group:>6.1%}"
+            f" {x.need_macro_f1:>7.2f} {x.department_macro_f1:>7.2f} {x.signal_micro_f1:>6.2f}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Print the accuracy tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cv", type=int, default=0, help="also K-fold cross-validate on the training part")
+    args = parser.parse_args(argv)
+    sets = {"held-out": corpus.load(corpus.HELDOUT)}
+    if UNSEEN.exists():
+        sets["unseen"] = corpus.load(UNSEEN)
+    results: dict[str, Metrics] = {}
+    for name, rows in sets.items():
+        results[f"reader   / {name}"] = measure(rows)
+        results[f"baseline / {name}"] = measure(rows, read_baseline)
+    if args.cv:
+        results[f"reader   / train {args.cv}-fold CV"] = cross_validate(corpus.load(corpus.TRAIN), args.cv)
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()

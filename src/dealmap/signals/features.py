@@ -1,0 +1,186 @@
+"""Find lexicon cues in a note (with negation and softeners) and turn the note into features."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dealmap.signals import lexicon
+from dealmap.signals.text import Clause, clauses, ngrams, normalize, words_before
+
+#: Cue kinds: attitude level, personal need, department, behaviour signal.
+#: DEPARTMENT_NAME: a department is named; IGNORED: a phrase that hides the cues inside it.
+LEVEL, NEED, DEPARTMENT, DEPARTMENT_NAME, SIGNAL, IGNORED = "L", "N", "D", "Dn", "S", "X"
+_MAX_VALUE = 2.0
+#: How many characters before a Chinese cue may hold its negator ("不是完全没兴趣").
+_NEG_WINDOW = 4
+#: Scale of learned-word features next to lexicon features: small, so cues carry most weight.
+NGRAM_VALUE = 0.05
+CUE_ID_VALUE = 0.1
+_UPPER_IT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
+
+
+@dataclass(frozen=True)
+class Match:
+    """One cue found in the note: what it suggests and the exact text it matched."""
+
+    kind: str
+    value: object
+    phrase: str
+    span: str
+    negated: bool
+    soft: bool
+    weight: float
+
+    @property
+    def effective(self) -> object:
+        """The value this cue suggests once negation is applied (levels only flip)."""
+        if self.kind == LEVEL and self.negated:
+            return lexicon.NEGATED_LEVEL[self.value]
+        return self.value
+
+
+@dataclass(frozen=True)
+class _Table:
+    zh: dict[str, tuple[tuple[str, object], ...]]
+    zh_lengths: tuple[int, ...]
+    en: dict[str, tuple[tuple[str, object], ...]]
+    en_lengths: tuple[int, ...]
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    entries: dict[str, list[tuple[str, object]]] = {}
+    groups = (
+        (LEVEL, lexicon.LEVEL_CUES),
+        (NEED, lexicon.NEED_CUES),
+        (DEPARTMENT, lexicon.DEPARTMENT_CUES),
+        (DEPARTMENT_NAME, lexicon.DEPARTMENT_NAMES),
+        (SIGNAL, lexicon.SIGNAL_CUES),
+        (IGNORED, {None: lexicon.NOT_CUES}),
+    )
+    for kind, cues in groups:
+        for value, phrases in cues.items():
+            for phrase in phrases:
+                key = normalize(phrase)
+                if (kind, value) not in entries.setdefault(key, []):
+                    entries[key].append((kind, value))
+    zh = {k: tuple(v) for k, v in entries.items() if not k.isascii()}
+    en = {k: tuple(v) for k, v in entries.items() if k.isascii()}
+    return _Table(zh, _lengths(zh), en, _lengths(en))
+
+
+def _lengths(phrases: dict[str, object]) -> tuple[int, ...]:
+    return tuple(sorted({len(p) for p in phrases}, reverse=True))
+
+
+def prepare(text: str) -> str:
+    """Normalise a note; an upper-case "IT" (the department) survives lower-casing as "it-dept"."""
+    return normalize(_UPPER_IT.sub("it-dept", text))
+
+
+def find_cues(text: str) -> list[Match]:
+    """All lexicon cues in a note, clause by clause, longest match first within a kind."""
+    found: list[Match] = []
+    for clause in clauses(prepare(text)):
+        found.extend(_clause_cues(clause))
+    return found
+
+
+def _clause_cues(clause: Clause) -> list[Match]:
+    table, text = _table(), clause.text
+    masked = _mask_non_negators(text)
+    hits: list[tuple[int, int, str]] = []
+    size = len(text)
+    for i in range(size):
+        hits.extend(
+            (i, i + n, text[i : i + n])
+            for n in table.zh_lengths
+            if i + n <= size and text[i : i + n] in table.zh
+        )
+        if _word_start(text, i):
+            hits.extend(
+                (i, i + n, text[i : i + n])
+                for n in table.en_lengths
+                if i + n <= size and text[i : i + n] in table.en and _word_end(text, i + n)
+            )
+    matches = []
+    for start, end, phrase in _drop_contained(hits):
+        negated, soft = _negated(text, masked, start), _softened(text, start)
+        weight = clause.weight * (0.7 if soft else 1.0)
+        for kind, value in table.zh.get(phrase) or table.en[phrase]:
+            if kind == IGNORED:
+                continue
+            span = text[_negator_start(masked, start) if negated else start : end]
+            matches.append(Match(kind, value, phrase, span, negated, soft, weight))
+    return matches
+
+
+def _word_start(text: str, i: int) -> bool:
+    return text[i].isascii() and (i == 0 or not text[i - 1].isalnum() or not text[i - 1].isascii())
+
+
+def _word_end(text: str, end: int) -> bool:
+    return end >= len(text) or not (text[end].isascii() and text[end].isalnum())
+
+
+def _drop_contained(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop a hit lying inside a longer hit of the same kinds (兴趣 inside 没兴趣) or inside a non-cue."""
+    table = _table()
+    kinds = {h: {k for k, _ in (table.zh.get(h[2]) or table.en[h[2]])} for h in hits}
+    return [
+        h
+        for h in hits
+        if not any(
+            o != h and o[0] <= h[0] and h[1] <= o[1] and (kinds[h] <= kinds[o] or IGNORED in kinds[o])
+            for o in hits
+        )
+    ]
+
+
+def _mask_non_negators(text: str) -> str:
+    for word in lexicon.NOT_NEGATORS_ZH:
+        text = text.replace(word, "_" * len(word))
+    return text
+
+
+def _negated(text: str, masked: str, start: int) -> bool:
+    if any(ch in lexicon.NEGATORS_ZH for ch in masked[max(0, start - _NEG_WINDOW) : start]):
+        return True
+    before = words_before(text, start, 3)
+    return any(w in lexicon.NEGATORS_EN or w.endswith("n't") for w in before)
+
+
+def _negator_start(masked: str, start: int) -> int:
+    for i in range(max(0, start - _NEG_WINDOW), start):
+        if masked[i] in lexicon.NEGATORS_ZH:
+            return i
+    return start
+
+
+def _softened(text: str, start: int) -> bool:
+    window = text[max(0, start - 12) : start]
+    return any(s in window for s in lexicon.SOFTENERS)
+
+
+def features(text: str, matches: list[Match] | None = None) -> dict[str, float]:
+    """The feature vector of a note: lexicon cue sums, cue identities, n-grams, a bias."""
+    matches = find_cues(text) if matches is None else matches
+    feats: dict[str, float] = {"bias": 1.0}
+    for m in matches:
+        if m.kind == LEVEL:
+            _add(feats, f"L{m.effective}", m.weight)
+            _add(feats, "Lneg" if m.negated else "Lpos", m.weight)
+        elif not m.negated or m.kind in (DEPARTMENT, DEPARTMENT_NAME):
+            _add(feats, f"{m.kind}:{m.value}", m.weight)
+        feats[f"c:{m.phrase}{'~' if m.negated else ''}"] = CUE_ID_VALUE
+    if not any(m.kind == LEVEL for m in matches):
+        feats["noL"] = 1.0
+    for gram in ngrams(prepare(text)):
+        feats[gram] = NGRAM_VALUE
+    return feats
+
+
+def _add(feats: dict[str, float], name: str, value: float) -> None:
+    feats[name] = min(_MAX_VALUE, feats.get(name, 0.0) + value)

@@ -1,0 +1,134 @@
+"""Read a note: ``read_note(text) -> Reading``, and ``reading_to_dict`` for the JSON contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dealmap.signals import model as m
+from dealmap.signals.features import (
+    DEPARTMENT,
+    DEPARTMENT_NAME,
+    LEVEL,
+    NEED,
+    SIGNAL,
+    Match,
+    features,
+    find_cues,
+)
+
+#: A department or signal is suggested when the model gives it at least this probability.
+THRESHOLD = 0.3
+#: A personal need is suggested when its probability reaches this (else none).
+NEED_THRESHOLD = 0.35
+#: "No attitude" is the answer only when the model is at least this sure of it.
+NONE_THRESHOLD = 0.9
+_LEARNED_MARK = "≈"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a note suggests. Every suggestion carries the cues behind it.
+
+    ``level`` is None when the note says nothing about attitude; ``confidence`` is then 0.
+    Cues marked "≈" are words the model learned from the corpus rather than lexicon cues.
+    """
+
+    level: int | None = None
+    confidence: float = 0.0
+    level_cues: tuple[str, ...] = ()
+    need: str | None = None
+    need_cues: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+    department_cues: tuple[tuple[str, str], ...] = ()
+    signals: tuple[str, ...] = ()
+    signal_cues: tuple[tuple[str, str], ...] = field(default=())
+
+
+def read_note(text: str) -> Reading:
+    """Suggest attitude level, personal need, departments and signals for a note (zh, en or mixed)."""
+    if not text or not text.strip():
+        return Reading()
+    matches = find_cues(text)
+    feats = features(text, matches)
+    lm = m.load()
+    scores = lm.scores(feats)
+    level, confidence = _pick(m.LEVELS[1:], scores.level[1:])
+    if scores.level[0] >= NONE_THRESHOLD:
+        level = None
+    need, need_p = _pick(m.NEEDS[1:], scores.need[1:])
+    need = need if need_p >= NEED_THRESHOLD else None
+    departments = tuple(d for d in m.DEPTS if scores.departments[d] >= THRESHOLD)
+    signals = tuple(s for s in m.SIGS if scores.signals[s] >= THRESHOLD)
+    explain = _Explainer(lm, feats, matches)
+    return Reading(
+        level=level,
+        confidence=round(confidence, 2) if level is not None else 0.0,
+        level_cues=explain.level(level),
+        need=need,
+        need_cues=explain.same(NEED, need, m.need_index(need)) if need else (),
+        departments=departments,
+        department_cues=tuple(
+            (d, c)
+            for d in departments
+            for c in explain.same((DEPARTMENT_NAME, DEPARTMENT), d, m.department_index(d))
+        ),
+        signals=signals,
+        signal_cues=tuple((s, c) for s in signals for c in explain.same(SIGNAL, s, m.signal_index(s))),
+    )
+
+
+def reading_to_dict(reading: Reading) -> dict[str, object]:
+    """The JSON shape of deal-format.md, plus "signal_cues" and "department_cues" for explanation."""
+    return {
+        "attitude": {
+            "level": reading.level,
+            "confidence": reading.confidence,
+            "cues": list(reading.level_cues),
+        },
+        "personal_need": {"type": reading.need, "cues": list(reading.need_cues)},
+        "departments": list(reading.departments),
+        "signals": list(reading.signals),
+        "signal_cues": [{"signal": s, "cue": c} for s, c in reading.signal_cues],
+        "department_cues": [{"department": d, "cue": c} for d, c in reading.department_cues],
+    }
+
+
+def _pick(classes: tuple, probs: tuple[float, ...]) -> tuple:
+    best = max(range(len(probs)), key=probs.__getitem__)
+    return classes[best], probs[best]
+
+
+class _Explainer:
+    """Picks the cues that back each suggestion: lexicon matches first, else learned words."""
+
+    def __init__(self, lm: m.LinearModel, feats: dict[str, float], matches: list[Match]):
+        self.lm, self.feats, self.matches = lm, feats, matches
+
+    def level(self, level: int | None) -> tuple[str, ...]:
+        if level is None:
+            return ()
+        near = [x for x in self.matches if x.kind == LEVEL and abs(x.effective - level) <= 1]
+        near.sort(key=lambda x: (abs(x.effective - level), -x.weight))
+        return _unique(_shown(x) for x in near) or self.learned(m.level_index(level))
+
+    def same(self, kinds: str | tuple[str, ...], value: str, output: int) -> tuple[str, ...]:
+        found = _unique(
+            _shown(x) for x in self.matches if x.kind in kinds and x.value == value and not x.negated
+        )
+        return found or self.learned(output)
+
+    def learned(self, output: int, limit: int = 3) -> tuple[str, ...]:
+        top = [
+            f
+            for w, f in self.lm.contributions(self.feats, output)
+            if w > 0.05 and f[:2] in ("b:", "w:", "c:")
+        ]
+        return tuple(_LEARNED_MARK + f[2:].rstrip("~") for f in top[:limit])
+
+
+def _shown(match: Match) -> str:
+    return match.span
+
+
+def _unique(items) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))

@@ -1,0 +1,77 @@
+"""Text handling for the signals reader: normalise, split into clauses, make n-grams.
+
+Chinese is read as character bigrams (no dictionary to load, nothing cached on disk);
+English as lower-case words. Mixed text gets both.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2014": ",", "\u2013": ","}
+)
+_SENTENCE_END = re.compile(r"[。!?;\n]+|\.(?=\s|$)")
+_CLAUSE_SEP = re.compile(r"[,、:()\"]+")
+#: Words that open a contrasting clause; what follows them usually carries the speaker's real view.
+_CONTRAST = re.compile(r"(?=但是|不过|可是|只是|然而|\bbut\b|\bhowever\b|\bthough\b|\bin fact\b)")
+#: A clause in which the seller, not the customer, is speaking.
+_SELLER_SPEAKS = re.compile(
+    r"^\s*(我说|我讲|我跟[他她]说|我跟[他她]讲|我问|我们介绍|我介绍|我们演示|我们讲|i told|i said|i asked|we pitched|we presented|we told)"
+)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_WORD = re.compile(r"[a-z][a-z0-9']*")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of text between clause breaks, with how much it counts for the attitude."""
+
+    text: str
+    weight: float
+    contrast: bool
+
+
+def normalize(text: str) -> str:
+    """Full-width to half-width (NFKC), straight quotes, lower case, single spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
+
+
+def clauses(text: str) -> list[Clause]:
+    """Split normalised text into weighted clauses.
+
+    Inside a sentence, clauses after a contrast word ("但是", "but") weigh more and those
+    before it less; a clause where the seller speaks ("我跟他说…") weighs little.
+    """
+    result: list[Clause] = []
+    for sentence in _SENTENCE_END.split(text):
+        parts = [p.strip() for chunk in _CLAUSE_SEP.split(sentence) for p in _CONTRAST.split(chunk)]
+        parts = [p for p in parts if p]
+        pivot = next(
+            (i for i, p in enumerate(parts) if i and _CONTRAST.match(p) and _starts_contrast(p)), None
+        )
+        for i, part in enumerate(parts):
+            weight = 1.0 if pivot is None else (0.6 if i < pivot else 1.4)
+            if _SELLER_SPEAKS.match(part):
+                weight *= 0.3
+            result.append(Clause(part, weight, pivot is not None and i >= pivot))
+    return result
+
+
+def _starts_contrast(part: str) -> bool:
+    return bool(re.match(r"(但是|不过|可是|只是|然而|but\b|however\b|though\b|in fact\b)", part))
+
+
+def ngrams(text: str) -> list[str]:
+    """Character bigrams of the Chinese runs and words of the English runs, prefixed by kind."""
+    grams = [f"b:{run[i : i + 2]}" for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)]
+    grams.extend(f"w:{w}" for w in _WORD.findall(text) if len(w) > 2)
+    return grams
+
+
+def words_before(text: str, end: int, n: int) -> list[str]:
+    """The last n English words of text[:end]."""
+    return _WORD.findall(text[:end])[-n:]
