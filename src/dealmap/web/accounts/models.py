@@ -167,7 +167,9 @@ class AccountShare(models.Model):
     """An account shared by its owner with a named colleague, to view or also to edit."""
 
     account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="shares")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_shares")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_shares"
+    )
     can_edit = models.BooleanField(_("can edit"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
