@@ -1,0 +1,158 @@
+"""Pages for bulk import (upload → preview → commit, with progress) and the export downloads."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST, require_safe
+
+from dealmap.interchange.sheets import MAX_FILE_BYTES, SHEETS
+from dealmap.interchange.xlsx import FileRejected, ImportFailed, Source, template_workbook
+from dealmap.interchange.xlsx_read import TOO_BIG
+from dealmap.web import i18n
+from dealmap.web.deals.selectors import deal_get
+from dealmap.web.imports.exports import deal_file, deals_for_export, deck_bytes, workbook_bytes
+from dealmap.web.imports.services import workbook_import, workbook_preview
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+_TOKEN = re.compile(r"^[0-9a-f]{32}$")
+
+
+def _upload_dir() -> Path:
+    folder = Path(settings.DATA_DIR) / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _progress(token: str):
+    def report(sheet: str, done: int, total: int) -> None:
+        cache.set(f"import-progress:{token}", {"sheet": sheet, "done": done, "total": total}, 600)
+
+    return report
+
+
+def _sheet_names(lang: str) -> dict[str, str]:
+    return {s.key: s.name(lang) for s in SHEETS}
+
+
+def _counts(plan, lang: str) -> list[tuple[str, int, int]]:
+    names = _sheet_names(lang)
+    return [(names[k], c.created, c.updated) for k, c in plan.counts.items() if c.created or c.updated]
+
+
+def _issues(issues, lang: str) -> list[tuple[str, int, str, str]]:
+    names = _sheet_names(lang)
+    return [(names.get(i.sheet, i.sheet), i.row, i.column, i.reason.get(lang)) for i in issues]
+
+
+@require_safe
+def import_page(request: HttpRequest) -> HttpResponse:
+    """The upload form, the template downloads and the progress area."""
+    return render(request, "imports/upload.html", {"token": uuid.uuid4().hex, "max_mb": MAX_FILE_BYTES >> 20})
+
+
+@require_POST
+def import_preview(request: HttpRequest) -> HttpResponse:
+    """Check the uploaded file: 400 for a bad file, 422 with every row problem, else the preview."""
+    lang = i18n.lang()
+    token = request.POST.get("token", "")
+    upload = request.FILES.get("file")
+    if not _TOKEN.match(token) or upload is None:
+        return render(request, "imports/result.html", {"rejected": i18n.text(_NO_FILE)}, status=400)
+    if upload.size > MAX_FILE_BYTES:
+        return render(request, "imports/result.html", {"rejected": TOO_BIG.get(lang)}, status=400)
+    data = upload.read()
+    try:
+        source = Source(data)
+        plan = workbook_preview(source=source, owner=request.user, progress=_progress(token))
+    except FileRejected as exc:
+        return render(request, "imports/result.html", {"rejected": exc.reason.get(lang)}, status=400)
+    if not plan.ok:
+        context = {"issues": _issues(plan.issues, lang), "name": upload.name}
+        return render(request, "imports/result.html", context, status=422)
+    (_upload_dir() / f"{request.user.pk}-{token}").write_bytes(data)
+    context = {"counts": _counts(plan, lang), "rows": plan.rows, "token": token, "name": upload.name}
+    return render(request, "imports/result.html", context)
+
+
+@require_POST
+def import_commit(request: HttpRequest) -> HttpResponse:
+    """Store a previewed file in one transaction (checked again); nothing is stored on any problem."""
+    lang = i18n.lang()
+    token = request.POST.get("token", "")
+    path = _upload_dir() / f"{request.user.pk}-{token}"
+    if not _TOKEN.match(token) or not path.is_file():
+        return render(request, "imports/result.html", {"rejected": i18n.text(_EXPIRED)}, status=400)
+    try:
+        plan = workbook_import(source=Source(path), owner=request.user, progress=_progress(token))
+    except FileRejected as exc:
+        return render(request, "imports/result.html", {"rejected": exc.reason.get(lang)}, status=400)
+    except ImportFailed as exc:
+        return render(request, "imports/result.html", {"issues": _issues(exc.issues, lang)}, status=422)
+    finally:
+        path.unlink(missing_ok=True)
+    return render(
+        request, "imports/result.html", {"done": True, "counts": _counts(plan, lang), "rows": plan.rows}
+    )
+
+
+@require_safe
+def import_progress(request: HttpRequest, token: str) -> JsonResponse:
+    """How far the check or the commit of the upload ``token`` has got (polled by the page)."""
+    state = cache.get(f"import-progress:{token}") or {"sheet": "", "done": 0, "total": 0}
+    phase, _, key = state["sheet"].rpartition(":")
+    state["label"] = _sheet_names(i18n.lang()).get(key, "")
+    state["phase"] = "commit" if phase == "commit" else "check"
+    return JsonResponse(state)
+
+
+def _lang(request: HttpRequest) -> str:
+    lang = request.GET.get("lang")
+    return lang if lang in ("zh", "en") else i18n.lang()
+
+
+def _download(data: bytes, filename: str, content_type: str) -> FileResponse:
+    import io
+
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=filename, content_type=content_type)
+
+
+@require_safe
+def template_download(request: HttpRequest) -> FileResponse:
+    lang = _lang(request)
+    return _download(template_workbook(lang), f"dealmap-template-{lang}.xlsx", XLSX)
+
+
+@require_safe
+def deal_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """One deal the user may see as xlsx, pptx or a deal file; 404 alike for missing and forbidden."""
+    if fmt not in ("xlsx", "pptx", "json"):
+        raise Http404("No such format.")
+    deal = deal_get(user=request.user, pk=pk)
+    lang = _lang(request)
+    if fmt == "xlsx":
+        return _download(workbook_bytes([deal], lang=lang), f"deal-{pk}.xlsx", XLSX)
+    if fmt == "pptx":
+        return _download(deck_bytes(deal, lang=lang), f"deal-{pk}-review-{lang}.pptx", PPTX)
+    import json
+
+    text = json.dumps(deal_file(deal), ensure_ascii=False, indent=2) + "\n"
+    return _download(text.encode(), f"deal-{pk}.json", "application/json")
+
+
+@require_safe
+def portfolio_export(request: HttpRequest) -> HttpResponse:
+    """Every deal the user may see, in one workbook."""
+    deals = deals_for_export(user=request.user)
+    return _download(workbook_bytes(deals, lang=_lang(request)), "dealmap-portfolio.xlsx", XLSX)
+
+
+_NO_FILE = {"zh": "请选择要上传的文件", "en": "choose a file to upload"}
+_EXPIRED = {"zh": "预览已过期,请重新上传", "en": "the preview has expired; upload the file again"}

@@ -1,0 +1,121 @@
+"""The import pages and export downloads: preview then commit, 400/422 for bad input, 404 for others' deals."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+from openpyxl import Workbook
+
+from dealmap.web.accounts.models import Person
+
+APPS = [*settings.INSTALLED_APPS]
+if "dealmap.web.imports" not in APPS:
+    APPS.append("dealmap.web.imports")
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("wired"),
+]
+
+PASSWORD = "dealmap-test-pw"
+TOKEN = "0123456789abcdef0123456789abcdef"
+
+
+@pytest.fixture
+def wired(tmp_path):
+    with override_settings(
+        INSTALLED_APPS=APPS, ROOT_URLCONF="tests.web.imports.urls_with_imports", DATA_DIR=tmp_path
+    ):
+        yield
+
+
+@pytest.fixture
+def user_client(client, rep):
+    assert client.login(username=rep.username, password=PASSWORD)
+    return client
+
+
+def people_file(rows) -> SimpleUploadedFile:
+    book = Workbook()
+    book.active.title = "客户"
+    book.active.append(["客户名称"])
+    book.active.append(["华东精密"])
+    ws = book.create_sheet("人员")
+    ws.append(["客户名称", "姓名", "层级", "部门"])
+    for row in rows:
+        ws.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return SimpleUploadedFile("people.xlsx", out.getvalue())
+
+
+def test_upload_page_offers_the_templates(user_client):
+    response = user_client.get(reverse("imports:upload"))
+    assert response.status_code == 200
+    assert reverse("imports:template") in response.content.decode()
+
+
+def test_preview_then_commit_stores_the_file(user_client, row_counts):
+    before = row_counts()
+    upload = people_file([("华东精密", "张伟", "管理层", "采购部"), ("华东精密", "王芳", "执行层", "技术部")])
+    response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": upload})
+    assert response.status_code == 200
+    assert response.content.decode().count("data-count") == 2
+    assert row_counts() == before
+    progress = user_client.get(reverse("imports:progress", args=[TOKEN])).json()
+    assert progress["phase"] == "check" and progress["done"] == progress["total"]
+    response = user_client.post(reverse("imports:commit"), {"token": TOKEN})
+    assert response.status_code == 200
+    assert sorted(Person.objects.values_list("name", flat=True)) == ["张伟", "王芳"]
+
+
+def test_row_problems_answer_422_with_every_problem_and_store_nothing(user_client, row_counts):
+    before = row_counts()
+    upload = people_file([("华东精密", "张伟", "中层", "采购部"), ("华东精密", "", "执行层", "技术部")])
+    response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": upload})
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert page.count("data-issue") == 2 and "层级" in page
+    assert row_counts() == before
+    assert user_client.post(reverse("imports:commit"), {"token": TOKEN}).status_code == 400
+
+
+def test_a_file_that_is_not_a_workbook_answers_400(user_client):
+    upload = SimpleUploadedFile("photo.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": upload})
+    assert response.status_code == 400 and "data-rejected" in response.content.decode()
+
+
+def test_template_download_is_an_xlsx(user_client):
+    response = user_client.get(reverse("imports:template") + "?lang=en")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"PK\x03\x04")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "pptx", "json"])
+def test_owner_downloads_the_deal_in_each_format(client, demo_deal, fmt):
+    assert client.login(username="rep", password=PASSWORD)
+    response = client.get(reverse("imports:deal_export", args=[demo_deal.pk, fmt]))
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content)
+    if fmt == "json":
+        assert json.loads(body)["format"] == "dealmap/1"
+    else:
+        assert body.startswith(b"PK\x03\x04")
+
+
+def test_another_reps_deal_is_404_like_a_missing_one(client, demo_deal, other_rep):
+    assert client.login(username=other_rep.username, password=PASSWORD)
+    assert client.get(reverse("imports:deal_export", args=[demo_deal.pk, "xlsx"])).status_code == 404
+    assert client.get(reverse("imports:deal_export", args=[999_999, "xlsx"])).status_code == 404
+
+
+def test_an_unknown_export_format_is_404(client, demo_deal):
+    assert client.login(username="rep", password=PASSWORD)
+    assert client.get(reverse("imports:deal_export", args=[demo_deal.pk, "exe"])).status_code == 404
