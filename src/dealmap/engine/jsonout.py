@@ -5,6 +5,8 @@ from __future__ import annotations
 from dealmap.engine.report import Finding, PersonView, Report
 
 REPORT_FORMAT = "dealmap-report/1"
+#: The balance is published to four decimals; read to three it is the figure the course examples quote.
+BALANCE_DECIMALS = 4
 
 
 def report_to_dict(report: Report) -> dict:
@@ -13,7 +15,7 @@ def report_to_dict(report: Report) -> dict:
         "format": REPORT_FORMAT,
         "as_of": report.as_of.isoformat(),
         "score": {"value": report.score.value, "parts": dict(report.score.parts)},
-        "balance": report.balance,
+        "balance": round(report.balance, BALANCE_DECIMALS),
         "findings": [_finding(f) for f in report.findings],
         "people": [_person(p) for p in report.people],
     }

@@ -33,7 +33,9 @@ def test_demo_balance_matches_to_three_decimals(demo, expected):
     # B = (10·1 + 8·2 − 5·1 − 9·3 + 7·3 + 4·1) / (4·43) = 19/172 = 0.1105; within 0.001 of the file's 0.111.
     balance = analyze(demo).balance
     assert balance == pytest.approx(19 / 172)
-    assert balance == pytest.approx(expected["balance"], abs=1e-3)
+    published = report_to_dict(analyze(demo))["balance"]
+    assert published == 0.1105
+    assert f"{published:.3f}" == f"{expected['balance']:.3f}"
 
 
 def test_demo_uses_its_own_as_of(demo):
