@@ -196,7 +196,8 @@ def write_workbook(deals: Sequence[Deal], *, lang: str = "zh", example: bool = F
     for sheet in SHEETS:
         ws = book.create_sheet(sheet.name(lang))
         _write_sheet(ws, sheet, rows[sheet.key], lang, lists, example)
-    book.active = 1
+    book.move_sheet(LISTS_SHEET, offset=len(SHEETS))  # the hidden lists go last
+    book.active = 1  # the accounts sheet
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -1,0 +1,105 @@
+"""`dealmap import`, `dealmap export` and `dealmap template` on the test database."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from dealmap.cli import app
+from dealmap.interchange.dealfile import canonical
+
+pytestmark = pytest.mark.django_db
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def people_book(path, rows) -> str:
+    book = Workbook()
+    book.active.title = "客户"
+    book.active.append(["客户名称"])
+    book.active.append(["华东精密"])
+    ws = book.create_sheet("人员")
+    ws.append(["客户名称", "姓名", "层级", "部门"])
+    for row in rows:
+        ws.append(list(row))
+    book.save(path)
+    return str(path)
+
+
+def test_dry_run_previews_and_stores_nothing(tmp_path, rep, row_counts):
+    before = row_counts()
+    result = run(
+        "import",
+        people_book(tmp_path / "a.xlsx", [("华东精密", "张伟", "管理层", "采购部")]),
+        "--dry-run",
+        "--owner",
+        "rep",
+    )
+    assert result.exit_code == 0, result.output
+    assert "试运行" in result.output and row_counts() == before
+
+
+def test_import_stores_and_reports_rows(tmp_path, rep, row_counts):
+    result = run(
+        "import",
+        people_book(tmp_path / "a.xlsx", [("华东精密", "张伟", "管理层", "采购部")]),
+        "--owner",
+        "rep",
+        "--lang",
+        "en",
+    )
+    assert result.exit_code == 0, result.output
+    assert "imported 2 rows" in result.output and row_counts()["Person"] == 1
+
+
+def test_row_problems_exit_2_listing_each_and_store_nothing(tmp_path, rep, row_counts):
+    before = row_counts()
+    rows = [
+        ("华东精密", "张伟", "中层", "采购部"),
+        ("华东精密", "李娜", "管理层", "采购部"),
+        ("华东精密", "", "管理层", "x"),
+    ]
+    result = run("import", people_book(tmp_path / "a.xlsx", rows), "--owner", "rep", "--lang", "en")
+    assert result.exit_code == 2
+    assert "People row 2, C 层级/Layer" in result.output and "People row 4" in result.output
+    assert "3 problem(s); nothing stored" in result.output
+    assert row_counts() == before
+
+
+def test_a_renamed_image_exits_2(tmp_path, rep):
+    path = tmp_path / "photo.xlsx"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    result = run("import", str(path), "--owner", "rep", "--lang", "en")
+    assert result.exit_code == 2 and "not an .xlsx or .csv" in result.output
+
+
+def test_export_xlsx_reimports_cleanly_and_json_is_the_deal_file(tmp_path, demo_deal, demo_file):
+    out = tmp_path / "deal.xlsx"
+    assert run("export", str(demo_deal.pk), "--format", "xlsx", "-o", str(out)).exit_code == 0
+    assert "人员" in load_workbook(out).sheetnames
+    again = run("import", str(out), "--owner", "rep", "--dry-run", "--lang", "en")
+    assert again.exit_code == 0, again.output
+    result = run("export", str(demo_deal.pk), "--format", "json")
+    assert canonical(json.loads(result.stdout)) == canonical(demo_file)
+
+
+def test_export_pptx_and_template(tmp_path, demo_deal):
+    deck = tmp_path / "deck.pptx"
+    assert (
+        run("export", str(demo_deal.pk), "--format", "pptx", "--lang", "en", "-o", str(deck)).exit_code == 0
+    )
+    assert deck.read_bytes().startswith(b"PK")
+    template = tmp_path / "t.xlsx"
+    assert run("template", "-o", str(template)).exit_code == 0
+    assert load_workbook(io.BytesIO(template.read_bytes())).sheetnames[1] == "客户"
+
+
+def test_export_of_a_missing_deal_exits_2(demo_deal):
+    assert run("export", "999999", "--format", "xlsx").exit_code == 2
