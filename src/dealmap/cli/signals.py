@@ -1,7 +1,130 @@
-"""Placeholder until this area's commands land."""
+"""`dealmap signals`: read a customer's words or a visit note and suggest attitude and signals."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
 
 import typer
+from rich.console import Console
+
+from dealmap.method.codes import DEPARTMENTS, GROUPS, PERSONAL_NEEDS, SIGNALS, group_of_level
+from dealmap.method.levels import LEVELS
+from dealmap.signals import Reading, read_note, reading_to_dict
+
+_WORDS = {
+    "zh": {
+        "attitude": "态度",
+        "confidence": "置信度",
+        "none": "(未提及态度)",
+        "need": "个人需求",
+        "departments": "部门关注",
+        "signals": "行为信号",
+        "cues": "线索",
+        "nothing": "无",
+    },
+    "en": {
+        "attitude": "Attitude",
+        "confidence": "confidence",
+        "none": "(nothing about attitude)",
+        "need": "Personal need",
+        "departments": "Department concerns",
+        "signals": "Behaviour signals",
+        "cues": "cues",
+        "nothing": "none",
+    },
+}
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    """Add the `signals` command to the `dealmap` app."""
+    app.command("signals")(signals)
+
+
+def signals(
+    text: Annotated[str | None, typer.Argument(help="The note or the customer's words (zh or en).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON object instead of text.")] = False,
+    jsonl: Annotated[
+        str | None, typer.Option("--jsonl", help="Read one text per line from FILE (or - for stdin).")
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the labels: zh or en.")] = "zh",
+) -> None:
+    """读取客户原话或拜访记录,给出态度等级、个人需求、部门关注和行为信号的建议。
+
+    Suggest attitude level, personal need, department concerns and behaviour signals
+    from a note; `--jsonl FILE|-` writes one JSON object per input line, in order.
+    """
+    if lang not in _WORDS:
+        _fail(f"--lang must be zh or en, not {lang!r}")
+    if jsonl is not None:
+        if text is not None:
+            _fail("give either TEXT or --jsonl, not both")
+        _batch(jsonl)
+        return
+    if text is None:
+        _fail("give a TEXT to read, or --jsonl FILE|- for a batch")
+    reading = read_note(text)
+    if as_json:
+        typer.echo(json.dumps(reading_to_dict(reading), ensure_ascii=False))
+    else:
+        _show(reading, lang)
+
+
+def _batch(source: str) -> None:
+    lines = _read_lines(source)
+    out = sys.stdout
+    for line in lines:
+        out.write(json.dumps(reading_to_dict(read_note(line)), ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def _read_lines(source: str) -> list[str]:
+    if source == "-":
+        return sys.stdin.read().splitlines()
+    try:
+        return Path(source).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"cannot read {source}: {exc}")
+        raise AssertionError from exc  # unreachable: _fail exits
+
+
+def _show(reading: Reading, lang: str) -> None:
+    w = _WORDS[lang]
+    console = Console(highlight=False)
+    console.print(f"[bold]{w['attitude']}[/]: {_level(reading, lang)}{_cues(reading.level_cues, w)}")
+    need = PERSONAL_NEEDS.label(reading.need, lang) or w["nothing"]
+    console.print(f"[bold]{w['need']}[/]: {need}{_cues(reading.need_cues, w)}")
+    console.print(
+        f"[bold]{w['departments']}[/]: {_listed(reading.departments, reading.department_cues, DEPARTMENTS, lang)}"
+    )
+    console.print(f"[bold]{w['signals']}[/]: {_listed(reading.signals, reading.signal_cues, SIGNALS, lang)}")
+
+
+def _level(reading: Reading, lang: str) -> str:
+    w = _WORDS[lang]
+    if reading.level is None:
+        return w["none"]
+    info = LEVELS[reading.level]
+    group = GROUPS.label(group_of_level(reading.level), lang)
+    return f"{info.signed} {info.label.get(lang)} · {group} · {w['confidence']} {reading.confidence:.2f}"
+
+
+def _listed(codes, cue_pairs, vocabulary, lang: str) -> str:
+    if not codes:
+        return _WORDS[lang]["nothing"]
+    parts = []
+    for code in codes:
+        cues = [c for k, c in cue_pairs if k == code]
+        parts.append(vocabulary.label(code, lang) + (f"({', '.join(cues)})" if cues else ""))
+    return "; ".join(parts)
+
+
+def _cues(cues: tuple[str, ...], w: dict[str, str]) -> str:
+    return f" — {w['cues']}: {', '.join(cues)}" if cues else ""
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"dealmap signals: {message}", err=True)
+    raise typer.Exit(code=2)

@@ -87,35 +87,13 @@ def _micro_f1(gold: list[set[str]], got: list[set[str]]) -> float:
 
 def cross_validate(rows: Sequence[corpus.Labelled], folds: int = 5) -> Metrics:
     """K-fold cross-validation on training rows (retrains K times, in memory)."""
-    from dealmap.signals import model, train
-    from dealmap.signals.features import features
+    from dealmap.signals import train
 
-    scored: list[tuple[corpus.Labelled, Reading]] = []
+    answers: dict[str, Reading] = {}
     for k in range(folds):
-        fit_rows = [r for i, r in enumerate(rows) if i % folds != k]
-        test_rows = [r for i, r in enumerate(rows) if i % folds == k]
-        lm = train.fit(fit_rows)
-        for r in test_rows:
-            scored.append((r, _read_with(lm, r.text, features, model)))
-    by_text = {id(r): g for r, g in scored}
-    ordered = [r for r, _ in scored]
-    return measure(ordered, reader=_lookup(ordered, by_text))
-
-
-def _read_with(lm, text, features, model) -> Reading:
-    from dealmap.signals import reader
-
-    original = model.load
-    model.load = lambda *a, **k: lm
-    try:
-        return reader.read_note(text)
-    finally:
-        model.load = original
-
-
-def _lookup(rows, by_id):
-    texts = {r.text: by_id[id(r)] for r in rows}
-    return lambda text: texts[text]
+        lm = train.fit([r for i, r in enumerate(rows) if i % folds != k])
+        answers.update({r.text: read_note(r.text, model=lm) for i, r in enumerate(rows) if i % folds == k})
+    return measure(rows, reader=answers.__getitem__)
 
 
 def table(results: dict[str, Metrics]) -> str:

@@ -19,6 +19,7 @@ _NEG_WINDOW = 4
 NGRAM_VALUE = 0.05
 CUE_ID_VALUE = 0.1
 _UPPER_IT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
+_EN_WORD = re.compile(r"[a-z][a-z0-9']*")
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def _clause_cues(clause: Clause) -> list[Match]:
         for kind, value in table.zh.get(phrase) or table.en[phrase]:
             if kind == IGNORED:
                 continue
-            span = text[_negator_start(masked, start) if negated else start : end]
+            span = text[_negator_start(text, masked, start) if negated else start : end]
             matches.append(Match(kind, value, phrase, span, negated, soft, weight))
     return matches
 
@@ -152,10 +153,14 @@ def _negated(text: str, masked: str, start: int) -> bool:
     return any(w in lexicon.NEGATORS_EN or w.endswith("n't") for w in before)
 
 
-def _negator_start(masked: str, start: int) -> int:
+def _negator_start(text: str, masked: str, start: int) -> int:
+    """Where the negation of a cue begins, so the shown cue reads "不是没兴趣" or "not that … not interested"."""
     for i in range(max(0, start - _NEG_WINDOW), start):
         if masked[i] in lexicon.NEGATORS_ZH:
             return i
+    for word in list(_EN_WORD.finditer(text[:start]))[-3:]:
+        if word.group() in lexicon.NEGATORS_EN or word.group().endswith("n't"):
+            return word.start()
     return start
 
 

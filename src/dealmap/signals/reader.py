@@ -44,13 +44,16 @@ class Reading:
     signal_cues: tuple[tuple[str, str], ...] = field(default=())
 
 
-def read_note(text: str) -> Reading:
-    """Suggest attitude level, personal need, departments and signals for a note (zh, en or mixed)."""
+def read_note(text: str, *, model: m.LinearModel | None = None) -> Reading:
+    """Suggest attitude level, personal need, departments and signals for a note (zh, en or mixed).
+
+    ``model`` defaults to the stored one (model.json); evaluation passes a freshly trained one.
+    """
     if not text or not text.strip():
         return Reading()
     matches = find_cues(text)
     feats = features(text, matches)
-    lm = m.load()
+    lm = model or m.load()
     scores = lm.scores(feats)
     level, confidence = _pick(m.LEVELS[1:], scores.level[1:])
     if scores.level[0] >= NONE_THRESHOLD:

@@ -1,0 +1,70 @@
+"""The reader's accuracy on text it never trained on, against the issue's targets (a real measurement)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dealmap.signals import corpus
+from dealmap.signals.baseline import read_baseline
+from dealmap.signals.evaluate import UNSEEN, measure
+
+TARGETS = {
+    "level_exact": 0.80,
+    "level_within_one": 0.95,
+    "level_group": 0.90,
+    "need_macro_f1": 0.80,
+    "department_macro_f1": 0.80,
+}
+
+
+@pytest.fixture(scope="module")
+def heldout():
+    rows = corpus.load(corpus.HELDOUT)
+    return measure(rows), measure(rows, read_baseline)
+
+
+#: Targets not met yet (docs/signals.md); strict, so meeting one later fails loudly until it is removed here.
+HELDOUT_SHORT = {"level_within_one"}
+UNSEEN_SHORT = set(TARGETS)
+
+
+def _marked(metrics, short, why):
+    return [
+        pytest.param(m, marks=pytest.mark.xfail(strict=True, reason=why)) if m in short else m
+        for m in metrics
+    ]
+
+
+@pytest.mark.parametrize(
+    "metric", _marked(sorted(TARGETS), HELDOUT_SHORT, "held-out: wrong none/level calls cost the ±1 figure")
+)
+def test_heldout_meets_target(heldout, metric):
+    reader, _ = heldout
+    assert getattr(reader, metric) >= TARGETS[metric]
+
+
+@pytest.mark.parametrize("metric", [*sorted(TARGETS), "signal_micro_f1"])
+def test_reader_beats_the_phrase_only_baseline(heldout, metric):
+    reader, baseline = heldout
+    assert getattr(reader, metric) > getattr(baseline, metric)
+
+
+@pytest.fixture(scope="module")
+def unseen():
+    rows = corpus.load(UNSEEN)
+    return measure(rows), measure(rows, read_baseline)
+
+
+@pytest.mark.parametrize(
+    "metric",
+    _marked(sorted(TARGETS), UNSEEN_SHORT, "unseen wording: the lexicon misses most of it (recall gap)"),
+)
+def test_unseen_meets_target(unseen, metric):
+    reader, _ = unseen
+    assert getattr(reader, metric) >= TARGETS[metric]
+
+
+@pytest.mark.parametrize("metric", [*sorted(TARGETS), "signal_micro_f1"])
+def test_reader_beats_the_baseline_on_unseen_text(unseen, metric):
+    reader, baseline = unseen
+    assert getattr(reader, metric) > getattr(baseline, metric)

@@ -1,0 +1,151 @@
+"""Behaviour of read_note: negation, softeners, reported speech, several sentences, mixed text."""
+
+from __future__ import annotations
+
+import pytest
+
+from dealmap.method.codes import SIGNALS
+from dealmap.signals import read_note, reading_to_dict
+
+
+def test_flat_refusal_reads_as_uninterested_with_its_cues():
+    reading = read_note("他说你们来得太晚了,已经定了")
+    assert reading.level == -1
+    assert "来得太晚" in reading.level_cues
+
+
+def test_double_negation_reads_as_interest():
+    reading = read_note("他说不是没兴趣,只是想多了解一些案例")
+    assert reading.level == 1
+    assert "不是没兴趣" in reading.level_cues
+
+
+def test_no_need_to_change_reads_as_uninterested():
+    assert read_note("客户说现在的系统挺好,没必要换").level == -1
+
+
+def test_english_negation_reads_as_uninterested():
+    assert read_note("He said they are not interested.").level == -1
+
+
+def test_english_double_negation_reads_as_interest():
+    reading = read_note("It's not that she isn't interested, she wants references first.")
+    assert reading.level == 1
+
+
+def test_negated_support_is_not_support():
+    assert read_note("他说他不支持这个方案").level < 0
+
+
+def test_softened_interest_is_still_interest():
+    assert read_note("她说可能有点兴趣,先发资料看看").level == 1
+
+
+@pytest.mark.parametrize("text", ["他说你们的方案挺好的,他是支持的", "客户表示你们的方案挺好的,他是支持的"])
+def test_reported_speech_markers_do_not_change_the_reading(text):
+    assert read_note(text).level == 2
+
+
+def test_a_clause_spoken_by_the_seller_counts_little():
+    reading = read_note("我跟他说我们很专业,他说没必要换")
+    assert reading.level == -1
+
+
+def test_contrast_gives_the_last_word_more_weight():
+    assert read_note("他说方案还行,但是没预算,今年不考虑").level == -1
+
+
+def test_several_sentences_bring_several_signals():
+    reading = read_note("他私下把竞品报价发给我了。还说会在评审会上帮我们说话。")
+    assert {"shares_inside_info", "sells_internally"} <= set(reading.signals)
+    assert reading.level == 3
+
+
+def test_mixed_chinese_and_english():
+    reading = read_note("采购说 we'll go through the tender,大家一样")
+    assert reading.level == 0
+    assert "purchasing" in reading.departments
+
+
+@pytest.mark.parametrize("text", ["会议定在周三下午", "Meeting moved to Thursday 3pm.", "", "   "])
+def test_a_note_without_attitude_gives_no_level(text):
+    reading = read_note(text)
+    assert reading.level is None
+    assert reading.confidence == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("他做事特别小心,什么都按流程来,怕担责任", "safety"),
+        ("他最在乎领导怎么看,老板说好他才说好", "belonging"),
+        ("新来的总监故意不用老供应商,要立威", "esteem"),
+        ("她想把这个项目做成行业标杆,实现突破", "self_actualization"),
+    ],
+)
+def test_personal_need_cues(text, need):
+    reading = read_note(text)
+    assert reading.need == need
+    assert reading.need_cues
+
+
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [
+        ("老板关心这个项目对公司战略和未来的意义", "executive"),
+        ("采购要求再降价,交期也要缩短", "purchasing"),
+        ("技术部担心兼容性和稳定性", "technical"),
+        ("车间主任怕工人要改变操作习惯", "user"),
+        ("财务问付款方式和账期", "finance"),
+        ("法务对合同违约条款有意见", "other"),
+    ],
+)
+def test_department_concerns(text, department):
+    assert department in read_note(text).departments
+
+
+SIGNAL_NOTES = {
+    "shares_inside_info": "他私下告诉我对手的报价比我们低",
+    "sells_internally": "她在周会上替我们说话,一直帮我们推",
+    "consults_us": "他说改需求之前会先跟我们商量",
+    "blocks_info": "他不让我们见使用部门,什么都不告诉我们",
+    "leaks_to_competitor": "我们的报价被他转给了对手",
+    "perfunctory": "他嗯嗯啊啊地敷衍了几句就送客了",
+    "says_vs_does": "他答应下周安排测试,结果一个月了都没动静",
+    "public_support_private_opposition": "他当面说好,背后跟老板说我们不行",
+    "under_pressure": "她支持我们,但老板压力很大,她怕顶不住",
+    "rebutted": "他替我们说话被财务当场驳回了",
+    "tempted": "对手给了很高的返点,他有点动心",
+    "polite_to_all": "他对每家供应商都客客气气,不站队",
+}
+
+
+def test_every_signal_has_a_note():
+    assert set(SIGNAL_NOTES) == set(SIGNALS.codes)
+
+
+@pytest.mark.parametrize(("signal", "text"), sorted(SIGNAL_NOTES.items()))
+def test_each_signal_is_recognised_with_its_cue(signal, text):
+    reading = read_note(text)
+    assert signal in reading.signals
+    assert any(s == signal for s, _ in reading.signal_cues)
+
+
+def test_dict_follows_the_deal_format_contract():
+    data = reading_to_dict(read_note("He said we are the only vendor he will accept."))
+    assert set(data) >= {"attitude", "personal_need", "departments", "signals"}
+    assert set(data["attitude"]) == {"level", "confidence", "cues"}
+    assert data["attitude"]["level"] == 4
+    assert 0.0 <= data["attitude"]["confidence"] <= 1.0
+    assert set(data["personal_need"]) == {"type", "cues"}
+    assert all(s in SIGNALS for s in data["signals"])
+    assert all(set(c) == {"signal", "cue"} for c in data["signal_cues"])
+
+
+def test_every_suggestion_lists_cues():
+    reading = read_note("采购孙经理私下透露预算两百万,还说交期可以商量")
+    assert reading.level is not None and reading.level_cues
+    for code in reading.signals:
+        assert any(s == code for s, _ in reading.signal_cues)
+    for code in reading.departments:
+        assert any(d == code for d, _ in reading.department_cues)
