@@ -497,6 +497,116 @@ def _records(c: _Checker, data: dict, key: str, read: Callable) -> list[tuple[st
     return out
 
 
+# -- the bulk of a file: assessments and interactions ---------------------------------------
+# A large deal holds tens of thousands of these, so each is first tried on a fast path that
+# accepts only a record with nothing wrong; anything else goes through the checked path above,
+# which names every problem.
+
+_SIGNAL_CODES = frozenset(SIGNALS.codes)
+
+
+def _signals_fine(values: Any) -> bool:
+    if values is None or values == []:
+        return True
+    if type(values) is not list:
+        return False
+    try:
+        return _SIGNAL_CODES.issuperset(values) and len(set(values)) == len(values)
+    except TypeError:  # an unhashable item: the checked path names it
+        return False
+
+
+def _fast_date(c: _Checker, value: Any) -> date | None:
+    if type(value) is not str:
+        return None
+    day = c._dates.get(value)
+    if day is None:
+        day = _parse_date(value)
+        if day is not None:
+            c._dates[value] = day
+    return day
+
+
+def _read_assessments(c: _Checker, data: dict, ids: set[str]) -> list[Assessment]:
+    out: list[Assessment] = []
+    for i, item in enumerate(c.items(data, "assessments", "")):
+        if type(item) is dict and _ASSESSMENT_KEYS.issuperset(item):
+            sid, level, evidence = item.get("stakeholder"), item.get("level"), item.get("evidence")
+            day = _fast_date(c, item.get("date"))
+            signals = item.get("signals")
+            if (
+                type(sid) is str
+                and sid in ids
+                and day is not None
+                and type(level) is int
+                and LEVEL_MIN <= level <= LEVEL_MAX
+                and (evidence is None or type(evidence) is str)
+                and _signals_fine(signals)
+            ):
+                out.append(Assessment(sid, day, level, evidence or "", tuple(signals) if signals else ()))
+                continue
+        path = f"assessments[{i}]"
+        record = _assessment(c, item, path)
+        if record is not None and record.stakeholder and record.stakeholder not in ids:
+            c.add(f"{path}.stakeholder", _unknown_person(record.stakeholder))
+    return out
+
+
+def _text_fine(value: Any) -> bool:
+    return value is None or type(value) is str
+
+
+def _read_interactions(c: _Checker, data: dict, ids: set[str]) -> list[Interaction]:
+    out: list[Interaction] = []
+    for i, item in enumerate(c.items(data, "interactions", "")):
+        record = _fast_interaction(c, item, ids) if type(item) is dict else None
+        if record is not None:
+            out.append(record)
+            continue
+        path = f"interactions[{i}]"
+        record = _interaction(c, item, path)
+        if record is not None:
+            for j, sid in enumerate(record.stakeholders):
+                if sid not in ids:
+                    c.add(f"{path}.stakeholders[{j}]", _unknown_person(sid))
+    return out
+
+
+def _fast_interaction(c: _Checker, item: dict, ids: set[str]) -> Interaction | None:
+    """The interaction when nothing is wrong with it, else None. `ids` holds only strings,
+    so `ids.issuperset(people)` also proves every participant is a known id."""
+    get = item.get
+    people, delta, channel, summary, signals = (
+        get("stakeholders"),
+        get("trust_delta"),
+        get("channel"),
+        get("summary"),
+        get("signals"),
+    )
+    try:
+        fine = (
+            _INTERACTION_KEYS.issuperset(item)
+            and type(people) is list
+            and people
+            and ids.issuperset(people)
+            and len(set(people)) == len(people)
+        )
+    except TypeError:  # an unhashable participant
+        return None
+    if not fine or not (
+        delta is None or (type(delta) is int and TRUST_DELTA_MIN <= delta <= TRUST_DELTA_MAX)
+    ):
+        return None
+    if not (_text_fine(channel) and _text_fine(summary) and _signals_fine(signals)):
+        return None
+    day = _fast_date(c, get("date"))
+    if day is None:
+        return None
+    return Interaction(
+        day, tuple(people), channel or "", summary or "", delta, tuple(signals) if signals else ()
+    )
+
+
 # -- cross-references -------------------------------------------------------------------------
 
 
@@ -512,7 +622,7 @@ def _check_ids(c: _Checker, people: list[tuple[str, Stakeholder]]) -> set[str]:
     return set(first)
 
 
-def _check_references(c: _Checker, ids: set[str], people, relations, assessments, interactions) -> None:
+def _check_references(c: _Checker, ids: set[str], people, relations) -> None:
     for path, person in people:
         if person.reports_to is None:
             continue
@@ -531,14 +641,6 @@ def _check_references(c: _Checker, ids: set[str], people, relations, assessments
             c.add(path, _duplicate_relation(seen[triple]))
         else:
             seen[triple] = path
-    for path, item in assessments:
-        if item.stakeholder and item.stakeholder not in ids:
-            c.add(f"{path}.stakeholder", _unknown_person(item.stakeholder))
-    for path, item in interactions:
-        if not ids.issuperset(item.stakeholders):
-            for i, sid in enumerate(item.stakeholders):
-                if sid not in ids:
-                    c.add(f"{path}.stakeholders[{i}]", _unknown_person(sid))
 
 
 def _check_reporting_cycles(c: _Checker, people, ids: set[str]) -> None:
@@ -573,10 +675,10 @@ def load_deal(data: object) -> Deal:
     opportunity = _opportunity(c, data["opportunity"]) if "opportunity" in data else Opportunity(name="")
     people = _records(c, data, "stakeholders", _stakeholder)
     relations = _records(c, data, "relations", _relation)
-    assessments = _records(c, data, "assessments", _assessment)
-    interactions = _records(c, data, "interactions", _interaction)
     ids = _check_ids(c, people)
-    _check_references(c, ids, people, relations, assessments, interactions)
+    _check_references(c, ids, people, relations)
+    assessments = _read_assessments(c, data, ids)
+    interactions = _read_interactions(c, data, ids)
     if c.problems:
         raise DealFileError(c.problems)
     return Deal(
@@ -584,8 +686,8 @@ def load_deal(data: object) -> Deal:
         opportunity=opportunity,
         stakeholders=tuple(p for _, p in people),
         relations=tuple(r for _, r in relations),
-        assessments=tuple(a for _, a in assessments),
-        interactions=tuple(i for _, i in interactions),
+        assessments=tuple(assessments),
+        interactions=tuple(interactions),
         as_of=as_of,
     )
 

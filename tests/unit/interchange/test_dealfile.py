@@ -211,3 +211,33 @@ def test_shift_dates_moves_every_date_by_the_same_days(demo):
     assert all(
         (a.date - b.date).days == 10 for a, b in zip(moved.interactions, deal.interactions, strict=True)
     )
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value", "path", "message"),
+    [
+        ("interactions", "channel", 5, "interactions[2].channel", "must be a string"),
+        ("interactions", "summary", ["x"], "interactions[2].summary", "must be a string"),
+        ("interactions", "signals", ["gossip"], "interactions[2].signals[0]", None),
+        ("interactions", "signals", "perfunctory", "interactions[2].signals", "must be a list"),
+        ("interactions", "stakeholders", [], "interactions[2].stakeholders", "must not be empty"),
+        (
+            "interactions",
+            "stakeholders",
+            ["p3", "p3"],
+            "interactions[2].stakeholders[1]",
+            "is listed more than once",
+        ),
+        ("interactions", "stakeholders", [["p3"]], "interactions[2].stakeholders[0]", "must be a string"),
+        ("interactions", "trust_delta", False, "interactions[2].trust_delta", "must be a whole number"),
+        ("assessments", "evidence", 0, "assessments[2].evidence", "must be a string"),
+        ("assessments", "signals", ["perfunctory", "perfunctory"], "assessments[2].signals[1]", None),
+        ("assessments", "stakeholder", ["p2"], "assessments[2].stakeholder", "must be a string"),
+    ],
+)
+def test_a_bad_field_in_a_bulk_record_is_named(demo, section, key, value, path, message):
+    demo[section][2][key] = value
+    found = problems_of(demo)
+    assert list(found) == [path]
+    if message:
+        assert found[path] == message
