@@ -1,0 +1,142 @@
+"""Forms of the deal workspace. Choices come from the method's vocabularies, labelled in the active language."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from dealmap.method import codes
+from dealmap.web import i18n
+from dealmap.web.core import clock
+
+BLANK = [("", "—")]
+
+
+def _choices(vocabulary: codes.Vocabulary, *, blank: bool = False) -> list[tuple[str, str]]:
+    return (BLANK if blank else []) + vocabulary.choices(i18n.lang())
+
+
+def _numbers(low: int, high: int, *, blank: bool = True, signed: bool = False) -> list[tuple[str, str]]:
+    numbers = [(str(n), f"{n:+d}" if signed and n else str(n)) for n in range(low, high + 1)]
+    return (BLANK if blank else []) + numbers
+
+
+class Textarea(forms.Textarea):
+    def __init__(self, rows: int = 2):
+        super().__init__(attrs={"rows": rows})
+
+
+class PersonForm(forms.Form):
+    """A person's own fields and their part in this deal, edited together on the person panel."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    layer = forms.ChoiceField(label=_("Layer"))
+    department = forms.ChoiceField(label=_("Department"))
+    reports_to = forms.ChoiceField(label=_("Reports to"), required=False)
+    buying_role = forms.ChoiceField(label=_("Buying role"))
+    power = forms.TypedChoiceField(label=_("Power"), coerce=int, empty_value=None, required=False)
+    authority = forms.TypedChoiceField(label=_("Authority"), coerce=int, empty_value=None, required=False)
+    personal_need = forms.ChoiceField(label=_("Personal need"), required=False)
+    change_style = forms.ChoiceField(label=_("Change style"), required=False)
+    is_coach = forms.BooleanField(label=_("Our coach (内线)"), required=False)
+    personal_wins = forms.CharField(label=_("Personal wins"), required=False, widget=Textarea())
+    objection_kind = forms.ChoiceField(label=_("Objection"), required=False)
+    objection_text = forms.CharField(label=_("Objection in their words"), required=False, widget=Textarea())
+    notes = forms.CharField(label=_("Notes"), required=False, widget=Textarea(3))
+    person_version = forms.IntegerField(widget=forms.HiddenInput)
+    part_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, colleagues: list[tuple[str, str]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        f = self.fields
+        f["layer"].choices = _choices(codes.LAYERS)
+        f["department"].choices = _choices(codes.DEPARTMENTS)
+        f["reports_to"].choices = BLANK + list(colleagues)
+        f["buying_role"].choices = _choices(codes.BUYING_ROLES)
+        f["power"].choices = f["authority"].choices = _numbers(codes.POWER_MIN, codes.POWER_MAX)
+        f["personal_need"].choices = _choices(codes.PERSONAL_NEEDS, blank=True)
+        f["change_style"].choices = _choices(codes.CHANGE_STYLES, blank=True)
+        f["objection_kind"].choices = _choices(codes.OBJECTION_KINDS, blank=True)
+
+
+PERSON_FIELDS = ("name", "title", "layer", "department", "personal_need", "change_style", "notes")
+PART_FIELDS = (
+    "buying_role",
+    "power",
+    "authority",
+    "personal_wins",
+    "objection_kind",
+    "objection_text",
+    "is_coach",
+)
+
+
+class AssessmentForm(forms.Form):
+    """A new assessment: the level (−4..+4), the day, the evidence and the behaviour signals seen."""
+
+    level = forms.TypedChoiceField(label=_("Attitude level"), coerce=int)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    evidence = forms.CharField(
+        label=_("Evidence: their words or behaviour"), required=False, widget=Textarea(3)
+    )
+    signals = forms.MultipleChoiceField(
+        label=_("Behaviour signals"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].choices = _numbers(codes.LEVEL_MIN, codes.LEVEL_MAX, blank=False, signed=True)
+        self.fields["signals"].choices = _choices(codes.SIGNALS)
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > clock.today():
+            raise forms.ValidationError(_("An assessment cannot be dated in the future."))
+        return day
+
+
+class InteractionForm(forms.Form):
+    """A contact with the customer: when, how, who took part, what happened."""
+
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    channel = forms.ChoiceField(label=_("Channel"), required=False)
+    participants = forms.MultipleChoiceField(label=_("Who took part"), widget=forms.SelectMultiple)
+    summary = forms.CharField(label=_("What happened"), required=False, widget=Textarea(3))
+    trust_delta = forms.TypedChoiceField(
+        label=_("Trust change"), coerce=int, empty_value=None, required=False
+    )
+    signals = forms.MultipleChoiceField(
+        label=_("Behaviour signals"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, people: list[tuple[str, str]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = _choices(codes.CHANNELS, blank=True)
+        self.fields["participants"].choices = list(people)
+        self.fields["trust_delta"].choices = _numbers(
+            codes.TRUST_DELTA_MIN, codes.TRUST_DELTA_MAX, signed=True
+        )
+        self.fields["signals"].choices = _choices(codes.SIGNALS)
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > clock.today():
+            raise forms.ValidationError(_("An interaction cannot be dated in the future."))
+        return day
+
+
+class ResearchForm(forms.Form):
+    """The seven needs-research answers (ch4), saved together."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code in codes.RESEARCH_QUESTIONS.codes:
+            self.fields[code] = forms.CharField(
+                label=codes.RESEARCH_QUESTIONS.label(code, i18n.lang()),
+                required=False,
+                max_length=5000,
+                widget=forms.Textarea(attrs={"rows": 2, "placeholder": _("Not answered yet")}),
+            )

@@ -1,0 +1,123 @@
+"""The person panel's content: fields, the assessment form, the attitude history, interactions."""
+
+from __future__ import annotations
+
+from dealmap.method import codes
+from dealmap.method.levels import LEVELS
+from dealmap.web import i18n
+from dealmap.web.core import clock
+from dealmap.web.deals.models import Part
+from dealmap.web.workspace import presenters
+from dealmap.web.workspace.forms import AssessmentForm, InteractionForm, PersonForm
+from dealmap.web.workspace.selectors import Workspace
+
+
+def _person_form(ws: Workspace, part: Part) -> PersonForm:
+    person = part.person
+    initial = {
+        "name": person.name,
+        "title": person.title,
+        "layer": person.layer,
+        "department": person.department,
+        "reports_to": person.reports_to.key if person.reports_to else "",
+        "personal_need": person.personal_need,
+        "change_style": person.change_style,
+        "notes": person.notes,
+        "buying_role": part.buying_role,
+        "power": part.power,
+        "authority": part.authority,
+        "personal_wins": part.personal_wins,
+        "objection_kind": part.objection_kind,
+        "objection_text": part.objection_text,
+        "is_coach": part.is_coach,
+        "person_version": person.version,
+        "part_version": part.version,
+    }
+    colleagues = [(p.id, p.name) for p in ws.domain.stakeholders if p.id != person.key]
+    return PersonForm(initial=initial, colleagues=colleagues)
+
+
+def _history(ws: Workspace, key: str) -> list[dict]:
+    lang = i18n.lang()
+    return [
+        {
+            "date": a.date.isoformat(),
+            "level": a.level,
+            "name": LEVELS[a.level].label.get(lang),
+            "evidence": a.evidence,
+            "signals": [i18n.label(codes.SIGNALS, s) for s in a.signals],
+        }
+        for a in ws.assessments_of(key)
+    ]
+
+
+def _interactions(ws: Workspace, key: str) -> list[dict]:
+    names = {p.id: p.name for p in ws.domain.stakeholders}
+    rows = [
+        {
+            "date": i.date,
+            "channel": i18n.label(codes.CHANNELS, i.channel) if i.channel else "",
+            "summary": i.summary,
+            "trust_delta": i.trust_delta,
+            "others": [names.get(k, k) for k in i.stakeholders if k != key],
+            "signals": [i18n.label(codes.SIGNALS, s) for s in i.signals],
+        }
+        for i in ws.interactions_of(key)
+    ]
+    return rows[::-1]
+
+
+def person_context(
+    ws: Workspace,
+    part: Part,
+    *,
+    initial_level: int | None = None,
+    person_form: PersonForm | None = None,
+    assessment_form: AssessmentForm | None = None,
+    interaction_form: InteractionForm | None = None,
+    suggestion: dict | None = None,
+    saved: str = "",
+) -> dict:
+    """What the person panel shows for ``part`` in the workspace ``ws``."""
+    key = part.person.key
+    view = ws.views.get(key)
+    level = view.level if view else None
+    people = [(p.id, p.name) for p in ws.domain.stakeholders]
+    if assessment_form is None:
+        start = initial_level if initial_level is not None else (level if level is not None else 0)
+        assessment_form = AssessmentForm(initial={"level": start, "date": clock.today()})
+    if interaction_form is None:
+        interaction_form = InteractionForm(
+            initial={"date": clock.today(), "participants": [key]}, people=people
+        )
+    lang = i18n.lang()
+    return {
+        "ws": ws,
+        "deal": ws.deal,
+        "replay": ws.replay,
+        "readonly": ws.readonly,
+        "as_of": ws.as_of,
+        "part": part,
+        "person": part.person,
+        "key": key,
+        "known": key in ws.people,
+        "level": level,
+        "group": view.group if view else "unassessed",
+        "strategy": view.strategy if view else "assess",
+        "actions": [
+            {"text": a.text.get(lang), "rule": a.rule, "url": presenters.rule_url(a.rule)}
+            for a in view.actions
+        ]
+        if view
+        else [],
+        "influenced_by": [ws.people[k].name for k in view.influenced_by if k in ws.people] if view else [],
+        "history": _history(ws, key),
+        "interactions": _interactions(ws, key),
+        "person_form": person_form or _person_form(ws, part),
+        "assessment_form": assessment_form,
+        "interaction_form": interaction_form,
+        "levels": presenters.level_table(),
+        "suggestion": suggestion,
+        "saved": saved,
+        "signals_available": presenters.read_note_suggestion("")["available"],
+    }

@@ -1,0 +1,89 @@
+"""The portfolio: every deal a user may see, with its position score, trend and critical findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from dealmap.engine import analyze
+from dealmap.web.deals.domain import deal_to_domain
+from dealmap.web.deals.models import Deal, Part
+from dealmap.web.deals.selectors import deal_list
+from dealmap.web.workspace.replay import deal_as_of
+
+#: The trend compares today's score with the score this many days ago.
+TREND_DAYS = 30
+
+SORTS = {
+    "score": lambda r: (r.score, r.deal.name),
+    "trend": lambda r: (r.trend, r.deal.name),
+    "critical": lambda r: (r.critical, r.deal.name),
+    "close": lambda r: (r.deal.expected_close or date.max, r.deal.name),
+    "name": lambda r: (r.deal.name.casefold(),),
+}
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    deal: Deal
+    score: int
+    score_before: int
+    critical: int
+    findings: int
+    people: int
+
+    @property
+    def trend(self) -> int:
+        return self.score - self.score_before
+
+    @property
+    def owner(self):
+        return self.deal.account.owner
+
+
+def portfolio_rows(*, user, today: date) -> list[PortfolioRow]:
+    """Each deal ``user`` may see, analysed today and ``TREND_DAYS`` earlier."""
+    deals = list(deal_list(user=user))
+    added: dict[int, dict[str, date]] = {d.pk: {} for d in deals}
+    for deal_id, key, created in Part.objects.filter(deal__in=deals).values_list(
+        "deal_id", "person__key", "created_at"
+    ):
+        added[deal_id][key] = timezone.localdate(created)
+    rows = []
+    before = today - timedelta(days=TREND_DAYS)
+    for deal in deals:
+        full = deal_to_domain(deal, as_of=today)
+        now = analyze(deal_as_of(full, today, added=added[deal.pk]), as_of=today)
+        then = analyze(deal_as_of(full, before, added=added[deal.pk]), as_of=before)
+        rows.append(
+            PortfolioRow(
+                deal=deal,
+                score=now.score.value,
+                score_before=then.score.value,
+                critical=sum(1 for f in now.findings if f.severity == "critical"),
+                findings=len(now.findings),
+                people=len(full.stakeholders),
+            )
+        )
+    return rows
+
+
+def portfolio_filter(rows: list[PortfolioRow], *, owner: str = "", stage: str = "", critical: bool = False):
+    """The rows of one owner (user id), one stage, and/or with a critical finding."""
+    return [
+        r
+        for r in rows
+        if (not owner or str(r.owner.pk) == owner)
+        and (not stage or r.deal.stage == stage)
+        and (not critical or r.critical > 0)
+    ]
+
+
+def portfolio_sort(rows: list[PortfolioRow], sort: str) -> tuple[list[PortfolioRow], str]:
+    """Rows sorted by ``sort`` (a key of SORTS, ``-`` first for descending); the sort actually used."""
+    name = sort.lstrip("-")
+    if name not in SORTS:
+        sort, name = "score", "score"
+    return sorted(rows, key=SORTS[name], reverse=sort.startswith("-")), sort

@@ -1,0 +1,45 @@
+"""The portfolio page."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from dealmap.web.core import clock
+from dealmap.web.workspace.portfolio import portfolio_filter, portfolio_rows, portfolio_sort
+
+
+@require_safe
+def portfolio(request: HttpRequest) -> HttpResponse:
+    """Every deal the user may see: score, trend, critical findings, expected close; sort and filter."""
+    rows = portfolio_rows(user=request.user, today=clock.today())
+    owners = sorted(
+        {(r.owner.pk, r.owner.get_full_name() or r.owner.username) for r in rows}, key=lambda o: o[1]
+    )
+    stages = sorted({r.deal.stage for r in rows if r.deal.stage})
+    chosen = {
+        "owner": request.GET.get("owner", ""),
+        "stage": request.GET.get("stage", ""),
+        "critical": request.GET.get("critical") == "1",
+    }
+    shown, sort = portfolio_sort(portfolio_filter(rows, **chosen), request.GET.get("sort", "score"))
+    query = request.GET.copy()
+    query.pop("sort", None)
+    context = {
+        "rows": shown,
+        "total": len(rows),
+        "owners": owners,
+        "stages": stages,
+        "chosen": chosen,
+        "sort": sort,
+        "base_query": query.urlencode(),
+        "columns": [
+            ("name", "deal"),
+            ("score", "score"),
+            ("trend", "trend"),
+            ("critical", "critical"),
+            ("close", "close"),
+        ],
+    }
+    return render(request, "workspace/portfolio.html", context)

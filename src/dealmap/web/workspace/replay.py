@@ -1,0 +1,39 @@
+"""History replay: the deal as it stood on a past day, as far as the database can tell.
+
+Assessments and interactions carry their own date, so anything dated after the day is dropped.
+People, their parts and relations carry no such date, only when the row was created; an imported
+deal creates every row on the day of the import although its history goes back months. So a person
+counts as known on a day when their part was created by then *or* something dated by then
+(an assessment, an interaction they took part in) mentions them. Fields edited later (title,
+power, notes…) show their current value: the database keeps no history of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from dealmap.engine.model import Deal
+
+
+def deal_as_of(deal: Deal, day: date, *, added: dict[str, date]) -> Deal:
+    """``deal`` as known on ``day``; ``added`` maps each person's id to the day their part was created."""
+    assessments = tuple(a for a in deal.assessments if a.date <= day)
+    interactions = tuple(i for i in deal.interactions if i.date <= day)
+    mentioned = {a.stakeholder for a in assessments} | {k for i in interactions for k in i.stakeholders}
+    known = {p.id for p in deal.stakeholders if p.id in mentioned or added.get(p.id, day) <= day}
+    people = tuple(
+        replace(p, reports_to=p.reports_to if p.reports_to in known else None)
+        for p in deal.stakeholders
+        if p.id in known
+    )
+    return replace(
+        deal,
+        stakeholders=people,
+        relations=tuple(r for r in deal.relations if r.source in known and r.target in known),
+        assessments=assessments,
+        interactions=tuple(
+            replace(i, stakeholders=tuple(k for k in i.stakeholders if k in known)) for i in interactions
+        ),
+        as_of=day,
+    )

@@ -1,0 +1,299 @@
+// The deal workspace: power map, score sparkline, attitude history, level slider, person drawer.
+// No inline scripts: data comes from <script type="application/json"> elements, and every piece of
+// user text that reaches a chart tooltip goes through echarts.format.encodeHTML (labels are canvas text).
+"use strict";
+(function () {
+  var GROUP_COLOURS = { supporter: "#2f9650", neutral: "#d8cf9a", opponent: "#b42318", unassessed: "#ffffff" };
+  var EDGE_STYLES = {
+    reports_to: { color: "#9fb3c8", type: "solid", width: 1.2, arrow: false },
+    influences: { color: "#1d4ed8", type: "solid", width: 1.6, arrow: true },
+    conflicts: { color: "#d92d20", type: [6, 4], width: 1.6, arrow: false },
+    close: { color: "#7a5af8", type: [1, 4], width: 2.2, arrow: false, cap: "round" }
+  };
+
+  function readJSON(id) {
+    var el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+  function enc(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    return window.echarts ? echarts.format.encodeHTML(text) : text.replace(/[&<>"']/g, function (c) {
+      return "&#" + c.charCodeAt(0) + ";";
+    });
+  }
+  function signed(n) { return n > 0 ? "+" + n : String(n); }
+  function clip(text, n) { return text.length > n ? text.slice(0, n - 1) + "…" : text; }
+
+  // ---- Power map ------------------------------------------------------------------------------
+  var mapSource = null;
+
+  function nodeLabel(n, T) {
+    return (n.decisionMaker ? "★ " : "") + n.name + (n.coach ? " ◆" + T.coach : "");
+  }
+
+  function mapTooltip(d, byId) {
+    var T = d.text;
+    return function (p) {
+      if (p.dataType === "edge") {
+        var s = byId[p.data.source] || {}, t = byId[p.data.target] || {};
+        return enc(s.name) + " → " + enc(t.name) + "<br>" + enc(T.edges[p.data.kind] || p.data.kind);
+      }
+      var n = p.data, lines = [];
+      lines.push("<strong>" + enc(n.name) + "</strong>" + (n.title ? " · " + enc(n.title) : ""));
+      lines.push('<span class="tip-muted">' + enc(n.department) + " · " + enc(n.layer) + " · " + enc(n.role) + "</span>");
+      if (n.level === null) {
+        lines.push(enc(T.unassessed));
+      } else {
+        lines.push("<b>" + enc(signed(n.level) + " " + n.levelName) + "</b> — " + enc(n.means));
+      }
+      if (n.evidence) {
+        lines.push(enc(T.evidence) + " (" + enc(n.evidenceDate) + "): " + enc(clip(n.evidence, 160)));
+      } else if (n.evidenceDate) {
+        lines.push(enc(T.assessedOn) + " " + enc(n.evidenceDate));
+      }
+      if (n.strategy) lines.push(enc(T.strategy) + ": " + enc(n.strategy));
+      lines.push('<span class="tip-muted">' + enc(T.weight) + " " + enc(n.weight) + "</span>");
+      return '<div class="map-tip">' + lines.join("<br>") + "</div>";
+    };
+  }
+
+  function bandGraphics(chart, d) {
+    if (!d.bands.length || !d.rows.length) return [];
+    var top = d.rows[0].y0, bottom = d.rows[d.rows.length - 1].y1;
+    var left = d.bands[0].x0, right = d.bands[d.bands.length - 1].x1;
+    var px = function (x, y) { return chart.convertToPixel({ gridIndex: 0 }, [x, y]); };
+    var out = [];
+    d.rows.forEach(function (row, i) {
+      var a = px(left - 0.3, row.y0 - 0.15), b = px(right + 0.3, row.y1 + 0.15);
+      out.push({ type: "rect", z: -10, silent: true, shape: { x: a[0], y: a[1], width: b[0] - a[0], height: b[1] - a[1], r: 6 },
+        style: { fill: i % 2 ? "#f8fafc" : "#f1f5f9" } });
+      out.push({ type: "text", z: -9, silent: true, x: 8, y: (a[1] + b[1]) / 2,
+        style: { text: row.label, fill: "#52606d", font: "600 12px sans-serif", verticalAlign: "middle" } });
+    });
+    d.bands.forEach(function (band, i) {
+      var a = px(band.x0 - 0.05, top - 0.15), b = px(band.x1 + 0.05, bottom + 0.15);
+      out.push({ type: "rect", z: -8, silent: true, shape: { x: a[0], y: a[1], width: b[0] - a[0], height: b[1] - a[1] },
+        style: { fill: "rgba(0,0,0,0)", stroke: "#d9e2ec", lineDash: [3, 3] } });
+      out.push({ type: "text", z: -7, silent: true, x: (a[0] + b[0]) / 2, y: a[1] - 6,
+        style: { text: band.label, fill: "#334e68", font: "600 12px sans-serif", align: "center", verticalAlign: "bottom" } });
+    });
+    return out;
+  }
+
+  function renderMap(force) {
+    var el = document.getElementById("power-map"), src = document.getElementById("map-data");
+    if (!el || !src || !window.echarts) return;
+    if (!force && src.textContent === mapSource && echarts.getInstanceByDom(el)) return;
+    mapSource = src.textContent;
+    var d = JSON.parse(mapSource), T = d.text;
+    var byId = {};
+    d.nodes.forEach(function (n) { byId[n.id] = n; });
+    var groupIndex = {};
+    d.groups.forEach(function (g, i) { groupIndex[g.code] = i; });
+    var width = d.bands.length ? d.bands[d.bands.length - 1].x1 : 1;
+    var height = d.rows.length ? d.rows[d.rows.length - 1].y1 : 1;
+    var small = el.clientWidth < 560;
+    var chart = echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: "canvas" });
+    el.setAttribute("data-node-count", String(d.nodes.length));
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: "item", confine: true, formatter: mapTooltip(d, byId), className: "map-tooltip",
+        extraCssText: "max-width:320px;white-space:normal;" },
+      legend: { data: d.groups.map(function (g) { return g.label; }), bottom: 0, itemWidth: 12, itemHeight: 12,
+        textStyle: { fontSize: 12 } },
+      grid: { left: small ? 52 : 78, right: 16, top: 30, bottom: 44 },
+      xAxis: { type: "value", min: -0.4, max: width + 0.4, show: false },
+      yAxis: { type: "value", min: -0.3, max: height + 0.2, inverse: true, show: false },
+      series: [{
+        type: "graph", coordinateSystem: "cartesian2d", roam: false,
+        categories: d.groups.map(function (g) {
+          return { name: g.label, itemStyle: { color: GROUP_COLOURS[g.code], borderColor: g.code === "unassessed" ? "#98a2b3" : GROUP_COLOURS[g.code] } };
+        }),
+        data: d.nodes.map(function (n) {
+          return Object.assign({}, n, { value: [n.x, n.y], category: groupIndex[n.category] });
+        }),
+        links: d.links.map(function (l) {
+          var s = EDGE_STYLES[l.kind] || EDGE_STYLES.reports_to;
+          return { source: l.source, target: l.target, kind: l.kind,
+            symbol: s.arrow ? ["none", "arrow"] : ["none", "none"], symbolSize: 9,
+            lineStyle: { color: s.color, type: s.type, width: s.width * (l.strength ? 0.7 + 0.3 * l.strength : 1),
+              cap: s.cap || "butt", curveness: l.kind === "reports_to" ? 0 : 0.18, opacity: 0.9 } };
+        }),
+        label: { show: true, position: "bottom", distance: 3, fontSize: small ? 10 : 12, color: "#1f2933",
+          formatter: function (p) { return nodeLabel(p.data, T); } },
+        labelLayout: { hideOverlap: true },
+        emphasis: { focus: "adjacency", lineStyle: { width: 3 } },
+        z: 3
+      }]
+    }, true);
+    chart.setOption({ graphic: { elements: bandGraphics(chart, d) } });
+    chart.off("click");
+    chart.on("click", function (p) { if (p.dataType === "node") openPerson(p.data.id); });
+    chart.off("legendselectchanged");
+  }
+
+  // ---- Score sparkline ------------------------------------------------------------------------
+  function renderTrend() {
+    var el = document.getElementById("trend-chart"), points = readJSON("trend-data");
+    if (!el || !points || !window.echarts) return;
+    var chart = echarts.getInstanceByDom(el) || echarts.init(el);
+    chart.setOption({
+      animation: false,
+      grid: { left: 2, right: 2, top: 4, bottom: 4 },
+      xAxis: { type: "category", show: false, data: points.map(function (p) { return p.date; }) },
+      yAxis: { type: "value", show: false, min: 0, max: 100 },
+      tooltip: { trigger: "axis", formatter: function (ps) { return enc(ps[0].name) + ": " + enc(ps[0].value); } },
+      series: [{ type: "line", data: points.map(function (p) { return p.score; }), symbol: "circle", symbolSize: 4,
+        lineStyle: { width: 2, color: "#1d4ed8" }, itemStyle: { color: "#1d4ed8" }, areaStyle: { color: "rgba(29,78,216,0.08)" } }]
+    }, true);
+  }
+
+  // ---- Attitude history (person panel) ---------------------------------------------------------
+  function renderHistory() {
+    var el = document.getElementById("history-chart"), points = readJSON("history-data");
+    if (!el || !points || !window.echarts) return;
+    var old = echarts.getInstanceByDom(el);
+    if (old) old.dispose();
+    var levels = readJSON("levels-data") || [];
+    var colour = {};
+    levels.forEach(function (l) { colour[l.level] = l.colour; });
+    var chart = echarts.init(el);
+    chart.setOption({
+      animation: false,
+      grid: { left: 34, right: 14, top: 12, bottom: 26 },
+      xAxis: { type: "time", axisLabel: { fontSize: 10, hideOverlap: true } },
+      yAxis: { type: "value", min: -4, max: 4, interval: 2, axisLabel: { fontSize: 10, formatter: function (v) { return signed(v); } } },
+      tooltip: { trigger: "item", confine: true, extraCssText: "max-width:280px;white-space:normal;",
+        formatter: function (p) {
+          var a = p.data.info, out = enc(a.date) + " · <b>" + enc(signed(a.level) + " " + a.name) + "</b>";
+          if (a.evidence) out += "<br>" + enc(clip(a.evidence, 200));
+          if (a.signals.length) out += '<br><span class="tip-muted">' + enc(a.signals.join("、")) + "</span>";
+          return out;
+        } },
+      series: [{ type: "line", symbol: "circle", symbolSize: 9,
+        markLine: { silent: true, symbol: "none", lineStyle: { color: "#cbd2d9", type: "dashed" }, label: { show: false },
+          data: [{ yAxis: 2 }, { yAxis: -2 }] },
+        lineStyle: { color: "#9aa5b1", width: 1.5 },
+        data: points.map(function (a) {
+          return { value: [a.date, a.level], info: a, itemStyle: { color: colour[a.level] || "#9aa5b1", borderColor: "#fff" } };
+        }) }]
+    });
+  }
+
+  // ---- Level slider ----------------------------------------------------------------------------
+  function bindLevel() {
+    var range = document.getElementById("level-range"), levels = readJSON("levels-data");
+    if (!range || !levels || range.dataset.bound) return;
+    range.dataset.bound = "1";
+    var update = function () {
+      var value = parseInt(range.value, 10), lv = null;
+      levels.forEach(function (l) { if (l.level === value) lv = l; });
+      if (!lv) return;
+      document.getElementById("level-signed").textContent = lv.signed;
+      document.getElementById("level-name").textContent = lv.name;
+      document.getElementById("level-means").textContent = lv.means;
+      var words = document.getElementById("level-words");
+      words.textContent = "";
+      lv.words.forEach(function (w) { var li = document.createElement("li"); li.textContent = w; words.appendChild(li); });
+      range.closest(".level-control").setAttribute("data-level", String(value));
+    };
+    range.addEventListener("input", update);
+    update();
+  }
+
+  // ---- Person drawer ---------------------------------------------------------------------------
+  function workspace() { return document.getElementById("workspace"); }
+
+  function openPerson(key, level) {
+    var ws = workspace();
+    if (!ws || !window.htmx) return;
+    var url = ws.getAttribute("data-person-url").replace("__KEY__", encodeURIComponent(key));
+    var params = [];
+    if (ws.getAttribute("data-as-of")) params.push("as_of=" + encodeURIComponent(ws.getAttribute("data-as-of")));
+    if (level !== undefined && level !== null && level !== "") params.push("level=" + encodeURIComponent(level));
+    if (params.length) url += "?" + params.join("&");
+    htmx.ajax("GET", url, { target: "#drawer", swap: "innerHTML" });
+  }
+
+  function showDrawer(open) {
+    var drawer = document.getElementById("drawer"), backdrop = document.getElementById("drawer-backdrop");
+    if (!drawer || !backdrop) return;
+    drawer.classList.toggle("open", open);
+    drawer.setAttribute("aria-hidden", open ? "false" : "true");
+    backdrop.hidden = !open;
+    document.body.classList.toggle("drawer-open", open);
+    if (open) drawer.focus({ preventScroll: true });
+  }
+
+  document.addEventListener("click", function (event) {
+    var closer = event.target.closest(".js-close-drawer, #drawer-backdrop");
+    if (closer) {
+      if (!document.getElementById("drawer-backdrop")) { history.back(); return; }
+      showDrawer(false);
+      return;
+    }
+    var opener = event.target.closest(".js-person");
+    if (opener && !event.target.closest("a")) {
+      openPerson(opener.getAttribute("data-key"), opener.getAttribute("data-level"));
+    }
+    if (event.target.closest(".js-whatif-reset")) {
+      setTimeout(function () { htmx.trigger("#whatif-form", "change"); }, 0);
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") showDrawer(false);
+    var card = event.target.closest && event.target.closest(".board-card.js-person");
+    if (card && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      openPerson(card.getAttribute("data-key"));
+    }
+  });
+  document.addEventListener("change", function (event) {
+    var el = event.target;
+    if (el.id === "as-of-input" && el.value) el.form.requestSubmit();
+    if (el.classList.contains("js-autosubmit")) el.form.requestSubmit();
+  });
+
+  // Validation errors (422) and edit conflicts (409) come back as fragments to show, not as failures.
+  function configureHtmx() {
+    if (!window.htmx) return;
+    htmx.config.responseHandling = [
+      { code: "204", swap: false },
+      { code: "[23]..", swap: true },
+      { code: "409", swap: true, error: false },
+      { code: "422", swap: true, error: false },
+      { code: "[45]..", swap: false, error: true }
+    ];
+  }
+
+  function refresh() {
+    renderMap(false);
+    renderTrend();
+    renderHistory();
+    bindLevel();
+  }
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail && event.detail.target && event.detail.target.id === "drawer" && workspace()) showDrawer(true);
+    refresh();
+  });
+
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      ["power-map", "trend-chart", "history-chart"].forEach(function (id) {
+        var el = document.getElementById(id), chart = el && window.echarts && echarts.getInstanceByDom(el);
+        if (chart) chart.resize();
+      });
+      renderMap(true);
+    }, 150);
+  });
+
+  function start() {
+    configureHtmx();
+    refresh();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
