@@ -76,7 +76,7 @@ class AssessmentForm(forms.Form):
     """A new assessment: the level (−4..+4), the day, the evidence and the behaviour signals seen."""
 
     level = forms.TypedChoiceField(label=_("Attitude level"), coerce=int)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     evidence = forms.CharField(
         label=_("Evidence: their words or behaviour"), required=False, widget=Textarea(3)
     )
@@ -99,7 +99,7 @@ class AssessmentForm(forms.Form):
 class InteractionForm(forms.Form):
     """A contact with the customer: when, how, who took part, what happened."""
 
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     channel = forms.ChoiceField(label=_("Channel"), required=False)
     participants = forms.MultipleChoiceField(label=_("Who took part"), widget=forms.SelectMultiple)
     summary = forms.CharField(label=_("What happened"), required=False, widget=Textarea(3))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from datetime import date
@@ -36,6 +37,7 @@ def json_data(value) -> str:
     return mark_safe(json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES))
 
 
+@functools.lru_cache(maxsize=512)
 def rule_url(rule: str) -> str:
     """The method guide page and anchor a course reference points to."""
     chapter, anchor = rule_target(rule)
@@ -64,10 +66,37 @@ def findings_by_severity(findings, names: dict[str, str]) -> list[dict]:
     for f in findings:
         groups[f.severity].append(finding_item(f, names))
     return [
-        {"code": s.code, "label": i18n.label(codes.SEVERITIES, s.code), "items": groups[s.code]}
+        {
+            "code": s.code,
+            "label": i18n.label(codes.SEVERITIES, s.code),
+            "items": groups[s.code],
+            "shown": _shown(groups[s.code]),
+            "folded": _folded(groups[s.code]),
+        }
         for s in codes.SEVERITIES
         if groups[s.code]
     ]
+
+
+#: Of the findings sharing a code, this many are shown in full; the rest fold under "n more".
+FULL_PER_CODE = 2
+
+
+def _rank_in_code(items: list[dict]) -> list[int]:
+    seen: dict[str, int] = defaultdict(int)
+    ranks = []
+    for item in items:
+        ranks.append(seen[item["code"]])
+        seen[item["code"]] += 1
+    return ranks
+
+
+def _shown(items: list[dict]) -> list[dict]:
+    return [i for i, rank in zip(items, _rank_in_code(items), strict=True) if rank < FULL_PER_CODE]
+
+
+def _folded(items: list[dict]) -> list[dict]:
+    return [i for i, rank in zip(items, _rank_in_code(items), strict=True) if rank >= FULL_PER_CODE]
 
 
 def score_view(ws: Workspace) -> dict:
@@ -191,7 +220,6 @@ def deal_context(ws: Workspace) -> dict:
         "whatif_rows": whatif_rows(ws),
         "map": power_map(ws.domain, ws.report, lang=i18n.lang()) | {"text": map_texts()},
         "levels": level_table(),
-        "level_range": range(codes.LEVEL_MIN, codes.LEVEL_MAX + 1),
         "people_count": len(ws.domain.stakeholders),
     }
 

@@ -7,6 +7,7 @@ app_name = "workspace"
 urlpatterns = [
     path("deals/<int:pk>/research/", views.research_save, name="research"),
     path("deals/<int:pk>/what-if/", views.whatif, name="whatif"),
+    path("deals/<int:pk>/trend/", views.score_trend, name="trend"),
     path("deals/<int:pk>/people/<str:key>/", views.person_panel, name="person"),
     path("deals/<int:pk>/people/<str:key>/save/", views.person_save, name="person_save"),
     path("deals/<int:pk>/people/<str:key>/assessments/", views.assessment_create, name="assessment_create"),

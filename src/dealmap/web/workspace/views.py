@@ -28,7 +28,7 @@ from dealmap.web.workspace.forms import (
     ResearchForm,
 )
 from dealmap.web.workspace.panel import person_context
-from dealmap.web.workspace.selectors import Workspace, deal_part_get, deal_workspace
+from dealmap.web.workspace.selectors import TREND_STEP_DAYS, Workspace, deal_part_get, deal_workspace
 
 #: The regions of the deal page that follow from any change to the deal.
 ANALYSIS_REGIONS = (
@@ -53,10 +53,22 @@ def _regions(request: HttpRequest, ws: Workspace) -> str:
 @require_safe
 def deal_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The deal workspace: map, findings, strategy board, research, what-if, score; ``?as_of=`` replays a past day."""
-    ws = deal_workspace(user=request.user, pk=pk, as_of=presenters.parse_day(request.GET.get("as_of")))
+    ws = deal_workspace(
+        user=request.user, pk=pk, as_of=presenters.parse_day(request.GET.get("as_of")), trend=False
+    )
     context = presenters.deal_context(ws)
     context["research_form"] = _research_form(ws)
     return render(request, "workspace/deal.html", context)
+
+
+@require_safe
+def score_trend(request: HttpRequest, pk: int) -> HttpResponse:
+    """The score on evenly spaced past days (a sparkline), loaded after the page: it runs the engine once per point."""
+    ws = deal_workspace(user=request.user, pk=pk, as_of=presenters.parse_day(request.GET.get("as_of")))
+    if not is_htmx(request):
+        return redirect(reverse("deals:detail", args=[pk]))
+    context = {"score": presenters.score_view(ws), "step": TREND_STEP_DAYS}
+    return render(request, "workspace/_trend.html", context)
 
 
 # --- The person panel -----------------------------------------------------------------------------
@@ -78,7 +90,7 @@ def person_panel(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 
 def _panel_response(request, pk: int, key: str, *, status: int = 200, **forms) -> HttpResponse:
     """After a write: the person panel again, and the analysis regions out of band (htmx), else a redirect."""
-    ws = deal_workspace(user=request.user, pk=pk)
+    ws = deal_workspace(user=request.user, pk=pk, trend=False)
     if not is_htmx(request):
         return redirect(reverse("workspace:person", args=[pk, key]))
     part = deal_part_get(user=request.user, deal=ws.deal, key=key)
@@ -192,7 +204,7 @@ def research_save(request: HttpRequest, pk: int) -> HttpResponse:
         status = 422
     if not is_htmx(request):
         return redirect(reverse("deals:detail", args=[pk]))
-    ws = deal_workspace(user=request.user, pk=pk)
+    ws = deal_workspace(user=request.user, pk=pk, trend=False)
     if status == 200:
         form = _research_form(ws)
     context = {**presenters.deal_context(ws), "research_form": form, "saved": saved}
