@@ -1,0 +1,184 @@
+"""The deal workspace in Chromium: the map, the findings, recording an assessment, what-if, and no XSS.
+
+Every test also fails on any Content-Security-Policy violation or script error on the page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+EXPECTED = Path(__file__).parents[1] / "data" / "demo-deal.expected.json"
+EVIL = "<img src=x onerror=alert(1)>"
+WATCH_CSP = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@pytest.fixture
+def watched(page):
+    """The page, collecting script errors and CSP violations; both must stay empty."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(WATCH_CSP)
+    yield page, errors
+    assert errors == []
+    assert page.evaluate("window.__csp || []") == []
+
+
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll ``expression`` with page.evaluate: wait_for_function would eval() it, which the CSP forbids."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {expression}")
+        page.wait_for_timeout(50)
+
+
+def log_in_and_open(page, live_server, deal, query: str = ""):
+    page.goto(f"{live_server.url}/deals/{deal.pk}/{query}")
+    page.fill("#id_username", "rep")
+    page.fill("#id_password", "dealmap-test-pw")
+    page.click("button[type=submit].primary")
+    page.wait_for_url(f"**/deals/{deal.pk}/**")
+    wait_until(page, "window.echarts && echarts.getInstanceByDom(document.getElementById('power-map'))")
+
+
+def map_nodes(page) -> int:
+    return page.evaluate(
+        "echarts.getInstanceByDom(document.getElementById('power-map')).getOption().series[0].data.length"
+    )
+
+
+def score(page) -> int:
+    return int(page.locator("#score .score-value").get_attribute("data-score"))
+
+
+def history_points(page) -> int:
+    return page.evaluate(
+        "(() => { const c = echarts.getInstanceByDom(document.getElementById('history-chart'));"
+        " return c ? c.getOption().series[0].data.length : 0; })()"
+    )
+
+
+def test_the_demo_deal_shows_one_node_per_person_and_exactly_the_expected_findings(
+    live_server, watched, demo_deal
+):
+    page, _ = watched
+    log_in_and_open(page, live_server, demo_deal)
+    assert map_nodes(page) == 7
+    assert page.locator("#power-map").get_attribute("data-node-count") == "7"
+    marks = page.eval_on_selector_all(
+        "#findings [data-finding-code]",
+        "els => els.map(e => [e.dataset.findingCode, e.dataset.subject || ''])",
+    )
+    expected = {
+        (f["code"], f.get("subject", "")) for f in json.loads(EXPECTED.read_text("utf-8"))["findings"]
+    }
+    assert len(marks) == len(expected) and {tuple(m) for m in marks} == expected
+    page.wait_for_selector("#trend-chart")  # the sparkline arrives after the page
+
+
+def test_recording_an_assessment_updates_the_history_chart_and_the_score(live_server, watched, demo_deal):
+    page, _ = watched
+    log_in_and_open(page, live_server, demo_deal)
+    before = score(page)
+    page.locator(".board-card[data-key=p4]").click()
+    page.wait_for_selector("#drawer.open #history-chart")
+    wait_until(page, "echarts.getInstanceByDom(document.getElementById('history-chart'))")
+    points = history_points(page)
+    page.locator("#level-range").fill("3")
+    assert page.locator("#level-signed").inner_text() == "+3"
+    assert page.locator("#level-name").inner_text() == "大力支持"
+    assert "收益很大" in page.locator("#level-means").inner_text()
+    page.fill("#id_evidence", "评审会后主动打电话,告诉我们恒远的报价")
+    page.locator("#drawer button[type=submit].primary", has_text="记录评估").click()
+    wait_until(page, f"document.querySelectorAll('.history-list li').length === {points + 1}")
+    wait_until(
+        page,
+        f"(() => {{ const c = echarts.getInstanceByDom(document.getElementById('history-chart'));"
+        f" return c && c.getOption().series[0].data.length === {points + 1}; }})()",
+    )
+    assert page.locator("#pp-current-level").inner_text().startswith("+3")
+    wait_until(page, f"+document.querySelector('#score .score-value').dataset.score !== {before}")
+    assert score(page) > before
+    assert page.locator('#findings [data-finding-code="SUP_POWERFUL_OPPONENT"]').count() == 0
+
+
+def test_a_what_if_changes_the_score_but_a_reload_shows_nothing_was_saved(live_server, watched, demo_deal):
+    from dealmap.web.deals.models import Assessment
+
+    page, _ = watched
+    stored = Assessment.objects.count()
+    log_in_and_open(page, live_server, demo_deal)
+    before = score(page)
+    page.select_option("select[name=level_p4]", "2")
+    page.wait_for_selector("#whatif-score")
+    assert int(page.locator("#whatif-score").inner_text()) > before
+    assert page.locator('.finding-diff.lost [data-finding-code="SUP_POWERFUL_OPPONENT"]').count() == 1
+    assert score(page) == before  # the real score does not move
+    page.reload()
+    wait_until(page, "window.echarts && echarts.getInstanceByDom(document.getElementById('power-map'))")
+    assert score(page) == before and page.locator("#whatif-score").count() == 0
+    assert page.locator('#findings [data-finding-code="SUP_POWERFUL_OPPONENT"]').count() == 1
+    assert Assessment.objects.count() == stored
+
+
+def test_a_person_named_like_an_html_tag_fires_no_dialog_when_hovered_or_opened(
+    live_server, watched, demo_deal
+):
+    from dealmap.web.accounts.services import person_update
+    from dealmap.web.core import clock
+    from dealmap.web.deals.services import assessment_record
+
+    page, _ = watched
+    person = demo_deal.parts.get(person__key="p2").person
+    person_update(person=person, version=person.version, name=EVIL, title=EVIL, notes=EVIL)
+    assessment_record(deal=demo_deal, person=person, date=clock.today(), level=3, by=None, evidence=EVIL)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    log_in_and_open(page, live_server, demo_deal)
+    node = page.evaluate(
+        """(() => {
+          const chart = echarts.getInstanceByDom(document.getElementById('power-map'));
+          const n = chart.getOption().series[0].data.find(d => d.id === 'p2');
+          return chart.convertToPixel({seriesIndex: 0}, [n.x, n.y]);
+        })()"""
+    )
+    box = page.locator("#power-map").bounding_box()
+    page.mouse.move(box["x"] + node[0], box["y"] + node[1])
+    tooltip = page.locator(".map-tooltip")
+    tooltip.wait_for(state="visible")
+    assert EVIL in tooltip.inner_text()  # shown as text, not parsed as a tag
+    page.mouse.click(box["x"] + node[0], box["y"] + node[1])
+    page.wait_for_selector("#drawer.open .person-panel[data-key=p2]")
+    assert EVIL in page.locator("#drawer .pp-name").inner_text()
+    wait_until(page, "echarts.getInstanceByDom(document.getElementById('history-chart'))")
+    chart_box = page.locator("#history-chart").bounding_box()
+    last = page.evaluate(
+        """(() => {
+          const chart = echarts.getInstanceByDom(document.getElementById('history-chart'));
+          const data = chart.getOption().series[0].data;
+          return chart.convertToPixel({seriesIndex: 0}, data[data.length - 1].value);
+        })()"""
+    )
+    page.mouse.move(chart_box["x"] + last[0], chart_box["y"] + last[1])
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
+    assert dialogs == []
+
+
+def test_history_replay_shows_the_past_and_disables_the_forms(live_server, watched, demo_deal):
+    page, _ = watched
+    log_in_and_open(page, live_server, demo_deal, "?as_of=2026-09-01")
+    assert re.search("2026-09-01", page.locator(".replay-banner").inner_text())
+    assert page.locator("#research textarea").first.is_disabled()
+    assert map_nodes(page) >= 1
