@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "dealmap.web.audit",
     "dealmap.web.security",
     "dealmap.web.workspace",
+    "dealmap.web.imports",
     "ninja",  # its static files serve the Swagger UI locally (no CDN)
 ]
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("dealmap.web.accounts.urls")),
     path("deals/", include("dealmap.web.deals.urls")),
+    path("imports/", include("dealmap.web.imports.urls")),
     path("", include("dealmap.web.workspace.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
