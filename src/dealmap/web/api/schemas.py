@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import Field, StrictBool, StrictInt, StringConstraints
+from pydantic import BeforeValidator, Field, StrictBool, StringConstraints
 
 from dealmap.method import codes
 
@@ -28,16 +28,52 @@ def choice(vocabulary: codes.Vocabulary, *, blank: bool = False):
     return Literal[values]  # type: ignore[valid-type]
 
 
-Id = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
-Version = Annotated[StrictInt, Field(ge=1, le=2**31 - 1)]
-Level = Annotated[StrictInt, Field(ge=codes.LEVEL_MIN, le=codes.LEVEL_MAX)]
-Power = Annotated[StrictInt, Field(ge=codes.POWER_MIN, le=codes.POWER_MAX)]
-Strength = Annotated[StrictInt, Field(ge=codes.RELATION_STRENGTH_MIN, le=codes.RELATION_STRENGTH_MAX)]
-TrustDelta = Annotated[StrictInt, Field(ge=codes.TRUST_DELTA_MIN, le=codes.TRUST_DELTA_MAX)]
-Affinity = Annotated[StrictInt, Field(ge=codes.AFFINITY_MIN, le=codes.AFFINITY_MAX)]
+def _whole_number(value: Any) -> Any:
+    """Integers as JSON Schema means them: a number without a fraction (``3`` or ``3.0``).
+
+    ``true``/``false`` and numeric strings are refused (pydantic's lax mode would take ``false``
+    as 0 and ``"3"`` as 3).
+    """
+    if isinstance(value, bool) or isinstance(value, str):
+        raise ValueError("must be a whole number")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def whole(low: int, high: int):
+    """An integer between ``low`` and ``high`` (bounds in the schema, whole-number input only)."""
+    return Annotated[int, Field(ge=low, le=high), BeforeValidator(_whole_number)]
+
+
+def _iso_date(value: Any) -> Any:
+    """Dates only as ``YYYY-MM-DD`` text (pydantic's lax mode would take a number as a timestamp)."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    raise ValueError("must be a date as YYYY-MM-DD")
+
+
+def _number(value: Any) -> Any:
+    """A JSON number only (pydantic's lax mode would take ``"1"`` and ``true``)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a number")
+    return value
+
+
+Id = whole(1, MAX_ID)
+Version = whole(1, 2**31 - 1)
+Level = whole(codes.LEVEL_MIN, codes.LEVEL_MAX)
+Power = whole(codes.POWER_MIN, codes.POWER_MAX)
+Strength = whole(codes.RELATION_STRENGTH_MIN, codes.RELATION_STRENGTH_MAX)
+TrustDelta = whole(codes.TRUST_DELTA_MIN, codes.TRUST_DELTA_MAX)
+Affinity = whole(codes.AFFINITY_MIN, codes.AFFINITY_MAX)
 Name = text(200, min_length=1)
+#: An amount of money as a JSON number; stored rounded to cents.
+Amount = Annotated[float, Field(ge=0, lt=1e15, allow_inf_nan=False), BeforeValidator(_number)]
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\-]{1,64}$")]
-Day = Annotated[date, Field(ge=date(1900, 1, 1), le=date(2999, 12, 31))]
+Day = Annotated[date, BeforeValidator(_iso_date)]
 Signal = choice(codes.SIGNALS)
 
 
@@ -203,7 +239,7 @@ class DealIn(Schema):
     account: Id
     name: Name
     stage: text(100) = ""
-    amount: Annotated[Decimal, Field(ge=0, lt=Decimal(10) ** 16, decimal_places=2)] | None = None
+    amount: Amount | None = None
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "CNY"
     expected_close: Day | None = None
     we_are_incumbent: StrictBool = False
@@ -214,7 +250,7 @@ class DealPatch(Schema):
     version: Version
     name: Name | None = None
     stage: text(100) | None = None
-    amount: Annotated[Decimal, Field(ge=0, lt=Decimal(10) ** 16, decimal_places=2)] | None = None
+    amount: Amount | None = None
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
     expected_close: Day | None = None
     we_are_incumbent: StrictBool | None = None
@@ -374,7 +410,7 @@ class InteractionOut(Schema):
 class WhatIfIn(Schema):
     """People's levels to try, by person key (as in the deal file)."""
 
-    levels: Annotated[dict[Key, Level], Field(min_length=1, max_length=200)]
+    levels: Annotated[dict[str, Level], Field(min_length=1, max_length=200)]
     as_of: Day | None = None
 
 

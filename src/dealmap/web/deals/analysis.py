@@ -34,11 +34,17 @@ def finding_subject(finding: dict) -> str:
 def deal_what_if(deal: Deal, levels: dict[str, int], *, as_of: date) -> dict:
     """The report with some people's current level changed (by person key), and how it differs.
 
-    Nothing is stored. Raises ValueError for a key not in the deal or a level out of range.
+    Nothing is stored. Raises KeyError for a person key not in the deal, ValueError for a level
+    out of range.
     """
     from dealmap.engine import report_to_dict, what_if
 
-    change = what_if(deal_to_domain(deal, as_of=as_of), levels, as_of=as_of)
+    domain = deal_to_domain(deal, as_of=as_of)
+    known = {person.id for person in domain.stakeholders}
+    for key in levels:
+        if key not in known:
+            raise KeyError(key)
+    change = what_if(domain, levels, as_of=as_of)
     base = report_to_dict(change.base)
     return {
         "report": report_to_dict(change.report),
