@@ -6,6 +6,7 @@ import re
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from dealmap.method import codes
@@ -31,12 +32,16 @@ from dealmap.web.workspace.presenters import rule_url
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
-def _entry(title: str, *lines, rule: str = "", items=(), label: str = "") -> dict:
+def _entry(
+    title: str, *lines, rule: str = "", items=(), label: str = "", items_label: str = "", action=None
+) -> dict:
     return {
         "title": title,
         "label": label,
         "lines": [i18n.text(x) for x in lines],
         "items": [i18n.text(x) for x in items],
+        "items_label": items_label,
+        "action": i18n.text(action) if action is not None else "",
         "rule": rule,
         "url": rule_url(rule) if rule else "",
     }
@@ -78,8 +83,9 @@ def _sections() -> dict[str, list[dict]]:
             f"ch3-s{i}": [
                 _entry(
                     _vocab(codes.PERSONAL_NEEDS, need.code),
-                    need.tactic.text,
                     items=need.cues,
+                    items_label=_("How to spot it"),
+                    action=need.tactic.text,
                     rule=need.tactic.rule,
                 )
             ]
@@ -104,14 +110,15 @@ def _sections() -> dict[str, list[dict]]:
             _entry(
                 i18n.text(lv.label),
                 lv.means,
-                lv.action,
                 items=lv.words,
+                items_label=_("Typical words and behaviour"),
+                action=lv.action,
                 rule=lv.rule,
                 label=lv.signed,
             )
             for lv in sorted(LEVELS.values(), key=lambda lv: -lv.level)
         ]
-        + [_entry(_vocab(codes.GROUPS, "unassessed"), UNASSESSED_ACTION)],
+        + [_entry(_vocab(codes.GROUPS, "unassessed"), action=UNASSESSED_ACTION)],
         "ch5-s3": [
             _entry(
                 _vocab(codes.SIGNALS, s.code),

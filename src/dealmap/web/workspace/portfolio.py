@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from dealmap.engine import analyze
+from dealmap.engine import Finding, analyze
 from dealmap.web.deals.domain import deal_to_domain
 from dealmap.web.deals.models import Deal, Part
 from dealmap.web.deals.selectors import deal_list
@@ -33,6 +33,7 @@ class PortfolioRow:
     critical: int
     findings: int
     people: int
+    top: Finding | None = None
 
     @property
     def trend(self) -> int:
@@ -65,6 +66,7 @@ def portfolio_rows(*, user, today: date) -> list[PortfolioRow]:
                 critical=sum(1 for f in now.findings if f.severity == "critical"),
                 findings=len(now.findings),
                 people=len(full.stakeholders),
+                top=now.findings[0] if now.findings else None,
             )
         )
     return rows
@@ -87,3 +89,17 @@ def portfolio_sort(rows: list[PortfolioRow], sort: str) -> tuple[list[PortfolioR
     if name not in SORTS:
         sort, name = "score", "score"
     return sorted(rows, key=SORTS[name], reverse=sort.startswith("-")), sort
+
+
+def portfolio_summary(rows: list[PortfolioRow]) -> dict:
+    """The totals above the table: deals, average score, deals with a critical finding, amount per currency."""
+    amounts: dict[str, float] = {}
+    for r in rows:
+        if r.deal.amount is not None:
+            amounts[r.deal.currency] = amounts.get(r.deal.currency, 0) + r.deal.amount
+    return {
+        "deals": len(rows),
+        "average": round(sum(r.score for r in rows) / len(rows)) if rows else None,
+        "with_critical": sum(1 for r in rows if r.critical),
+        "amounts": sorted(amounts.items()),
+    }

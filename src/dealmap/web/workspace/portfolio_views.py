@@ -6,8 +6,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from dealmap.web import i18n
 from dealmap.web.core import clock
-from dealmap.web.workspace.portfolio import portfolio_filter, portfolio_rows, portfolio_sort
+from dealmap.web.workspace.portfolio import (
+    portfolio_filter,
+    portfolio_rows,
+    portfolio_sort,
+    portfolio_summary,
+)
 
 
 @require_safe
@@ -27,7 +33,8 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("sort", None)
     context = {
-        "rows": shown,
+        "rows": [(r, i18n.text(r.top.message) if r.top else "") for r in shown],
+        "summary": portfolio_summary(shown),
         "total": len(rows),
         "owners": owners,
         "stages": stages,

@@ -212,6 +212,7 @@ def deal_context(ws: Workspace) -> dict:
         "readonly": ws.readonly,
         "score": score_view(ws),
         "group_rows": group_rows(ws),
+        "pulse": pulse(ws),
         "findings": findings_by_severity(ws.report.findings, names),
         "finding_count": len(ws.report.findings),
         "critical_count": sum(1 for f in ws.report.findings if f.severity == "critical"),
@@ -302,4 +303,15 @@ def group_rows(ws: Workspace) -> list[dict]:
     return [
         {"person": p, "view": views[p.id], "power": p.power, "authority": p.authority}
         for p in ws.domain.stakeholders
+    ]
+
+
+def pulse(ws: Workspace) -> list[dict]:
+    """How many people are in each attitude group (the header's one-line summary)."""
+    counts = defaultdict(int)
+    for view in ws.report.people:
+        counts[view.group] += 1
+    return [
+        {"code": g.code, "label": i18n.label(codes.GROUPS, g.code), "count": counts[g.code]}
+        for g in codes.GROUPS
     ]

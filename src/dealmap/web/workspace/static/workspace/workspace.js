@@ -93,6 +93,7 @@
     var width = d.bands.length ? d.bands[d.bands.length - 1].x1 : 1;
     var height = d.rows.length ? d.rows[d.rows.length - 1].y1 : 1;
     var small = el.clientWidth < 560;
+    var shrink = Math.max(0.55, Math.min(1, el.clientWidth / 760));
     var chart = echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: "canvas" });
     el.setAttribute("data-node-count", String(d.nodes.length));
     chart.setOption({
@@ -110,7 +111,8 @@
           return { name: g.label, itemStyle: { color: GROUP_COLOURS[g.code], borderColor: g.code === "unassessed" ? "#98a2b3" : GROUP_COLOURS[g.code] } };
         }),
         data: d.nodes.map(function (n) {
-          return Object.assign({}, n, { value: [n.x, n.y], category: groupIndex[n.category] });
+          return Object.assign({}, n, { value: [n.x, n.y], category: groupIndex[n.category],
+            symbolSize: Math.round(n.symbolSize * shrink) });
         }),
         links: d.links.map(function (l) {
           var s = EDGE_STYLES[l.kind] || EDGE_STYLES.reports_to;
