@@ -34,7 +34,7 @@ def _whole_number(value: Any) -> Any:
     ``true``/``false`` and numeric strings are refused (pydantic's lax mode would take ``false``
     as 0 and ``"3"`` as 3).
     """
-    if isinstance(value, bool) or isinstance(value, str):
+    if isinstance(value, bool | str):
         raise ValueError("must be a whole number")
     if isinstance(value, float) and value.is_integer():
         return int(value)
