@@ -159,11 +159,16 @@
     var levels = readJSON("levels-data") || [];
     var colour = {};
     levels.forEach(function (l) { colour[l.level] = l.colour; });
+    // At least 90 days up to the day shown, so one or two points do not stretch over hours.
+    var day = 24 * 3600 * 1000;
+    var end = Date.parse(el.getAttribute("data-as-of") || points[points.length - 1].date) + 3 * day;
+    var start = Math.min(Date.parse(points[0].date) - 5 * day, end - 93 * day);
     var chart = echarts.init(el);
     chart.setOption({
       animation: false,
       grid: { left: 34, right: 14, top: 12, bottom: 26 },
-      xAxis: { type: "time", axisLabel: { fontSize: 10, hideOverlap: true } },
+      xAxis: { type: "time", min: start, max: end,
+        axisLabel: { fontSize: 10, hideOverlap: true, formatter: "{MM}-{dd}" } },
       yAxis: { type: "value", min: -4, max: 4, interval: 2, axisLabel: { fontSize: 10, formatter: function (v) { return signed(v); } } },
       tooltip: { trigger: "item", confine: true, extraCssText: "max-width:280px;white-space:normal;",
         formatter: function (p) {
@@ -292,6 +297,28 @@
     bindLevel();
     fillLevelOptions();
   }
+
+  // A failed request (server error, lost connection) says so instead of silently doing nothing.
+  function toast(text) {
+    var box = document.getElementById("ws-toast");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "ws-toast";
+      box.className = "toast";
+      box.setAttribute("role", "alert");
+      document.body.appendChild(box);
+    }
+    box.textContent = text;
+    box.hidden = false;
+    clearTimeout(box._timer);
+    box._timer = setTimeout(function () { box.hidden = true; }, 5000);
+  }
+  ["htmx:responseError", "htmx:sendError"].forEach(function (name) {
+    document.addEventListener(name, function () {
+      var holder = document.querySelector("[data-error-text]");
+      toast(holder ? holder.getAttribute("data-error-text") : "Error");
+    });
+  });
 
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail && event.detail.target && event.detail.target.id === "drawer" && workspace()) showDrawer(true);
