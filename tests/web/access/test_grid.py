@@ -177,6 +177,14 @@ class Page:
     status: dict | None = None  # for ``public``: the fixed answer per actor kind
 
 
+#: A page that only takes POST: GET answers 405 to any logged-in user, the login redirect to others.
+POST_ONLY = {"anonymous": 302, "user": 405}
+
+
+def _workspace_post_args(name: str, t) -> list:
+    return [t.deal.pk] if name in ("research", "whatif") else [t.deal.pk, t.person.key]
+
+
 PAGE_RULES: dict[str, Page] = {
     "home": Page("login_required_redirect"),
     "healthz": Page("public", status={"anonymous": 200, "user": 200}),
@@ -198,6 +206,26 @@ PAGE_RULES: dict[str, Page] = {
     "admin:login": Page("public", status={"anonymous": 200, "user": 200, "admin": 302}),
     "admin:logout": Page("public", status={"anonymous": 302, "user": 302, "admin": 405}),
     "admin:autocomplete": Page("admin", status={"admin": 403}),
+    # The deal workspace (issue #4): reads answer 404 for an invisible deal; its writes are POST only
+    # (a GET answers 405), and each write checks edit access itself (tests/web/workspace).
+    "workspace:person": Page("read", args=lambda t: [t.deal.pk, t.person.key]),
+    "workspace:trend": Page("read", args=lambda t: [t.deal.pk]),
+    "workspace:portfolio": Page("list", secrets=lambda t: [t.deal.name]),
+    "workspace:method": Page("list"),
+    "workspace:method_chapter": Page("list", args=lambda t: ["ch5"]),
+    **{
+        f"workspace:{name}": Page(
+            "public", args=lambda t, n=name: _workspace_post_args(n, t), status=POST_ONLY
+        )
+        for name in (
+            "research",
+            "whatif",
+            "person_save",
+            "assessment_create",
+            "interaction_create",
+            "note_read",
+        )
+    },
 }
 
 #: Admin URLs with arguments (object ids, app labels) are Django's own, all behind the staff check

@@ -63,10 +63,11 @@ def deal_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 def score_trend(request: HttpRequest, pk: int) -> HttpResponse:
-    """The score on evenly spaced past days (a sparkline), loaded after the page: it runs the engine once per point."""
+    """The score on evenly spaced past days (a sparkline), loaded after the page: it runs the engine once per point.
+
+    Only ever a fragment: the deal page asks for it with htmx.
+    """
     ws = deal_workspace(user=request.user, pk=pk, as_of=presenters.parse_day(request.GET.get("as_of")))
-    if not is_htmx(request):
-        return redirect(reverse("deals:detail", args=[pk]))
     context = {"score": presenters.score_view(ws), "step": TREND_STEP_DAYS}
     return render(request, "workspace/_trend.html", context)
 
