@@ -12,7 +12,13 @@ LOCKED = _("Too many failed logins. Try again in %(minutes)d minutes.")
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
-    """Django's login form, checking the throttle before the password."""
+    """Django's login form, checking the throttle before the password.
+
+    ``locked`` holds the message while the throttle refuses the login (the page shows it
+    instead of 'wrong password').
+    """
+
+    locked = ""
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
@@ -21,7 +27,7 @@ class ThrottledAuthenticationForm(AuthenticationForm):
             from django.contrib.auth.signals import user_login_failed
 
             user_login_failed.send(sender=__name__, credentials={"username": username}, request=self.request)
-            raise ValidationError(
-                LOCKED, code="locked", params={"minutes": max(1, int(window().total_seconds() // 60))}
-            )
+            minutes = max(1, int(window().total_seconds() // 60))
+            self.locked = LOCKED % {"minutes": minutes}
+            raise ValidationError(LOCKED, code="locked", params={"minutes": minutes})
         return super().clean()
