@@ -94,6 +94,14 @@ def install(api) -> None:
         ]
         return respond(request, 409, _("The change conflicts with the stored data."), problems)
 
+    @api.exception_handler(ValueError)
+    def refused(request, exc):
+        # A service refusing a change the schema cannot rule out (e.g. a person reporting to
+        # themselves): the change conflicts with the stored data.
+        return respond(
+            request, 409, _("The change conflicts with the stored data."), [{"path": "", "message": str(exc)}]
+        )
+
     @api.exception_handler(DealFileError)
     def bad_file(request, exc):
         lang = i18n.lang()

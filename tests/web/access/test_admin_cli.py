@@ -1,0 +1,62 @@
+"""`dealmap user add` and `dealmap token`: set a team up from the shell."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from dealmap.cli import app
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run(*args, stdin: str | None = None):
+    return CliRunner().invoke(app, list(args), input=stdin)
+
+
+def test_user_add_creates_a_user_with_role_and_team_reading_the_password_from_stdin():
+    from dealmap.web.users.models import User
+
+    result = run(
+        "user",
+        "add",
+        "lina",
+        "--role",
+        "manager",
+        "--team",
+        "华北组",
+        "--password-stdin",
+        stdin="s3cret-pass\n",
+    )
+    assert result.exit_code == 0, result.output
+    user = User.objects.get(username="lina")
+    assert user.role == "manager" and user.team.name == "华北组" and user.check_password("s3cret-pass")
+
+
+def test_user_add_refuses_an_unknown_role_and_a_short_password():
+    from dealmap.web.users.models import User
+
+    assert run("user", "add", "x", "--role", "boss", "--password-stdin", stdin="s3cret-pass\n").exit_code == 2
+    assert run("user", "add", "y", "--password-stdin", stdin="short\n").exit_code == 2
+    assert not User.objects.filter(username__in=["x", "y"]).exists()
+
+
+def test_an_admin_added_from_the_shell_may_use_the_django_admin():
+    from dealmap.web.users.models import User
+
+    run("user", "add", "root2", "--role", "admin", "--password-stdin", stdin="s3cret-pass\n")
+    admin = User.objects.get(username="root2")
+    assert admin.is_staff and admin.is_superuser and admin.is_admin
+
+
+def test_token_prints_a_token_that_authenticates_as_the_user(client):
+    run("user", "add", "bot", "--password-stdin", stdin="s3cret-pass\n")
+    result = run("token", "bot")
+    assert result.exit_code == 0
+    token = result.output.strip().splitlines()[-1]
+    response = client.get("/api/me", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200 and response.json()["username"] == "bot"
+
+
+def test_token_for_an_unknown_user_fails():
+    assert run("token", "nobody").exit_code == 2
