@@ -9,6 +9,10 @@ from pathlib import Path
 
 CORPUS_DIR = Path(__file__).with_name("corpus")
 TRAIN = CORPUS_DIR / "train.jsonl"
+#: Written by ``dealmap.signals.compose``: the training bodies in many frames and voices.
+GENERATED = CORPUS_DIR / "generated.jsonl"
+#: Everything the model is trained on (the held-out, unseen and blind sets never are).
+TRAINING = (TRAIN, GENERATED)
 HELDOUT = CORPUS_DIR / "heldout.jsonl"
 
 
@@ -26,23 +30,33 @@ class Labelled:
 
 def load(path: Path) -> list[Labelled]:
     """Read a JSONL corpus file (one labelled object per line)."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            obj = json.loads(line)
-            rows.append(
-                Labelled(
-                    text=obj["text"],
-                    lang=obj["lang"],
-                    level=obj["level"],
-                    need=obj["need"],
-                    departments=frozenset(obj["departments"]),
-                    signals=frozenset(obj["signals"]),
-                )
-            )
-    return rows
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return load_rows(json.loads(line) for line in lines if line.strip())
 
 
-def digest(path: Path) -> str:
-    """SHA-256 of a corpus file, stored with the model so a stale model is detected."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def load_rows(objects) -> list[Labelled]:
+    """Labelled rows from decoded corpus objects."""
+    return [
+        Labelled(
+            text=obj["text"],
+            lang=obj["lang"],
+            level=obj["level"],
+            need=obj["need"],
+            departments=frozenset(obj["departments"]),
+            signals=frozenset(obj["signals"]),
+        )
+        for obj in objects
+    ]
+
+
+def load_training() -> list[Labelled]:
+    """The hand-written training lines, then the generated ones."""
+    return [row for path in TRAINING if path.exists() for row in load(path)]
+
+
+def digest(*paths: Path) -> str:
+    """SHA-256 of corpus files, stored with the model so a stale model is detected."""
+    h = hashlib.sha256()
+    for path in paths or TRAINING:
+        h.update(path.read_bytes())
+    return h.hexdigest()

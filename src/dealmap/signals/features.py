@@ -16,7 +16,7 @@ _MAX_VALUE = 2.0
 #: How many characters before a Chinese cue may hold its negator ("不是完全没兴趣").
 _NEG_WINDOW = 4
 #: Scale of learned-word features next to lexicon features: small, so cues carry most weight.
-NGRAM_VALUE = 0.05
+NGRAM_VALUE = 0.3
 CUE_ID_VALUE = 0.1
 _UPPER_IT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
 _EN_WORD = re.compile(r"[a-z][a-z0-9']*")

@@ -19,6 +19,7 @@ def _split(phrases: str) -> tuple[str, ...]:
 
 LEVEL_CUES: dict[int, tuple[str, ...]] = {
     4: _split(
+        "就是你们|就选你们|就用你们的|非你们莫属|只信你们|别家不用再来|不用再投|回绝了|都推掉了|退了回去|原封不动退|等你们的方案|只和我们|只跟我们谈|不合作名单|认定了|going with us|going with you|wait for us|sign with us only|the only one|cut off talks|resign before|no other vendor|"
         "只认你们|只用你们|只跟你们|只要你们|只接受你们|只跟你们合作|非你们不可|就定你们|定你们了|认定你们|认定了|"
         "认准你们|认准了|铁了心|拍胸脯|谁也抢不走|谁都抢不走|别家不用来|其他家都不考虑|其他家一律|别家一律|一律不考虑|"
         "都不考虑|不会让别家|让别家进来|全部回绝|直接退回|谁都不签|谁也不签|扛到底|一条船上|我保你们|亲自去谈|"
@@ -28,6 +29,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "resign before|not to bother|your deal|only you|sole supplier|exclusively"
     ),
     3: _split(
+        "引荐|牵线|美言|替我们|帮我们约|私下|提前告诉|提醒我们|偷偷给|底价|打分表|评分细则|过一遍|把把关|先发给我|先拿给|吹风|夸我们|力推|talking us up|pitched us|tipped us|forwarded us|run by us|go over|with us first|set up a meeting for us|scoring sheet|before every|"
         "大力支持|力挺|全力推动|全力支持|帮我们推|一直推|内部推|帮我们说话|替我们说话|替我们争取|帮我们争取|"
         "主动推荐|内部推荐|推荐了我们|推荐我们|首选|第一选择|只认可我们|帮我们写|帮我们准备|说好话|做工作|"
         "打过招呼|说服了|优先供应商|心里的首选|全力|帮我们做|去做工作|替我们说了话|内部帮我们|我来搞定|都谈过了|推动|放心交给|"
@@ -36,6 +38,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "backing us|first choice|go to bat|speaks up for us|spoke up for us|good word|telling her team|telling his team|pushing it hard|vouched"
     ),
     2: _split(
+        "倾向你们|倾向我们|站你们|站在你们|支持你们|投给你们|赞成|印象最好|靠得住|最合适|更看好|比较看好|服务到位|好操作|省事|prefer|lean our way|vote for us|voted for us|rate our|happy to move forward|looked good|the best of|"
         "支持|认可|赞同|同意|挺好|很好|不错|满意|靠谱|倾向|站在我们这边|站我们这边|看好|放心|专业|愿意合作|"
         "继续合作|好用|合适|投我们一票|点头|愿意配合|踏实|可以接受|能接受|没问题|最好的|印象不错|还可以|"
         "喜欢|信任|下次还找|好操作|上手快|都说好|愿意用|值得|合理|很满意|更认可|想跟我们合作|是对的|有保障|"
@@ -44,6 +47,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "comfortable|strongest|backed us|move forward with us|on board|trust us|likes the|backs us|thinks highly|rates us|good fit"
     ),
     1: _split(
+        "好奇|试试|试点|试用|参观|案例|约个|再聊|交流交流|详细讲讲|拿数据|琢磨|pilot|curious|case studies|promising|keen|second meeting|trial|invited us|"
         "兴趣|感兴趣|有意思|了解一下|进一步了解|了解了解|想了解|多了解|在了解|详细讲讲|详细聊|讲细一点|演示|试用|"
         "发过来|发给他|发他|发资料|参观|可以聊聊|约个时间|再约|报个价|看看案例|加了我微信|问了好几个|认真|"
         "研究一下|测试|评估一下|初步方案|新鲜|听起来不错|听听|下一轮交流|可以考虑|值得研究|可以谈|对接|样品|准备一份|初稿|"
@@ -52,6 +56,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "asked if we could|sounds good|asked for our|would like|wants to see|open to|check compatibility|worth a look"
     ),
     0: _split(
+        "到时候|统一通知|公平竞争|各凭本事|不偏向|哪家都|谁家都|都行|不归他管|不归我管|不是我负责|等立项|还没立项|打分|评分|观望|不好说倾向|rfp|no view|either way|not her call|not his call|compare all|the tender decides|"
         "现在还早|还早|过段时间|过两个月|过一段时间|统一招标|公开招标|招标|发公告|按流程|走流程|按规矩|一视同仁|"
         "都一样|都可以|没有倾向|没有偏好|没偏好|关系不大|不归他管|不负责|中立|不表态|没有明确表态|综合考虑|"
         "综合打分|等通知|等立项|无所谓|不着急|先不着急|规划出来|看不出态度|没有意见|没什么意见|客客气气|"
@@ -61,6 +66,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "when the time comes|reconsidering|compare options|wavering|stay neutral|takes a position"
     ),
     -1: _split(
+        "用不上|没打算|不打算|够用|预算没了|花完了|定了别家|来晚|有需要再|需要再联系|用处不大|不上新|凑合|没必要换|不想换|no point|fiscal year|too late|fine with|happy with their|showed us out|nothing is planned|"
         "没兴趣|不感兴趣|没有兴趣|不需要|没必要|没有必要|没这个必要|不想换|不考虑|不会考虑|没考虑|不会再动|"
         "已经定了|定下来了|定完了|来晚了|来得太晚|晚了一步|已经签|签给别人|签了|资料先放|先放这|放着|留下|"
         "有需要再|需要的时候|没有采购计划|没计划|没有计划|没预算|没有预算|没有这笔预算|预算已经用完|没钱|"
@@ -72,6 +78,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "nothing for us|too risky|stay with|need to switch|happy with|stick with|think about it|no point"
     ),
     -2: _split(
+        "挑毛病|挑刺|毛病|质疑|太贵|水分|不对路|理想化|落不了地|花架子|粗糙|抱怨|摇头|不放心|看不上|不够看|没说服力|跟不上|一无是处|批得|dated|picked apart|questioned|doesn't buy|too junior|not impressed|"
         "不行|不认可|不看好|不推荐|不建议|不放心|不满意|不专业|不靠谱|不成熟|不稳定|太差|问题一大堆|一般|离谱|"
         "太落后|落后|太旧|太老|太小|太嫩|太难用|难用|繁琐|班门弄斧|瞧不上|看不上|印象不好|印象很差|不匹配|"
         "不划算|太高|太激进|反感|吐槽|质疑|急功近利|就这|比这好|太普通|意见很大|不够|硬伤|否定|唱反调|瞧不起|"
@@ -81,6 +88,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "too risky for"
     ),
     -3: _split(
+        "反对票|带头反对|拦着|不让我们|给别家|给了竞品|给了竞争对手|拿给了竞争对手|踢出|搞掉|别选我们|speak against|against us|keeps us away|won't forward|drop us|led the charge|won't be getting|"
         "抵制|反对|公开反对|带头反对|坚决反对|否掉|否决|一票否决|封锁|压着|压下来|卡在|卡我们|挡掉|挡着|"
         "不让我们|打听不到|不告诉|什么都不说|不透露|泄露|转给了|给了对手|发给了对手|对手手里|竞争对手手里|"
         "对手知道|对手就知道|坏话|没资格|只要对手不出|不会选我们|不会考虑我们|阻挠|作对|拦着|不出大错|拿去用|"
@@ -89,6 +97,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "unless the|undermine|undermines|leaked our|with the rival"
     ),
     -4: _split(
+        "这辈子|水火不容|翻脸|别想|请出去|请回吧|黑名单|不让进|恨|has it in for us|fight us with everything|never set foot|never work with|"
         "势不两立|你死我活|恨之入骨|有我没你|别想进|这辈子|不会跟我们合作|不跟我们合作|也不用我们|绝不|决不|撕了|"
         "闹僵|赶出去|结仇|这个仇|积怨|白投|永远不会|放话|不可能用我们|不可能用|不可能跟我们|只要他在|"
         "over my dead body|enemy|hates us|revenge|rather cancel|never work with|thrown out|it's personal|"

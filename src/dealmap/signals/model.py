@@ -1,7 +1,8 @@
 """A small linear model over the note's features, with one head per question.
 
 Heads: attitude level (softmax over "none" and −4..+4), personal need (softmax over "none"
-and the four needs), and one logistic output per department and per signal. Weights are
+and the four needs), one logistic output per department and per signal, and one logistic
+output "the note shows an attitude at all" that decides abstention. Weights are
 learned from the training corpus by ``dealmap.signals.train`` and stored in model.json.
 Pure Python: training takes seconds, scoring a note well under a millisecond.
 """
@@ -26,7 +27,10 @@ SIGS: tuple[str, ...] = SIGNALS.codes
 _N_LEVEL, _N_NEED = len(LEVELS), len(NEEDS)
 _D0 = _N_LEVEL + _N_NEED
 _S0 = _D0 + len(DEPTS)
-SIZE = _S0 + len(SIGS)
+_A = _S0 + len(SIGS)
+#: The output index of "the note shows an attitude".
+PRESENT = _A
+SIZE = _A + 1
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class Scores:
     need: tuple[float, ...]
     departments: dict[str, float]
     signals: dict[str, float]
+    present: float
 
 
 class LinearModel:
@@ -59,10 +64,11 @@ class LinearModel:
     def raw(self, feats: dict[str, float]) -> list[float]:
         """Summed weights of the features (the logits of every output)."""
         acc = [0.0] * SIZE
+        weights = self.weights
         for name, value in feats.items():
-            vec = self.weights.get(name)
+            vec = weights.get(name)
             if vec is not None:
-                acc = [a + value * w for a, w in zip(acc, vec, strict=True)]
+                acc = [a + value * w for a, w in zip(acc, vec, strict=False)]
         return acc
 
     def scores(self, feats: dict[str, float]) -> Scores:
@@ -73,6 +79,7 @@ class LinearModel:
             need=tuple(_softmax(z[_N_LEVEL:_D0])),
             departments={d: _sigmoid(z[_D0 + i]) for i, d in enumerate(DEPTS)},
             signals={s: _sigmoid(z[_S0 + i]) for i, s in enumerate(SIGS)},
+            present=_sigmoid(z[_A]),
         )
 
     def contributions(self, feats: dict[str, float], output: int) -> list[tuple[float, str]]:
@@ -109,9 +116,10 @@ def load(path: Path = MODEL_PATH) -> LinearModel:
 
 
 def train(
-    examples: Sequence[Example], *, epochs: int = 40, rate: float = 0.3, l2: float = 1e-3, seed: int = 7
+    examples: Sequence[Example], *, epochs: int = 25, rate: float = 0.3, l2: float = 1e-3, seed: int = 7
 ) -> LinearModel:
     """Fit all heads jointly with AdaGrad on the log loss, L2-regularised."""
+    sqrt = math.sqrt
     weights: dict[str, list[float]] = {}
     squares: dict[str, list[float]] = {}
     order = list(examples)
@@ -124,11 +132,9 @@ def train(
             for name, value in ex.feats.items():
                 vec = weights.setdefault(name, [0.0] * SIZE)
                 sq = squares.setdefault(name, [1e-6] * SIZE)
-                for k in range(SIZE):
-                    g = grad[k] * value + l2 * vec[k]
-                    if g:
-                        sq[k] += g * g
-                        vec[k] -= rate * g / math.sqrt(sq[k])
+                gs = [g * value + l2 * w for g, w in zip(grad, vec, strict=False)]
+                sq[:] = [q + g * g for q, g in zip(sq, gs, strict=False)]
+                vec[:] = [w - rate * g / sqrt(q) for w, g, q in zip(vec, gs, sq, strict=False)]
     return model
 
 
@@ -142,6 +148,7 @@ def _gradient(z: list[float], ex: Example) -> list[float]:
         grad[_D0 + i] = _sigmoid(z[_D0 + i]) - (1.0 if d in ex.departments else 0.0)
     for i, s in enumerate(SIGS):
         grad[_S0 + i] = _sigmoid(z[_S0 + i]) - (1.0 if s in ex.signals else 0.0)
+    grad[_A] = _sigmoid(z[_A]) - (0.0 if ex.level is None else 1.0)
     return grad
 
 

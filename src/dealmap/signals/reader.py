@@ -20,8 +20,8 @@ from dealmap.signals.features import (
 THRESHOLD = 0.3
 #: A personal need is suggested when its probability reaches this (else none).
 NEED_THRESHOLD = 0.35
-#: "No attitude" is the answer only when the model is at least this sure of it.
-NONE_THRESHOLD = 0.9
+#: The note shows an attitude when the "present" output reaches this (else the level is None).
+PRESENT_THRESHOLD = 0.6
 _LEARNED_MARK = "≈"
 
 
@@ -55,8 +55,8 @@ def read_note(text: str, *, model: m.LinearModel | None = None) -> Reading:
     feats = features(text, matches)
     lm = model or m.load()
     scores = lm.scores(feats)
-    level, confidence = _pick(m.LEVELS[1:], scores.level[1:])
-    if scores.level[0] >= NONE_THRESHOLD:
+    level, confidence = _pick(m.LEVELS[1:], _renormalised(scores.level[1:]))
+    if scores.present < PRESENT_THRESHOLD:
         level = None
     need, need_p = _pick(m.NEEDS[1:], scores.need[1:])
     need = need if need_p >= NEED_THRESHOLD else None
@@ -96,6 +96,11 @@ def reading_to_dict(reading: Reading) -> dict[str, object]:
     }
 
 
+def _renormalised(probs: tuple[float, ...]) -> tuple[float, ...]:
+    total = sum(probs) or 1.0
+    return tuple(p / total for p in probs)
+
+
 def _pick(classes: tuple, probs: tuple[float, ...]) -> tuple:
     best = max(range(len(probs)), key=probs.__getitem__)
     return classes[best], probs[best]
@@ -126,7 +131,7 @@ class _Explainer:
             for w, f in self.lm.contributions(self.feats, output)
             if w > 0.05 and f[:2] in ("b:", "w:", "c:")
         ]
-        return tuple(_LEARNED_MARK + f[2:].rstrip("~") for f in top[:limit])
+        return tuple(_LEARNED_MARK + f[2:].rstrip("~").replace("_", " ") for f in top[:limit])
 
 
 def _shown(match: Match) -> str:

@@ -66,9 +66,18 @@ def _starts_contrast(part: str) -> bool:
 
 
 def ngrams(text: str) -> list[str]:
-    """Character bigrams of the Chinese runs and words of the English runs, prefixed by kind."""
-    grams = [f"b:{run[i : i + 2]}" for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)]
-    grams.extend(f"w:{w}" for w in _WORD.findall(text) if len(w) > 2)
+    """Character bi- and trigrams of the Chinese runs; words and word pairs of the English runs.
+
+    Prefixed by kind: ``b:`` Chinese, ``w:`` English. Short English function words count in
+    pairs only ("not that", "no budget"), where they carry meaning.
+    """
+    grams = []
+    for run in _CJK_RUN.findall(text):
+        grams.extend(f"b:{run[i : i + 2]}" for i in range(len(run) - 1))
+        grams.extend(f"b:{run[i : i + 3]}" for i in range(len(run) - 2))
+    words = _WORD.findall(text)
+    grams.extend(f"w:{w}" for w in words if len(w) > 2)
+    grams.extend(f"w:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
     return grams
 
 

@@ -11,7 +11,7 @@ from dealmap.signals.features import features
 
 #: An n-gram must occur in at least this many training notes to become a feature.
 MIN_NGRAM_NOTES = 2
-FORMAT = "dealmap-signals-model/1"
+FORMAT = "dealmap-signals-model/2"
 
 
 def examples(rows: Sequence[corpus.Labelled]) -> list[model.Example]:
@@ -35,10 +35,13 @@ def fit(rows: Sequence[corpus.Labelled]) -> model.LinearModel:
     return model.train(examples(rows))
 
 
-def build(train_path: Path = corpus.TRAIN, out: Path = model.MODEL_PATH) -> int:
-    """Train on the training corpus and write the model file; returns the number of examples."""
-    rows = corpus.load(train_path)
-    meta = {"format": FORMAT, "corpus_sha256": corpus.digest(train_path), "examples": len(rows)}
+def build(out: Path = model.MODEL_PATH) -> int:
+    """Train on the training corpus (hand-written and generated) and write the model file.
+
+    Returns the number of examples.
+    """
+    rows = corpus.load_training()
+    meta = {"format": FORMAT, "corpus_sha256": corpus.digest(*corpus.TRAINING), "examples": len(rows)}
     model.dump(fit(rows), out, meta=meta)
     model.load.cache_clear()
     return len(rows)

@@ -6,7 +6,7 @@ import pytest
 
 from dealmap.signals import corpus
 from dealmap.signals.baseline import read_baseline
-from dealmap.signals.evaluate import UNSEEN, measure
+from dealmap.signals.evaluate import BLIND, UNSEEN, measure
 
 TARGETS = {
     "level_exact": 0.80,
@@ -24,8 +24,11 @@ def heldout():
 
 
 #: Targets not met yet (docs/signals.md); strict, so meeting one later fails loudly until it is removed here.
-HELDOUT_SHORT = {"level_within_one"}
-UNSEEN_SHORT = set(TARGETS)
+HELDOUT_SHORT: set[str] = set()
+#: Unseen (semi-seen) set, measured 2026-11-27: exact 57.5%, ±1 64.4%, group 64.4%, need F1 0.17, dept F1 0.796.
+UNSEEN_SHORT = {"level_exact", "level_within_one", "level_group", "need_macro_f1", "department_macro_f1"}
+#: Blind set, measured 2026-11-27: exact 64.6%, ±1 69.7%, group 70.2%, need F1 0.54.
+BLIND_SHORT = {"level_exact", "level_within_one", "level_group", "need_macro_f1"}
 
 
 def _marked(metrics, short, why):
@@ -35,9 +38,7 @@ def _marked(metrics, short, why):
     ]
 
 
-@pytest.mark.parametrize(
-    "metric", _marked(sorted(TARGETS), HELDOUT_SHORT, "held-out: wrong none/level calls cost the ±1 figure")
-)
+@pytest.mark.parametrize("metric", _marked(sorted(TARGETS), HELDOUT_SHORT, "held-out"))
 def test_heldout_meets_target(heldout, metric):
     reader, _ = heldout
     assert getattr(reader, metric) >= TARGETS[metric]
@@ -57,7 +58,11 @@ def unseen():
 
 @pytest.mark.parametrize(
     "metric",
-    _marked(sorted(TARGETS), UNSEEN_SHORT, "unseen wording: the lexicon misses most of it (recall gap)"),
+    _marked(
+        sorted(TARGETS),
+        UNSEEN_SHORT,
+        "unseen wording (exact 57.5%, ±1 64.4%, group 64.4%, need F1 0.17, dept F1 0.796): recall gap",
+    ),
 )
 def test_unseen_meets_target(unseen, metric):
     reader, _ = unseen
@@ -67,4 +72,29 @@ def test_unseen_meets_target(unseen, metric):
 @pytest.mark.parametrize("metric", [*sorted(TARGETS), "signal_micro_f1"])
 def test_reader_beats_the_baseline_on_unseen_text(unseen, metric):
     reader, baseline = unseen
+    assert getattr(reader, metric) > getattr(baseline, metric)
+
+
+@pytest.fixture(scope="module")
+def blind():
+    rows = corpus.load(BLIND)
+    return measure(rows), measure(rows, read_baseline)
+
+
+@pytest.mark.parametrize(
+    "metric",
+    _marked(
+        sorted(TARGETS),
+        BLIND_SHORT,
+        "blind set (exact 64.6%, ±1 69.7%, group 70.2%, need F1 0.54): unseen phrasings still missed",
+    ),
+)
+def test_blind_meets_target(blind, metric):
+    reader, _ = blind
+    assert getattr(reader, metric) >= TARGETS[metric]
+
+
+@pytest.mark.parametrize("metric", [*sorted(TARGETS), "signal_micro_f1"])
+def test_reader_beats_the_baseline_on_the_blind_set(blind, metric):
+    reader, baseline = blind
     assert getattr(reader, metric) > getattr(baseline, metric)

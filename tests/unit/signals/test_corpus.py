@@ -8,13 +8,17 @@ import pytest
 
 from dealmap.method.codes import DEPARTMENTS, LEVEL_MAX, LEVEL_MIN, PERSONAL_NEEDS, SIGNALS
 from dealmap.signals import corpus, model
-from dealmap.signals.evaluate import UNSEEN
+from dealmap.signals.evaluate import BLIND, UNSEEN
 
 SPLITS = {"train": corpus.TRAIN, "heldout": corpus.HELDOUT}
 
 
 def test_train_and_heldout_hold_at_least_400_lines():
     assert sum(len(corpus.load(p)) for p in SPLITS.values()) >= 400
+
+
+def test_training_corpus_holds_at_least_1500_lines():
+    assert len(corpus.load_training()) >= 1500
 
 
 @pytest.mark.parametrize("name", SPLITS)
@@ -27,7 +31,10 @@ def test_each_split_covers_every_level_need_department_and_signal(name):
     assert {r.lang for r in rows} == {"zh", "en", "mixed"}
 
 
-@pytest.mark.parametrize("path", [*SPLITS.values(), UNSEEN], ids=["train", "heldout", "unseen"])
+ALL = {**SPLITS, "generated": corpus.GENERATED, "unseen": UNSEEN, "blind": BLIND}
+
+
+@pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())
 def test_every_line_is_a_valid_labelled_object(path):
     for line in path.read_text(encoding="utf-8").splitlines():
         obj = json.loads(line)
@@ -40,10 +47,18 @@ def test_every_line_is_a_valid_labelled_object(path):
 
 
 def test_no_text_is_in_two_sets():
-    texts = [r.text for p in [*SPLITS.values(), UNSEEN] for r in corpus.load(p)]
+    texts = [r.text for p in ALL.values() for r in corpus.load(p)]
     assert len(texts) == len(set(texts))
+
+
+def test_generated_corpus_is_what_compose_writes():
+    from dealmap.signals import compose
+
+    assert corpus.load(corpus.GENERATED) == corpus.load_rows(compose.compose()), (
+        "run: python -m dealmap.signals.compose"
+    )
 
 
 def test_model_was_built_from_the_current_training_corpus():
     meta = json.loads(model.MODEL_PATH.read_text(encoding="utf-8"))
-    assert meta["corpus_sha256"] == corpus.digest(corpus.TRAIN), "run: python -m dealmap.signals.train"
+    assert meta["corpus_sha256"] == corpus.digest(*corpus.TRAINING), "run: python -m dealmap.signals.train"
