@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dealmap.method.findings import CATALOGUE
@@ -48,6 +50,18 @@ def test_the_portfolio_sorts_and_filters_by_critical_findings(rep_client, demo_d
     only_critical = rows(rep_client.get(url, {"critical": "1"}).content.decode())
     assert str(demo_deal.pk) in only_critical
     assert set(only_critical) <= set(ascending)
+
+
+def test_the_portfolio_runs_the_same_queries_for_one_deal_as_for_four(rep_client, demo_deal, deal_of_size):
+    url = reverse("workspace:portfolio")
+    rep_client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        rep_client.get(url)
+    for size in (5, 10, 20):
+        deal_of_size(size)
+    with CaptureQueriesContext(connection) as four:
+        assert len(rows(rep_client.get(url).content.decode())) == 4
+    assert len(four) == len(one)
 
 
 def test_an_unknown_sort_falls_back_to_the_score(rep_client, demo_deal):

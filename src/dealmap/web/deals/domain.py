@@ -1,11 +1,14 @@
 """The boundary between database rows and the engine's plain dataclasses.
 
 ``deal_to_domain`` reads a stored deal into :class:`dealmap.engine.model.Deal` (what the engine
-and the deal-file writer take); ``deal_import`` in ``services`` goes the other way.
+and the deal-file writer take), ``deals_to_domain`` many at once (the portfolio); ``deal_import``
+in ``services`` goes the other way.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -13,26 +16,57 @@ from django.db.models import Prefetch
 
 from dealmap.engine import model
 from dealmap.web.accounts.models import Person, Relation
-from dealmap.web.deals.models import Deal, InteractionParticipant, Part
+from dealmap.web.deals.models import Assessment, Deal, Interaction, InteractionParticipant, Part
 
 
 def deal_to_domain(deal: Deal, *, as_of: date | None = None) -> model.Deal:
     """The stored deal as engine dataclasses; people are keyed by ``Person.key``.
 
-    Assessments come in the engine's tie-break order (date, recorded_at, id). Six queries at most,
+    Assessments come in the engine's tie-break order (date, recorded_at, id). Five queries,
     whatever the size of the deal.
     """
-    parts = list(deal.parts.select_related("person").order_by("id"))
-    keys = {part.person_id: part.person.key for part in parts}
-    return model.Deal(
-        account=_account(deal),
-        opportunity=_opportunity(deal),
-        stakeholders=tuple(_stakeholder(part, keys) for part in parts),
-        relations=_relations(deal, keys),
-        assessments=_assessments(deal, keys),
-        interactions=_interactions(deal, keys),
-        as_of=as_of,
+    return deals_to_domain([deal], as_of=as_of)[deal.pk]
+
+
+def deals_to_domain(deals: Sequence[Deal], *, as_of: date | None = None) -> dict[int, model.Deal]:
+    """Several stored deals as engine dataclasses, by deal id: five queries for all of them together.
+
+    The deals' accounts must be loaded already (``select_related("account")``) to save a query each.
+    """
+    ids = [deal.pk for deal in deals]
+    parts = _by_deal(Part.objects.filter(deal_id__in=ids).select_related("person").order_by("id"))
+    relations = defaultdict(list)
+    for r in Relation.objects.filter(account_id__in={d.account_id for d in deals}).order_by("id"):
+        relations[r.account_id].append(r)
+    assessments = _by_deal(Assessment.objects.filter(deal_id__in=ids).order_by("date", "recorded_at", "id"))
+    participations = Prefetch(
+        "participations", queryset=InteractionParticipant.objects.order_by("position", "id")
     )
+    interactions = _by_deal(
+        Interaction.objects.filter(deal_id__in=ids)
+        .prefetch_related(participations)
+        .order_by("date", "recorded_at", "id")
+    )
+    out = {}
+    for deal in deals:
+        keys = {part.person_id: part.person.key for part in parts[deal.pk]}
+        out[deal.pk] = model.Deal(
+            account=_account(deal),
+            opportunity=_opportunity(deal),
+            stakeholders=tuple(_stakeholder(part, keys) for part in parts[deal.pk]),
+            relations=_relations(relations[deal.account_id], keys),
+            assessments=_assessments(assessments[deal.pk], keys),
+            interactions=_interactions(interactions[deal.pk], keys),
+            as_of=as_of,
+        )
+    return out
+
+
+def _by_deal(rows) -> defaultdict[int, list]:
+    grouped = defaultdict(list)
+    for row in rows:
+        grouped[row.deal_id].append(row)
+    return grouped
 
 
 def _account(deal: Deal) -> model.Account:
@@ -89,16 +123,15 @@ def _stakeholder(part: Part, keys: dict[int, str]) -> model.Stakeholder:
     )
 
 
-def _relations(deal: Deal, keys: dict[int, str]) -> tuple[model.Relation, ...]:
-    rows = Relation.objects.filter(account_id=deal.account_id, source_id__in=keys, target_id__in=keys)
+def _relations(rows: list[Relation], keys: dict[int, str]) -> tuple[model.Relation, ...]:
     return tuple(
         model.Relation(source=keys[r.source_id], target=keys[r.target_id], kind=r.kind, strength=r.strength)
-        for r in rows.order_by("id")
+        for r in rows
+        if r.source_id in keys and r.target_id in keys
     )
 
 
-def _assessments(deal: Deal, keys: dict[int, str]) -> tuple[model.Assessment, ...]:
-    rows = deal.assessments.filter(person_id__in=keys).order_by("date", "recorded_at", "id")
+def _assessments(rows: list[Assessment], keys: dict[int, str]) -> tuple[model.Assessment, ...]:
     return tuple(
         model.Assessment(
             stakeholder=keys[a.person_id],
@@ -108,14 +141,11 @@ def _assessments(deal: Deal, keys: dict[int, str]) -> tuple[model.Assessment, ..
             signals=tuple(a.signals),
         )
         for a in rows
+        if a.person_id in keys
     )
 
 
-def _interactions(deal: Deal, keys: dict[int, str]) -> tuple[model.Interaction, ...]:
-    participations = Prefetch(
-        "participations", queryset=InteractionParticipant.objects.order_by("position", "id")
-    )
-    rows = deal.interactions.prefetch_related(participations).order_by("date", "recorded_at", "id")
+def _interactions(rows: list[Interaction], keys: dict[int, str]) -> tuple[model.Interaction, ...]:
     return tuple(
         model.Interaction(
             date=i.date,

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from dealmap.engine import Finding, analyze
-from dealmap.web.deals.domain import deal_to_domain
+from dealmap.web.deals.domain import deals_to_domain
 from dealmap.web.deals.models import Deal, Part
 from dealmap.web.deals.selectors import deal_list
 from dealmap.web.workspace.replay import deal_as_of
@@ -45,7 +45,7 @@ class PortfolioRow:
 
 
 def portfolio_rows(*, user, today: date) -> list[PortfolioRow]:
-    """Each deal ``user`` may see, analysed today and ``TREND_DAYS`` earlier."""
+    """Each deal ``user`` may see, analysed today and ``TREND_DAYS`` earlier; the same queries for any number."""
     deals = list(deal_list(user=user))
     added: dict[int, dict[str, date]] = {d.pk: {} for d in deals}
     for deal_id, key, created in Part.objects.filter(deal__in=deals).values_list(
@@ -54,8 +54,9 @@ def portfolio_rows(*, user, today: date) -> list[PortfolioRow]:
         added[deal_id][key] = timezone.localdate(created)
     rows = []
     before = today - timedelta(days=TREND_DAYS)
+    domains = deals_to_domain(deals, as_of=today)
     for deal in deals:
-        full = deal_to_domain(deal, as_of=today)
+        full = domains[deal.pk]
         now = analyze(deal_as_of(full, today, added=added[deal.pk]), as_of=today)
         then = analyze(deal_as_of(full, before, added=added[deal.pk]), as_of=before)
         rows.append(
