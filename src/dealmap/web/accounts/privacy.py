@@ -66,7 +66,10 @@ def _entries_about(person: Person) -> Q:
     from dealmap.web.deals.models import Assessment, Part
 
     own = Q(object_type="person", object_id=person.pk)
-    parts = Q(object_type="part", object_id__in=list(Part.objects.filter(person=person).values_list("pk", flat=True)))
+    parts = Q(
+        object_type="part",
+        object_id__in=list(Part.objects.filter(person=person).values_list("pk", flat=True)),
+    )
     assessed = Q(
         object_type="assessment",
         object_id__in=list(Assessment.objects.filter(person=person).values_list("pk", flat=True)),
