@@ -31,3 +31,16 @@ def score_part(code: str) -> str:
 @register.filter
 def percent(points: float, top: float) -> int:
     return round(100 * points / top) if top else 0
+
+
+@register.filter(needs_autoescape=True)
+def joined(items, autoescape=True) -> str:
+    """A list joined the way the active language joins one: 刘敏、赵立 / Liu Min, Zhao Li."""
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+
+    from dealmap.web import i18n
+
+    escape = conditional_escape if autoescape else str
+    separator = "、" if i18n.lang() == "zh" else ", "
+    return mark_safe(separator.join(escape(item) for item in items))

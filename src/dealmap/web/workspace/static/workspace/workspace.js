@@ -80,6 +80,12 @@
     return out;
   }
 
+  var measure = document.createElement("canvas").getContext("2d");
+  function rowLabelWidth(d) {
+    measure.font = "600 12px sans-serif";
+    return Math.ceil(Math.max.apply(null, d.rows.map(function (r) { return measure.measureText(r.label).width; }).concat([30])));
+  }
+
   function renderMap(force) {
     var el = document.getElementById("power-map"), src = document.getElementById("map-data");
     if (!el || !src || !window.echarts) return;
@@ -102,13 +108,14 @@
         extraCssText: "max-width:320px;white-space:normal;" },
       legend: { data: d.groups.map(function (g) { return g.label; }), bottom: 0, itemWidth: 12, itemHeight: 12,
         textStyle: { fontSize: 12 } },
-      grid: { left: small ? 52 : 78, right: 16, top: 30, bottom: 44 },
+      grid: { left: rowLabelWidth(d) + 22, right: 16, top: 30, bottom: 44 },
       xAxis: { type: "value", min: -0.4, max: width + 0.4, show: false },
       yAxis: { type: "value", min: -0.3, max: height + 0.2, inverse: true, show: false },
       series: [{
         type: "graph", coordinateSystem: "cartesian2d", roam: false,
         categories: d.groups.map(function (g) {
-          return { name: g.label, itemStyle: { color: GROUP_COLOURS[g.code], borderColor: g.code === "unassessed" ? "#98a2b3" : GROUP_COLOURS[g.code] } };
+          return { name: g.label, itemStyle: { color: GROUP_COLOURS[g.code],
+            borderColor: g.code === "unassessed" ? "#98a2b3" : GROUP_COLOURS[g.code], borderWidth: 1.5 } };
         }),
         data: d.nodes.map(function (n) {
           return Object.assign({}, n, { value: [n.x, n.y], category: groupIndex[n.category],
