@@ -21,6 +21,7 @@
       return "&#" + c.charCodeAt(0) + ";";
     });
   }
+  function listSeparator() { return (document.documentElement.lang || "").indexOf("en") === 0 ? ", " : "、"; }
   function signed(n) { return n > 0 ? "+" + n : String(n); }
   function clip(text, n) { return text.length > n ? text.slice(0, n - 1) + "…" : text; }
 
@@ -100,7 +101,12 @@
     var height = d.rows.length ? d.rows[d.rows.length - 1].y1 : 1;
     var small = el.clientWidth < 560;
     var shrink = Math.max(0.55, Math.min(1, el.clientWidth / 760));
+    // A big buying group gets a taller map, quieter edges (hover a person to see theirs) and labels
+    // only where they fit.
+    var dense = d.nodes.length > 60;
+    el.style.height = Math.min(1400, Math.max(small ? 400 : 440, 90 + height * (small ? 44 : 56))) + "px";
     var chart = echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: "canvas" });
+    chart.resize();
     el.setAttribute("data-node-count", String(d.nodes.length));
     chart.setOption({
       animation: false,
@@ -126,7 +132,8 @@
           return { source: l.source, target: l.target, kind: l.kind,
             symbol: s.arrow ? ["none", "arrow"] : ["none", "none"], symbolSize: 9,
             lineStyle: { color: s.color, type: s.type, width: s.width * (l.strength ? 0.7 + 0.3 * l.strength : 1),
-              cap: s.cap || "butt", curveness: l.kind === "reports_to" ? 0 : 0.18, opacity: 0.9 } };
+              cap: s.cap || "butt", curveness: l.kind === "reports_to" ? 0 : 0.18,
+              opacity: dense ? (l.kind === "reports_to" ? 0.06 : 0.16) : 0.9 } };
         }),
         label: { show: true, position: "bottom", distance: 3, fontSize: small ? 10 : 12, color: "#1f2933",
           formatter: function (p) { return nodeLabel(p.data, T); } },
@@ -181,7 +188,7 @@
         formatter: function (p) {
           var a = p.data.info, out = enc(a.date) + " · <b>" + enc(signed(a.level) + " " + a.name) + "</b>";
           if (a.evidence) out += "<br>" + enc(clip(a.evidence, 200));
-          if (a.signals.length) out += '<br><span class="tip-muted">' + enc(a.signals.join("、")) + "</span>";
+          if (a.signals.length) out += "<br><span class=\"tip-muted\">" + enc(a.signals.join(listSeparator())) + "</span>";
           return out;
         } },
       series: [{ type: "line", symbol: "circle", symbolSize: 9,
