@@ -9,7 +9,9 @@ test. A new URL or API operation without a rule here fails the grid: decide who 
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -115,6 +117,8 @@ API_RULES: dict[tuple[str, str], Op] = {
         "edit", 201, body=lambda t: {"deal": t.deal.pk, "date": "2026-11-21", "participants": [t.person.pk]}
     ),
     ("get", "/api/interactions/{id}"): Op("read", path=lambda t: {"id": t.interaction.pk}),
+    # Reading a note touches no stored data: any logged-in user (the text is theirs).
+    ("post", "/api/signals"): Op("auth", body=lambda t: {"text": "他私下说支持我们的方案"}),
     ("get", "/api/history/{object_type}/{id}"): Op(
         "read", path=lambda t: {"object_type": "person", "id": t.person.pk}
     ),
@@ -208,6 +212,14 @@ PAGE_RULES: dict[str, Page] = {
     "admin:autocomplete": Page("admin", status={"admin": 403}),
     # The deal workspace (issue #4): reads answer 404 for an invisible deal; its writes are POST only
     # (a GET answers 405), and each write checks edit access itself (tests/web/workspace).
+    # Spreadsheet import and exports (issue #3): the exports hold only what the user may see.
+    "imports:upload": Page("list"),
+    "imports:template": Page("list"),
+    "imports:progress": Page("list", args=lambda t: ["no-such-upload"]),
+    "imports:preview": Page("public", status=POST_ONLY),
+    "imports:commit": Page("public", status=POST_ONLY),
+    "imports:portfolio": Page("list", secrets=lambda t: [t.deal.name, t.person.name]),
+    "imports:deal_export": Page("read", args=lambda t: [t.deal.pk, "xlsx"]),
     "workspace:person": Page("read", args=lambda t: [t.deal.pk, t.person.key]),
     "workspace:trend": Page("read", args=lambda t: [t.deal.pk]),
     "workspace:portfolio": Page("list", secrets=lambda t: [t.deal.name]),
@@ -303,8 +315,25 @@ def _call(client: Client, method: str, url: str, body) -> tuple[int, bytes]:
     with transaction.atomic():
         data = json.dumps(body) if body is not None else None
         response = client.generic(method.upper(), url, data=data, content_type="application/json")
+        content = b"".join(response.streaming_content) if response.streaming else response.content
         transaction.set_rollback(True)
-    return response.status_code, response.content
+    return response.status_code, _readable(content)
+
+
+def _readable(content: bytes) -> bytes:
+    """The text of a response; for an xlsx/pptx download, the XML inside the zip."""
+    if not content.startswith(b"PK"):
+        return content
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        if "xl/workbook.xml" not in archive.namelist():
+            return b"".join(archive.read(name) for name in archive.namelist() if name.endswith(".xml"))
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(content), read_only=True)
+    cells = (
+        str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row if v
+    )
+    return "\n".join(cells).encode()
 
 
 def _api_url(path: str, params: dict) -> str:
