@@ -16,6 +16,8 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "dealmap-test-pw"
+#: A clean environment for the subprocess checks: nothing another test set may leak in.
+BASE_ENV = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
 
 
 def fail_logins(client: Client, username: str, times: int, **extra) -> None:
@@ -98,7 +100,7 @@ def test_logging_in_rotates_the_session_key(client, rep):
 
 def test_production_settings_pass_the_deploy_check(tmp_path):
     env = {
-        **os.environ,
+        **BASE_ENV,
         "DJANGO_SETTINGS_MODULE": "dealmap.web.settings_production",
         "DEALMAP_SECRET_KEY": secrets.token_urlsafe(50),
         "DEALMAP_ALLOWED_HOSTS": "dealmap.example.com",
@@ -118,11 +120,10 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
 def test_the_development_settings_do_not_pass_the_deploy_check_by_accident(tmp_path):
     """The check can fail: without the production module it reports the missing HTTPS settings."""
     env = {
-        **os.environ,
+        **BASE_ENV,
         "DJANGO_SETTINGS_MODULE": "dealmap.web.settings",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'd.sqlite3'}",
     }
-    env.pop("DEALMAP_HTTPS", None)
     result = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
         capture_output=True,
