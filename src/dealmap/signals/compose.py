@@ -20,6 +20,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from dealmap.signals import bodies3 as b3
 from dealmap.signals.corpus import CORPUS_DIR
 
 GENERATED = CORPUS_DIR / "generated.jsonl"
@@ -659,7 +660,12 @@ def _row(text, lang, level, need, depts, signals) -> dict:
 def all_bodies() -> list[Body]:
     """Every body, Chinese and English, sayings and deeds, with attitude and without."""
     bodies: list[Body] = []
-    for lang, say, do in (("zh", ZH_SAY, ZH_DO), ("en", EN_SAY, EN_DO)):
+    for lang, say, do in (
+        ("zh", ZH_SAY, ZH_DO),
+        ("en", EN_SAY, EN_DO),
+        ("zh", b3.ZH_SAY3, b3.ZH_DO3),
+        ("en", b3.EN_SAY3, b3.EN_DO3),
+    ):
         for level, block in say.items():
             bodies += _bodies(lang, "say", level, block)
         for level, block in do.items():
@@ -670,7 +676,15 @@ def all_bodies() -> list[Body]:
     return bodies
 
 
-def compose(copies_zh: int = 4, copies_en: int = 3, seed: int = _SEED) -> list[dict]:
+def compose() -> list[dict]:
+    """The generated corpus: level bodies in frames, then need bodies; exact duplicates dropped."""
+    seen: dict[str, dict] = {}
+    for row in compose_levels() + compose_needs():
+        seen.setdefault(row["text"], row)
+    return list(seen.values())
+
+
+def compose_levels(copies_zh: int = 4, copies_en: int = 3, seed: int = _SEED) -> list[dict]:
     """Put every body in several frames; drop exact duplicates."""
     rng = random.Random(seed)
     rows: dict[str, dict] = {}
@@ -682,6 +696,57 @@ def compose(copies_zh: int = 4, copies_en: int = 3, seed: int = _SEED) -> list[d
             row = _compose_mixed(rng, body)
             rows.setdefault(row["text"], row)
     return list(rows.values())
+
+
+def need_bodies() -> list[Body]:
+    """Third round: behaviour that shows a personal need, no attitude of its own."""
+    out: list[Body] = []
+    for lang, table in (("zh", b3.ZH_NEED), ("en", b3.EN_NEED)):
+        for need, block in table.items():
+            out += [
+                Body(text=b.text, kind="do", lang=lang, level=None, need=need)
+                for b in _bodies(lang, "do", None, block)
+            ]
+    return out
+
+
+def _need_text(rng: random.Random, body: Body) -> tuple[str, set[str]]:
+    """A need body, its subject sometimes replaced by a named person."""
+    text, depts = body.text, set()
+    if body.lang == "zh":
+        if text[:1] in "他她" and rng.random() < 0.5:
+            dept = rng.choice([None, None, *(d for d in _DEPT.values())])
+            text = _who(rng, ZH_WHO, dept) + text[1:]
+            depts |= {dept} if dept else set()
+        return text, depts | _named(text)
+    head, _, rest = text.partition(" ")
+    if head in ("he", "she") and rng.random() < 0.5:
+        dept = rng.choice([None, None, *(d for d in _DEPT.values())])
+        head = _who(rng, EN_WHO, dept)
+        depts |= {dept} if dept else set()
+    text = f"{head[:1].upper()}{head[1:]} {rest}"
+    return (text if text.endswith(".") else text + "."), depts | _named(text)
+
+
+def compose_needs(copies: int = 3, seed: int = _SEED + 3) -> list[dict]:
+    """Need bodies alone, or next to a level body or a logistics line (the level is that line's)."""
+    rng = random.Random(seed)
+    partners = {lang: [b for b in all_bodies() if b.lang == lang and b.need is None] for lang in ("zh", "en")}
+    rows: list[dict] = []
+    for body in need_bodies():
+        for _ in range(copies):
+            text, depts = _need_text(rng, body)
+            level, signals = None, ()
+            if rng.random() < 0.7:
+                mate = rng.choice(partners[body.lang])
+                other = _compose_zh(rng, mate) if body.lang == "zh" else _compose_en(rng, mate)
+                if other["need"] is None:
+                    sep = "。" if body.lang == "zh" else " "
+                    text = rng.choice((f"{text}{sep}{other['text']}", f"{other['text']}{sep}{text}"))
+                    level, signals = other["level"], other["signals"]
+                    depts |= set(other["departments"])
+            rows.append(_row(text, body.lang, level, body.need, depts, signals))
+    return rows
 
 
 def write(path: Path = GENERATED) -> int:
