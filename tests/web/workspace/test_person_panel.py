@@ -177,3 +177,21 @@ def test_a_future_clock_moves_the_default_date_of_the_forms(rep_client, demo_dea
     fixed_today(date(2026, 12, 3))
     html = rep_client.get(url("person", demo_deal), **HTMX).content.decode()
     assert 'value="2026-12-03"' in html
+
+
+def test_a_person_whose_key_has_a_slash_and_spaces_opens_and_takes_an_assessment(rep_client, demo_deal):
+    person = demo_deal.parts.get(person__key="p6").person
+    type(person).objects.filter(pk=person.pk).update(key="财务/吴 芳")
+    assert (
+        rep_client.get(reverse("workspace:person", args=[demo_deal.pk, "财务/吴 芳"]), **HTMX).status_code
+        == 200
+    )
+    response = rep_client.post(
+        reverse("workspace:assessment_create", args=[demo_deal.pk, "财务/吴 芳"]),
+        {"level": "1", "date": "2026-11-27"},
+        **HTMX,
+    )
+    assert response.status_code == 200
+    assert Assessment.objects.filter(deal=demo_deal, person=person, level=1).exists()
+    page = rep_client.get(reverse("deals:detail", args=[demo_deal.pk])).content.decode()
+    assert 'data-key="财务/吴 芳"' in page

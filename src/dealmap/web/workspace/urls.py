@@ -8,13 +8,14 @@ urlpatterns = [
     path("deals/<int:pk>/research/", views.research_save, name="research"),
     path("deals/<int:pk>/what-if/", views.whatif, name="whatif"),
     path("deals/<int:pk>/trend/", views.score_trend, name="trend"),
-    path("deals/<int:pk>/people/<str:key>/", views.person_panel, name="person"),
-    path("deals/<int:pk>/people/<str:key>/save/", views.person_save, name="person_save"),
-    path("deals/<int:pk>/people/<str:key>/assessments/", views.assessment_create, name="assessment_create"),
+    path("deals/<int:pk>/people/<path:key>/save/", views.person_save, name="person_save"),
+    path("deals/<int:pk>/people/<path:key>/assessments/", views.assessment_create, name="assessment_create"),
     path(
-        "deals/<int:pk>/people/<str:key>/interactions/", views.interaction_create, name="interaction_create"
+        "deals/<int:pk>/people/<path:key>/interactions/", views.interaction_create, name="interaction_create"
     ),
-    path("deals/<int:pk>/people/<str:key>/read-note/", views.note_read, name="note_read"),
+    path("deals/<int:pk>/people/<path:key>/read-note/", views.note_read, name="note_read"),
+    # Last: a person's key is any string, slashes included, so the longer routes above match first.
+    path("deals/<int:pk>/people/<path:key>/", views.person_panel, name="person"),
     path("portfolio/", portfolio_views.portfolio, name="portfolio"),
     path("method/", method_views.method_index, name="method"),
     path("method/<slug:slug>/", method_views.method_chapter, name="method_chapter"),

@@ -245,7 +245,7 @@
   function openPerson(key, level) {
     var ws = workspace();
     if (!ws || !window.htmx) return;
-    var url = ws.getAttribute("data-person-url").replace("__KEY__", encodeURIComponent(key));
+    var url = ws.getAttribute("data-person-url").replace("__KEY__", encodeURIComponent(key).replace(/%2F/g, "/"));
     var params = [];
     if (ws.getAttribute("data-as-of")) params.push("as_of=" + encodeURIComponent(ws.getAttribute("data-as-of")));
     if (level !== undefined && level !== null && level !== "") params.push("level=" + encodeURIComponent(level));
