@@ -96,6 +96,10 @@ class AssessmentForm(forms.Form):
         return day
 
 
+#: Up to this many people, participants are ticked in a list of checkboxes; beyond it, a multi-select.
+CHECKBOX_LIMIT = 30
+
+
 class InteractionForm(forms.Form):
     """A contact with the customer: when, how, who took part, what happened."""
 
@@ -114,6 +118,8 @@ class InteractionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = _choices(codes.CHANNELS, blank=True)
         self.fields["participants"].choices = list(people)
+        if len(people) <= CHECKBOX_LIMIT:
+            self.fields["participants"].widget = forms.CheckboxSelectMultiple(choices=list(people))
         self.fields["trust_delta"].choices = _numbers(
             codes.TRUST_DELTA_MIN, codes.TRUST_DELTA_MAX, signed=True
         )
