@@ -378,3 +378,108 @@ praised us to our face and then ran us down to the CEO | pspo ex
 threatened to resign if we are selected | ex
 """,
 }
+
+# ---------------------------------------------------------------- third round, second batch (more voices)
+ZH_SAY4 = {
+    4: """
+这个事你们放一百个心,合同肯定是你们的
+别人来我都打发走了,就等你们
+我们只跟你们深度合作,其他的不谈了
+有人想换掉你们?我第一个不答应
+这回我们全押在你们身上了
+""",
+    3: """
+你们别声张,我把会上的讨论结果跟你们讲一下 | sii
+老板那边我替你们铺好路了,你们直接去汇报 | si ex
+对手给的条件我都看到了,我告诉你们怎么应对 | sii
+下一步调整方案之前,你们先来我这儿商量 | cu
+评审的时候我会帮你们把关,有问题我提前通知 | si
+""",
+    2: """
+我这一票是给你们的,就是不知道领导会不会改主意 | up ex
+你们的东西我看了,挺满意的
+我站你们这边,但是价格上你们得让一让 | pu
+只要你们的人靠谱一点,我就一直支持
+这家的方案我觉得可以用,我会推荐的
+""",
+    1: """
+你们这个东西我倒是想多了解一点
+下次能不能带技术的人过来详细聊聊 | te
+有没有客户可以让我们去参观一下
+价格大概什么范围?先给个参考 | pu
+我们内部也在琢磨这个事,你们可以先出个初步方案
+""",
+    0: """
+这事还没到谈的时候,你们别着急
+各家都有机会,到时候看综合评分 | pa
+我们不会偏向任何一家 | pa
+选谁都行,对我们影响不大
+立项以后会公开招标,你们关注公告 | pa
+""",
+    -1: """
+我们这块已经够用了,不需要新的
+你们的东西跟别人的没啥两样
+资料我收下了,回头有需要再说 | pf
+项目早就定了,你们别再跑了
+今年不会有新的投入了 | fi
+""",
+    -2: """
+你们这套方案根本不适合我们,别浪费时间了
+上次你们的人来讲了一通,全是空话
+你们的质量我信不过 | te
+说实话,你们的服务是我见过最差的
+""",
+    -3: """
+你们想要的东西我一样都不会给 | bi
+除非人家出了大问题,不然轮不到你们
+我会在会上明确反对你们
+""",
+    -4: """
+我跟你们没什么好谈的,以后别来了
+只要我还在,你们就别想做成这单
+你们进来一天,我就跟你们斗一天
+""",
+}
+EN_SAY4 = {
+    4: """
+it's yours, we aren't talking to anyone else
+I have sent the other bidders home
+""",
+    3: """
+off the record, the CFO is the one you need to convince, here is what he cares about | sii fi
+I told the steering group you're the ones to pick | si
+check with me before you change the offer, I'll tell you how it will land | cu
+""",
+    2: """
+I like what you've shown us and I'll support it
+I'm with you, provided my boss doesn't push back | up ex
+your team has been good to work with, I'm in favour
+""",
+    1: """
+I'd be curious to see how this works in practice
+could you bring your engineers next time? | te
+what would a pilot look like?
+""",
+    0: """
+we are nowhere near choosing yet
+every vendor will be judged on the same criteria | pa
+I honestly don't mind who gets it
+""",
+    -1: """
+we don't really need anything like this
+honestly you all look the same to me
+the contract went to someone else last month
+""",
+    -2: """
+I don't think your solution is any good
+your last presentation was a waste of our time
+""",
+    -3: """
+I'll make sure you don't get the project documents | bi
+you only have a chance if the other vendor fails badly
+""",
+    -4: """
+I'll fight this with everything I have
+we will never work with your company
+""",
+}

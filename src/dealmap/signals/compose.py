@@ -521,6 +521,12 @@ ZH_SAY_FRAMES = (
     "{w}提到{b}",
     "今天见了{w},{w}的态度是:{b}",
     "“{b}”——{w}",
+    "拜访{w},他说{b}",
+    "拜访{w},她说:{b}",
+    "去见了{w},对方表示{b}",
+    "{w}的意思是,{b}",
+    "{w}那边回话:{b}",
+    "跟{w}聊了一下,{b}",
 )
 ZH_DO_FRAMES = (
     "{w}{b}",
@@ -528,6 +534,8 @@ ZH_DO_FRAMES = (
     "听说{w}{b}",
     "客户反馈:{w}{b}",
     "拜访记录:{w}{b}",
+    "拜访后发现{w}{b}",
+    "最近{w}{b}",
     "这周{w}{b}",
     "上次见面后,{w}{b}",
     "同事说{w}{b}",
@@ -542,6 +550,9 @@ EN_SAY_FRAMES = (
     "{W} made it clear that {b}.",
     "Heard from {w} that {b}.",
     "wechat from {w}: {b}",
+    "Visited {w}; {b}.",
+    "Met {w} today: {b}.",
+    "Call with {w}: {b}.",
 )
 EN_DO_FRAMES = ("{W} {b}.", "Visit note: {w} {b}.", "Apparently {w} {b}.", "Update: {w} {b}.")
 
@@ -665,6 +676,8 @@ def all_bodies() -> list[Body]:
         ("en", EN_SAY, EN_DO),
         ("zh", b3.ZH_SAY3, b3.ZH_DO3),
         ("en", b3.EN_SAY3, b3.EN_DO3),
+        ("zh", b3.ZH_SAY4, {}),
+        ("en", b3.EN_SAY4, {}),
     ):
         for level, block in say.items():
             bodies += _bodies(lang, "say", level, block)

@@ -110,6 +110,12 @@ NEGATED_LEVEL = {4: -1, 3: -1, 2: -2, 1: -1, 0: 0, -1: 1, -2: 0, -3: 0, -4: 0}
 
 NEED_CUES: dict[str, tuple[str, ...]] = {
     "safety": _split(
+        "先例|没人用过|出差错|出岔子|担干系|背锅|兜底|追责|问责|保证书|平平安安|出头鸟|不求有功|无过|稳字当头|"
+        "别折腾|吃螃蟹|先试点|小范围|拖着|一拖再拖|往后推|再看看|附和|跟着大家|别人怎么选|照章|章程|留痕|审计|"
+        "保住|位置不保|退休|走后门|公开透明|集体决策|保险起见|稳当|稳一点|"
+        "precedent|blamed|on the hook|no surprises|safe option|guarantees|just in case|play safe|"
+        "wait and see|waits to see|pushing the decision|push back the decision|documented|auditors|formal|"
+        "arm's length|retirement|same rules|first adopter|go first|blame|"
         "稳妥|保险|谨慎|小心|按流程|走流程|按规矩|公事公办|一视同仁|担责任|担责|谁负责|出了问题|出问题|冒险|"
         "风险|避嫌|闲话|出头|随大流|大家怎么定|大家一起定|推迟|往后拖|观望|再观察|等等看|没把握|不发表意见|"
         "职位|求稳|不想冒险|不敢冒|等明年|"
@@ -117,6 +123,12 @@ NEED_CUES: dict[str, tuple[str, ...]] = {
         "alone with vendors|question him|question her|any risk|play it safe"
     ),
     "belonging": _split(
+        "看一眼领导|领导喜欢|老板喜欢|领导满意|老板满意|领导的评价|老板的评价|老板记住|领导记住|改口|口风|口径|"
+        "领导夸|老板夸|和事佬|打成一片|顾全大局|各方面的关系|老板在场|领导的意思|老板心里|被领导冷落|"
+        "跟老板走得|跟着领导|领导高兴|老板高兴|不想得罪|都不得罪|融入|同事怎么看|大家都说|"
+        "his boss|her boss|the boss likes|manager to be pleased|peacemaker|be accepted|praise from|"
+        "credit for|changes his tune|changes her tune|runs every|past her boss|past his boss|goes along with|"
+        "the team agrees|good relations|recognise|recognize|upset any|"
         "老板怎么想|领导怎么|看领导|领导意思|老板的意思|看老板|领导的看法|老板的看法|保持一致|领导满意|"
         "总经理满意|领导看到|领导能看到|刮目相看|领导的评价|老板脸色|赏识|得罪|各个部门|平衡|和气|照顾|"
         "老板说好|领导觉得好|领导定|看老板的意思|各部门的意见|任何一方|"
@@ -124,12 +136,24 @@ NEED_CUES: dict[str, tuple[str, ...]] = {
         "the ceo thinks|fit in|relationships|boss thinks"
     ),
     "esteem": _split(
+        "他来定|她来定|我来定|插不上手|全换了|推翻|自己的想法|排场|不听安排|越级|另起炉灶|"
+        "不被重视|做出点样子|当众否定|资深员工|我拍板|他拍板|她拍板|树立威信|威信|换换血|跟上一任|上一任|签字才算|"
+        "请教他|请教她|自己的判断|立规矩|看得起|"
+        "replaced every|experienced engineer|was right to hire|"
+        "the expert|goes through him|goes through her|wasn't hers|wasn't his|"
+        "assert herself|assert himself|senior staff|his judgment|her judgment|newly promoted|sign-off|"
         "说了算|立威|面子|证明自己|唱反调|老供应商|前任|新官上任|新来的|新上任|故意不用|资历|老员工|绕过|"
         "听我的|服从|尊重|不高兴|自己信得过|新气象|换掉|他点头|"
         "prove himself|prove herself|defers to him|defers to her|overrules|overruled her|overruled his|"
         "predecessor|respect|offended|who's in charge|old supplier|on purpose|authority|going around him"
     ),
     "self_actualization": _split(
+        "领头羊|留名|示范点|行业奖|有分量|市场份额|领先好几年|个人品牌|做就做第一|履历|百年企业|大格局|"
+        "国际市场|最想做成|行业大会|跨越|上新闻|开创性|资本市场|领跑者|新的业务线|事业|龙头|头把交椅|"
+        "一鸣惊人|做出一番|行业标杆|做大做强|"
+        "leader in its sector|remember her for|remember him for|showcase|industry award|new markets|"
+        "years ahead|defines his career|defines her career|industry conference|new line of business|"
+        "make a name|put them on|pioneer|the first of its kind|ambition|ambitious|"
         "标杆|示范|行业第一|行业前三|突破|出名|名气|代表作|大事|创新|转型|成绩|干成|市场地位|领先|功成名就|最重要的一个项目|职业生涯|"
         "flagship|breakthrough|market leader|market leadership|transformed|transform|known as|on the map|"
         "legacy|innovation|award"

@@ -116,7 +116,7 @@ def load(path: Path = MODEL_PATH) -> LinearModel:
 
 
 def train(
-    examples: Sequence[Example], *, epochs: int = 25, rate: float = 0.3, l2: float = 1e-3, seed: int = 7
+    examples: Sequence[Example], *, epochs: int = 12, rate: float = 0.3, l2: float = 1e-3, seed: int = 7
 ) -> LinearModel:
     """Fit all heads jointly with AdaGrad on the log loss, L2-regularised."""
     sqrt = math.sqrt
