@@ -182,3 +182,20 @@ def test_history_replay_shows_the_past_and_disables_the_forms(live_server, watch
     assert re.search("2026-09-01", page.locator(".replay-banner").inner_text())
     assert page.locator("#research textarea").first.is_disabled()
     assert map_nodes(page) >= 1
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (390, 844)])
+def test_the_page_fits_the_screen_side_by_side_on_a_laptop_and_stacked_on_a_phone(
+    live_server, watched, demo_deal, width, height
+):
+    page, _ = watched
+    page.set_viewport_size({"width": width, "height": height})
+    log_in_and_open(page, live_server, demo_deal)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
+    chart, findings = page.locator("#power-map").bounding_box(), page.locator("#findings").bounding_box()
+    if width >= 1366:
+        assert findings["x"] >= chart["x"] + chart["width"]  # findings beside the map
+        assert chart["y"] < height  # the map starts on the first screen
+    else:
+        assert findings["y"] >= chart["y"] + chart["height"]  # findings below the map
+        assert chart["width"] <= width
