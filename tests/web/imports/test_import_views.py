@@ -6,7 +6,6 @@ import io
 import json
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -14,13 +13,9 @@ from openpyxl import Workbook
 
 from dealmap.web.accounts.models import Person
 
-APPS = [*settings.INSTALLED_APPS]
-if "dealmap.web.imports" not in APPS:
-    APPS.append("dealmap.web.imports")
-
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.usefixtures("wired"),
+    pytest.mark.usefixtures("upload_dir"),
 ]
 
 PASSWORD = "dealmap-test-pw"
@@ -28,10 +23,8 @@ TOKEN = "0123456789abcdef0123456789abcdef"
 
 
 @pytest.fixture
-def wired(tmp_path):
-    with override_settings(
-        INSTALLED_APPS=APPS, ROOT_URLCONF="tests.web.imports.urls_with_imports", DATA_DIR=tmp_path
-    ):
+def upload_dir(tmp_path):
+    with override_settings(DATA_DIR=tmp_path):
         yield
 
 
@@ -108,6 +101,15 @@ def test_owner_downloads_the_deal_in_each_format(client, demo_deal, fmt):
         assert json.loads(body)["format"] == "dealmap/1"
     else:
         assert body.startswith(b"PK\x03\x04")
+
+
+def test_the_deal_page_offers_each_export_and_each_link_answers(client, demo_deal):
+    assert client.login(username="rep", password=PASSWORD)
+    page = client.get(reverse("deals:detail", args=[demo_deal.pk])).content.decode()
+    for fmt in ("xlsx", "pptx", "json"):
+        href = reverse("imports:deal_export", args=[demo_deal.pk, fmt])
+        assert f'href="{href}' in page
+        assert client.get(href).status_code == 200
 
 
 def test_another_reps_deal_is_404_like_a_missing_one(client, demo_deal, other_rep):
