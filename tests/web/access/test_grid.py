@@ -173,7 +173,8 @@ def test_every_api_operation_has_a_rule():
 
 @dataclass(frozen=True)
 class Page:
-    """``need``: ``public`` (same answer for all), ``login`` (the login page), ``list``, ``read``."""
+    """``need``: ``public`` (same answer for all), ``login`` (the login page), ``list``, ``read``,
+    ``edit`` (200 if the actor may edit, 403 if they only see, 404 otherwise)."""
 
     need: str
     args: Callable = lambda t: []
@@ -220,6 +221,18 @@ PAGE_RULES: dict[str, Page] = {
     "imports:commit": Page("public", status=POST_ONLY),
     "imports:portfolio": Page("list", secrets=lambda t: [t.deal.name, t.person.name]),
     "imports:deal_export": Page("read", args=lambda t: [t.deal.pk, "xlsx"]),
+    # Issue #5 in the web UI: history pages follow the object; sharing is the owner's (POST only);
+    # a person's export reads, their erasure's confirmation page needs edit rights.
+    "audit:account_history": Page("read", args=lambda t: [t.account.pk], secrets=lambda t: [t.account.name]),
+    "audit:deal_history": Page("read", args=lambda t: [t.deal.pk], secrets=lambda t: [t.deal.name]),
+    "audit:person_history": Page("read", args=lambda t: [t.person.pk], secrets=lambda t: [t.person.name]),
+    "accounts:share_save": Page("public", args=lambda t: [t.account.pk], status=POST_ONLY),
+    "accounts:share_delete": Page(
+        "public", args=lambda t: [t.account.pk, t.account.owner_id + 1], status=POST_ONLY
+    ),
+    "accounts:person_export": Page("read", args=lambda t: [t.person.pk], secrets=lambda t: [t.person.name]),
+    "accounts:person_erase": Page("edit", args=lambda t: [t.person.pk], secrets=lambda t: [t.person.name]),
+    "search": Page("list"),
     "workspace:person": Page("read", args=lambda t: [t.deal.pk, t.person.key]),
     "workspace:trend": Page("read", args=lambda t: [t.deal.pk]),
     "workspace:portfolio": Page("list", secrets=lambda t: [t.deal.name]),
@@ -289,6 +302,8 @@ def page_expected(page: Page, actor: str, obj: str) -> int:
         return 302
     if page.need == "list":
         return 200
+    if page.need == "edit" and may_see(actor, obj):
+        return 200 if may_edit(actor, obj) else 403
     return 200 if may_see(actor, obj) else 404
 
 

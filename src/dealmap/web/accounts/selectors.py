@@ -59,6 +59,11 @@ def account_get_for_owner(*, user, pk: int) -> Account:
     return account
 
 
+def account_shareable(*, user, account: Account) -> bool:
+    """Whether ``user`` may share ``account`` (and delete it): its owner, or an administrator."""
+    return bool(user.is_authenticated and (user.is_admin or account.owner_id == user.pk))
+
+
 def share_list(*, user, account: Account) -> QuerySet[AccountShare]:
     """Who ``account`` is shared with, if ``user`` may see it."""
     return AccountShare.objects.filter(account=account_get(user=user, pk=account.pk)).select_related("user")

@@ -7,4 +7,8 @@ app_name = "accounts"
 urlpatterns = [
     path("", views.account_list_view, name="list"),
     path("<int:pk>/", views.account_detail_view, name="detail"),
+    path("<int:pk>/shares/", views.share_save, name="share_save"),
+    path("<int:pk>/shares/<int:user_id>/remove/", views.share_delete, name="share_delete"),
+    path("people/<int:pk>/export/", views.person_export_view, name="person_export"),
+    path("people/<int:pk>/erase/", views.person_erase_view, name="person_erase"),
 ]

@@ -1,13 +1,39 @@
-"""Pages for accounts: the list and one account with its people and deals."""
+"""Pages for accounts: the list, one account with its people, deals and sharing, a person's
+export and erasure, and the search. One htmx convention: a whole page, or for an htmx request
+just the fragment that changed."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+import json
 
-from dealmap.web.accounts.selectors import account_get, account_list, person_list
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from dealmap.web.accounts.forms import EraseForm, ShareForm
+from dealmap.web.accounts.privacy import person_erase, person_export
+from dealmap.web.accounts.search import search
+from dealmap.web.accounts.selectors import (
+    account_get,
+    account_get_for_owner,
+    account_list,
+    account_shareable,
+    colleague_get,
+    person_get,
+    person_get_for_edit,
+    person_list,
+    share_list,
+)
+from dealmap.web.accounts.services import share_remove, share_set
+from dealmap.web.core.conflicts import Conflict
 from dealmap.web.deals.selectors import deal_list
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
 
 
 @require_safe
@@ -18,11 +44,137 @@ def account_list_view(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def account_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """One account: its people and its deals."""
+    """One account: its people and its deals; for its owner (or an admin) who it is shared with."""
     account = account_get(user=request.user, pk=pk)
     context = {
         "account": account,
         "people": person_list(user=request.user, account=account),
         "deals": deal_list(user=request.user, account=account),
+        **_sharing_context(request, account),
     }
     return render(request, "accounts/detail.html", context)
+
+
+# --- Sharing ------------------------------------------------------------------------------------
+
+
+def _sharing_context(request: HttpRequest, account, **extra) -> dict:
+    if not account_shareable(user=request.user, account=account):
+        return {"can_share": False}
+    return {
+        "can_share": True,
+        "shares": share_list(user=request.user, account=account),
+        "share_form": extra.pop("share_form", None) or ShareForm(),
+        **extra,
+    }
+
+
+def _sharing_response(request: HttpRequest, account, *, error: str = "", saved: str = "", **extra):
+    """After a sharing change: the sharing section (htmx), else the account page with a message."""
+    if _is_htmx(request):
+        context = {"account": account, **_sharing_context(request, account, **extra)}
+        context.update(share_error=error, share_saved=saved)
+        return render(request, "accounts/_sharing.html", context, status=422 if error else 200)
+    if error:
+        messages.error(request, error)
+    elif saved:
+        messages.success(request, saved)
+    return redirect(reverse("accounts:detail", args=[account.pk]) + "#sharing")
+
+
+@require_POST
+def share_save(request: HttpRequest, pk: int) -> HttpResponse:
+    """Share the account with a colleague by username, or change their access (owner or admin)."""
+    account = account_get_for_owner(user=request.user, pk=pk)
+    form = ShareForm(request.POST)
+    if not form.is_valid():
+        return _sharing_response(request, account, error=_("Enter a username."), share_form=form)
+    username = form.cleaned_data["username"]
+    try:
+        colleague = colleague_get(username=username)
+    except Http404:
+        error = _("There is no active user called “%(username)s”.") % {"username": username}
+        return _sharing_response(request, account, error=error, share_form=form)
+    if colleague.pk == request.user.pk:
+        error = _("You cannot share an account with yourself.")
+        return _sharing_response(request, account, error=error, share_form=form)
+    if colleague.pk == account.owner_id:
+        error = _("%(username)s owns this account already.") % {"username": username}
+        return _sharing_response(request, account, error=error, share_form=form)
+    can_edit = form.cleaned_data["access"] == "edit"
+    share_set(account=account, user=colleague, can_edit=can_edit, by=request.user)
+    saved = (
+        _("%(username)s can now view and edit this account.")
+        if can_edit
+        else _("%(username)s can now view this account.")
+    ) % {"username": colleague.username}
+    return _sharing_response(request, account, saved=saved)
+
+
+@require_POST
+def share_delete(request: HttpRequest, pk: int, user_id: int) -> HttpResponse:
+    """Stop sharing the account with one colleague (owner or admin)."""
+    account = account_get_for_owner(user=request.user, pk=pk)
+    share_remove(account=account, user_id=user_id, by=request.user)
+    return _sharing_response(request, account, saved=_("The account is no longer shared with them."))
+
+
+# --- A customer person's rights -----------------------------------------------------------------
+
+
+@require_safe
+def person_export_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything stored about one person, as a JSON download (the export is audited)."""
+    person = person_get(user=request.user, pk=pk)
+    data = person_export(person=person, by=request.user)
+    body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    filename = f"person-{person.account_id}-{person.pk}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def person_erase_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Erase a person: a confirmation page that says what is removed and what is kept, then POST."""
+    person = person_get_for_edit(user=request.user, pk=pk)
+    status = 200
+    if request.method == "POST":
+        form = EraseForm(request.POST)
+        if form.is_valid():
+            try:
+                summary = person_erase(
+                    person=person,
+                    version=form.cleaned_data["version"],
+                    mode=form.cleaned_data["mode"],
+                    by=request.user,
+                )
+            except Conflict:
+                form.add_error(None, _("Someone changed this person meanwhile. Check and confirm again."))
+                status = 409
+            else:
+                messages.success(request, _erased_message(summary))
+                return redirect("accounts:detail", pk=person.account_id)
+        else:
+            status = 422
+    else:
+        form = EraseForm(initial={"version": person.version})
+    return render(request, "accounts/person_erase.html", {"person": person, "form": form}, status=status)
+
+
+def _erased_message(summary: dict) -> str:
+    if summary["mode"] == "delete":
+        text = _("The person was deleted and their name removed from %(texts)d other texts.")
+    else:
+        text = _("The person is now “%(key)s”; their name was removed from %(texts)d other texts.")
+    return text % {"key": f"[{summary['key']}]", "texts": summary["texts_rewritten"]}
+
+
+# --- Search -------------------------------------------------------------------------------------
+
+
+@require_safe
+def search_view(request: HttpRequest) -> HttpResponse:
+    """Accounts, deals and people the user may see whose name matches ``?q=``."""
+    results = search(user=request.user, query=request.GET.get("q", "")[:200])
+    return render(request, "accounts/search.html", {"results": results})

@@ -54,3 +54,44 @@ def object_visible(*, user, object_type: str, pk: int) -> bool:
 def audit_for_account(*, user, account_id: int) -> QuerySet[AuditEntry]:
     """Every entry under one account ``user`` may see, oldest first."""
     return AuditEntry.objects.visible_to(user).filter(account_id=account_id)
+
+
+#: The objects whose history the web pages show, with what hangs from each.
+HISTORY_KINDS = ("account", "deal", "person")
+
+
+def audit_about(*, user, obj) -> QuerySet[AuditEntry]:
+    """The entries about an account, a deal or a person ``user`` may see, and about what hangs
+    from it (a deal's parts, assessments and interactions; a person's parts, assessments,
+    interactions and relations), newest first. The caller fetched ``obj`` through a selector.
+    """
+    from django.db.models import Q
+
+    from dealmap.web.accounts.models import Relation
+    from dealmap.web.deals.models import Assessment, Interaction, Part
+
+    def about(object_type: str, rows) -> Q:
+        return Q(object_type=object_type, object_id__in=list(rows.values_list("pk", flat=True)))
+
+    kind = obj._meta.model_name
+    own = Q(object_type=kind, object_id=obj.pk)
+    if kind == "account":
+        rule = own | Q(account_id=obj.pk)
+    elif kind == "deal":
+        rule = (
+            own
+            | about("part", Part.objects.filter(deal=obj))
+            | about("assessment", Assessment.objects.filter(deal=obj))
+            | about("interaction", Interaction.objects.filter(deal=obj))
+        )
+    elif kind == "person":
+        rule = (
+            own
+            | about("part", Part.objects.filter(person=obj))
+            | about("assessment", Assessment.objects.filter(person=obj))
+            | about("interaction", Interaction.objects.filter(participations__person=obj))
+            | about("relation", Relation.objects.filter(Q(source=obj) | Q(target=obj)))
+        )
+    else:
+        raise ValueError(f"no history page for {kind!r}")
+    return AuditEntry.objects.visible_to(user).filter(rule).order_by("-at", "-id")
