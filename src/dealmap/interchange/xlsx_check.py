@@ -25,6 +25,10 @@ class Known:
     def account_exists(self, account: str) -> bool:
         return False
 
+    def account_read_only(self, account: str) -> bool:
+        """The name matches an account the user may see but not change (shared view-only)."""
+        return False
+
     def deal_exists(self, account: str, deal: str) -> bool:
         return False
 
@@ -143,6 +147,14 @@ def _unknown_deal(name: str) -> Text:
     )
 
 
+def _read_only(name: str) -> Text:
+    return Text(
+        f"客户「{name}」是共享给您的只读客户,导入不能修改它(请客户负责人授予编辑权限,或改用其他名称)",
+        f"account '{name}' is shared with you read-only; an import cannot change it "
+        "(ask its owner for edit access, or use another name)",
+    )
+
+
 def _repeats(row: int) -> Text:
     return Text(f"与第 {row} 行重复", f"repeats row {row}")
 
@@ -196,6 +208,9 @@ class _Scanner:
 
     def has_account(self, row: Row) -> bool:
         name = row.values["account"]
+        if self.known.account_read_only(name):
+            self.issue(row, "account", _read_only(name))
+            return False
         if name in self.accounts or self.known.account_exists(name):
             self.plan.accounts.add(name)
             return True
@@ -229,6 +244,9 @@ class _Scanner:
         name = row.values["account"]
         if name in self.accounts:
             self.issue(row, "account", _repeats(self.accounts[name]))
+            return
+        if self.known.account_read_only(name):
+            self.issue(row, "account", _read_only(name))
             return
         self.accounts[name] = row.number
         self.plan.accounts.add(name)

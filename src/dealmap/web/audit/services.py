@@ -54,6 +54,36 @@ def account_id_of(obj: models.Model) -> int | None:
     return None
 
 
+def audit_entry(
+    *,
+    actor,
+    action: str,
+    obj: models.Model,
+    account_id: int | None,
+    before: dict | None = None,
+    after: dict | None = None,
+) -> AuditEntry:
+    """One entry for a write by ``actor`` (None: the system), not yet stored.
+
+    For an update only the fields that changed are kept, before and after. :func:`audit_record`
+    stores it at once; a bulk writer (the spreadsheet import) collects them for ``bulk_create``.
+    """
+    if before is not None and after is not None:
+        changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
+        before = {k: v for k, v in before.items() if k in changed}
+        after = {k: v for k, v in after.items() if k in changed}
+    return AuditEntry(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_name=getattr(actor, "username", "") or "",
+        action=action,
+        object_type=object_type_of(obj),
+        object_id=obj.pk,
+        account_id=account_id,
+        before=before,
+        after=after,
+    )
+
+
 def audit_record(
     *,
     actor,
@@ -67,20 +97,11 @@ def audit_record(
 
     For an update only the fields that changed are kept, before and after.
     """
-    if before is not None and after is not None:
-        changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
-        before = {k: v for k, v in before.items() if k in changed}
-        after = {k: v for k, v in after.items() if k in changed}
-    return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
-        actor_name=getattr(actor, "username", "") or "",
-        action=action,
-        object_type=object_type_of(obj),
-        object_id=obj.pk,
-        account_id=account_id,
-        before=before,
-        after=after,
+    entry = audit_entry(
+        actor=actor, action=action, obj=obj, account_id=account_id, before=before, after=after
     )
+    entry.save()
+    return entry
 
 
 def audit_scrub(*, entries: models.QuerySet, replace: dict[str, str], blank: Iterable[str] = ()) -> int:

@@ -3,8 +3,12 @@
 Both steps read the file with the pure reader (`dealmap.interchange.xlsx`). The commit checks the
 file again inside its transaction, against the database as it is then, and writes nothing unless
 every row is clean; a crash or a kill half-way leaves the database as it was (the transaction is
-never committed). Accounts are matched by name among the owner's accounts, deals and people by name
-within their account (people by their ID when the file gives one).
+never committed). Accounts are matched by name among the accounts the importing user may see:
+their own first, then those they may edit (an edit share; an administrator: any); a name that only
+matches a view-only account is a row problem, and accounts the user may not see are never looked
+at (the name creates a new account of the user's). Deals and people are matched by name within
+their account (people by their ID when the file gives one). Every created or updated object gets an
+audit entry, and every affected account one ``import`` entry with the file name and the counts.
 """
 
 from __future__ import annotations
@@ -15,34 +19,56 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from dealmap.interchange.xlsx import ImportFailed, Known, Plan, Progress, Row, Source, records, scan
 from dealmap.method.codes import RESEARCH_QUESTIONS
 from dealmap.web.accounts.models import Account, Person, Relation
+from dealmap.web.audit.models import Action, AuditEntry
+from dealmap.web.audit.services import audit_entry, snapshot
 from dealmap.web.deals.models import Assessment, Deal, Interaction, InteractionParticipant, Part
 
 BATCH = 1_000
 
 
 class OwnerKnown(Known):
-    """What ``owner`` already has, looked up lazily and cached per account."""
+    """What ``owner`` may change, looked up lazily and cached per account name.
+
+    Only accounts visible to ``owner`` are ever queried; of those with the file's name, the user's
+    own account wins, then one they may edit; a name matching only view-only accounts is
+    read-only (the scan reports it and nothing of that account is looked at further).
+    """
 
     def __init__(self, owner):
         self.owner = owner
-        self._accounts: dict[str, Account] | None = None
+        self._accounts: dict[str, Account | None] = {}
+        self._read_only: set[str] = set()
         self._deals: dict[int, dict[str, Deal]] = {}
         self._people: dict[int, list[tuple[str, str]]] = {}
         self._parts: dict[int, set[str]] = {}
         self._relations: dict[int, set[tuple[str, str, str]]] = {}
 
     def account(self, name: str) -> Account | None:
-        if self._accounts is None:
-            self._accounts = {}
-            for account in Account.objects.filter(owner=self.owner).order_by("id"):
-                self._accounts.setdefault(account.name, account)
-        return self._accounts.get(name)
+        if name not in self._accounts:
+            editable = Account.objects.editable_by(self.owner).filter(pk=OuterRef("pk"))
+            found = list(
+                Account.objects.visible_to(self.owner)
+                .filter(name=name)
+                .annotate(may_edit=Exists(editable))
+                .order_by("id")
+            )
+            own = [a for a in found if a.owner_id == self.owner.pk]
+            shared = [a for a in found if a.may_edit]
+            match = (own or shared or [None])[0]
+            if match is None and found:
+                self._read_only.add(name)
+            self._accounts[name] = match
+        return self._accounts[name]
+
+    def account_read_only(self, account: str) -> bool:
+        self.account(account)
+        return account in self._read_only
 
     def deal(self, account: str, name: str) -> Deal | None:
         found = self.account(account)
@@ -100,13 +126,17 @@ def workbook_preview(*, source: Source, owner, progress: Progress | None = None)
 
 
 @transaction.atomic
-def workbook_import(*, source: Source, owner, progress: Progress | None = None) -> Plan:
-    """Store the file for ``owner`` in one transaction; raise ImportFailed (nothing stored) on any problem."""
+def workbook_import(*, source: Source, owner, progress: Progress | None = None, filename: str = "") -> Plan:
+    """Store the file for ``owner`` in one transaction; raise ImportFailed (nothing stored) on any problem.
+
+    Audited like every write: an entry per created or updated object, and per affected account an
+    ``import`` entry naming ``filename`` with what the file created and changed there.
+    """
     known = OwnerKnown(owner)
     plan = scan(source, known=known, progress=progress)
     if not plan.ok:
         raise ImportFailed(plan.issues)
-    writer = _Writer(owner=owner, plan=plan, known=known)
+    writer = _Writer(owner=owner, plan=plan, known=known, filename=filename)
     for row in records(source, plan, _committing(progress)):
         writer.write(row)
     writer.finish()
@@ -119,18 +149,22 @@ def _committing(progress: Progress | None) -> Progress | None:
     return lambda sheet, done, total: progress(f"commit:{sheet}", done, total)
 
 
-def _changed(obj, fields: dict[str, Any]) -> list[str]:
+def _changed(obj, fields: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    """Set ``fields`` on ``obj``: the names that changed and a snapshot of their values before."""
     changed = [name for name, value in fields.items() if getattr(obj, name) != value]
+    before = snapshot(obj, changed) if changed else {}
     for name in changed:
         setattr(obj, name, fields[name])
-    return changed
+    return changed, before
 
 
 class _Writer:
     """Applies clean rows in the layout's order, batching inserts."""
 
-    def __init__(self, *, owner, plan: Plan, known: OwnerKnown):
-        self.owner, self.plan, self.known = owner, plan, known
+    def __init__(self, *, owner, plan: Plan, known: OwnerKnown, filename: str = ""):
+        self.owner, self.plan, self.known, self.filename = owner, plan, known, filename
+        self.entries: list[AuditEntry] = []
+        self.tally: dict[int, dict[str, list[int]]] = {}  # account pk → sheet → [created, updated]
         self.now = timezone.now()
         self.accounts: dict[str, Account] = {}
         self.deals: dict[tuple[str, str], Deal] = {}
@@ -142,6 +176,7 @@ class _Writer:
         self.new_interactions: list[tuple[Interaction, list[int]]] = []
         self.seen_assessments: dict[int, set[tuple]] = {}
         self.seen_interactions: dict[int, set[tuple]] = {}
+        self.deal_accounts: dict[int, int] = {}  # deal pk → account pk
         self.stage = "accounts"
 
     def write(self, row: Row) -> None:
@@ -155,18 +190,73 @@ class _Writer:
     def finish(self) -> None:
         self.flush()
         self.link_bosses()
+        for account_pk, sheets in self.tally.items():
+            counts = {sheet: {"created": c, "updated": u} for sheet, (c, u) in sheets.items()}
+            self.entries.append(
+                audit_entry(
+                    actor=self.owner,
+                    action=Action.IMPORT,
+                    obj=Account(pk=account_pk),
+                    account_id=account_pk,
+                    after={"file": self.filename, "counts": counts},
+                )
+            )
+        self.flush_audit()
+
+    # -- the audit trail ---------------------------------------------------------------------------
+
+    def audit(
+        self, obj, account_id: int, sheet: str, before: dict | None = None, after: dict | None = None
+    ) -> None:
+        """Record a created (``before`` None) or updated object; stored in batches of BATCH.
+
+        ``after`` defaults to the object's snapshot (a creation) or its fields named in ``before``.
+        """
+        sheets = self.tally.setdefault(account_id, {})
+        counts = sheets.setdefault(sheet, [0, 0])
+        if before is None:
+            counts[0] += 1
+            entry = audit_entry(
+                actor=self.owner,
+                action=Action.CREATE,
+                obj=obj,
+                account_id=account_id,
+                after=after if after is not None else snapshot(obj),
+            )
+        else:
+            counts[1] += 1
+            after = after if after is not None else snapshot(obj, before)
+            entry = audit_entry(
+                actor=self.owner,
+                action=Action.UPDATE,
+                obj=obj,
+                account_id=account_id,
+                before=before,
+                after=after,
+            )
+        self.entries.append(entry)
+        if len(self.entries) >= BATCH:
+            self.flush_audit()
+
+    def flush_audit(self) -> None:
+        if self.entries:
+            AuditEntry.objects.bulk_create(self.entries, batch_size=BATCH)
+            self.entries = []
 
     def flush(self) -> None:
         if self.new_people:
             created = Person.objects.bulk_create(self.new_people, batch_size=BATCH)
             for person in created:
                 self.person_ids[person.account_id][person.key] = person.pk
+                self.audit(person, person.account_id, "people")
             self.new_people = []
         if self.new_parts:
-            Part.objects.bulk_create(self.new_parts, batch_size=BATCH)
+            for part in Part.objects.bulk_create(self.new_parts, batch_size=BATCH):
+                self.audit(part, self._account_of(part.deal_id), "parts")
             self.new_parts = []
         if self.new_assessments:
-            Assessment.objects.bulk_create(self.new_assessments, batch_size=BATCH)
+            for item in Assessment.objects.bulk_create(self.new_assessments, batch_size=BATCH):
+                self.audit(item, self._account_of(item.deal_id), "assessments")
             self.new_assessments = []
         if self.new_interactions:
             rows = Interaction.objects.bulk_create([i for i, _ in self.new_interactions], batch_size=BATCH)
@@ -178,7 +268,14 @@ class _Writer:
                 ),
                 batch_size=BATCH,
             )
+            for row, (_, people) in zip(rows, self.new_interactions, strict=True):
+                after = snapshot(row) | {"participants": people}
+                self.audit(row, self._account_of(row.deal_id), "interactions", after=after)
             self.new_interactions = []
+        self.flush_audit()
+
+    def _account_of(self, deal_pk: int) -> int:
+        return self.deal_accounts[deal_pk]
 
     # -- look-ups ---------------------------------------------------------------------------
 
@@ -190,6 +287,7 @@ class _Writer:
     def deal(self, account: str, name: str) -> Deal:
         found = self.deals.get((account, name)) or self.known.deal(account, name)
         assert found is not None, (account, name)
+        self.deal_accounts[found.pk] = found.account_id
         return found
 
     def ids(self, account: Account) -> dict[str, int]:
@@ -210,10 +308,14 @@ class _Writer:
         account = self.known.account(v["account"])
         if account is None:
             account = Account.objects.create(owner=self.owner, name=v["account"], **fields)
-        elif changed := _changed(account, fields):
-            account.version = F("version") + 1
-            account.save(update_fields=[*changed, "version", "updated_at"])
-            account.refresh_from_db(fields=["version"])
+            self.audit(account, account.pk, "accounts")
+        else:
+            changed, before = _changed(account, fields)
+            if changed:
+                account.version = F("version") + 1
+                account.save(update_fields=[*changed, "version", "updated_at"])
+                account.refresh_from_db(fields=["version"])
+                self.audit(account, account.pk, "accounts", before)
         self.accounts[v["account"]] = account
 
     def row_deals(self, row: Row) -> None:
@@ -223,10 +325,15 @@ class _Writer:
         deal = self.known.deal(v["account"], v["deal"])
         if deal is None:
             deal = Deal.objects.create(account=account, name=v["deal"], **fields)
-        elif changed := _changed(deal, fields):
-            deal.version += 1
-            deal.save(update_fields=[*changed, "version", "updated_at"])
+            self.audit(deal, account.pk, "deals")
+        else:
+            changed, before = _changed(deal, fields)
+            if changed:
+                deal.version += 1
+                deal.save(update_fields=[*changed, "version", "updated_at"])
+                self.audit(deal, account.pk, "deals", before)
         self.deals[(v["account"], v["deal"])] = deal
+        self.deal_accounts[deal.pk] = account.pk
 
     def row_people(self, row: Row) -> None:
         v = row.values
@@ -242,9 +349,11 @@ class _Writer:
         ids = self.ids(account)
         if key in ids:
             person = Person.objects.get(pk=ids[key])
-            if changed := _changed(person, fields):
+            changed, before = _changed(person, fields)
+            if changed:
                 person.version += 1
                 person.save(update_fields=[*changed, "version", "updated_at"])
+                self.audit(person, account.pk, "people", before)
         else:
             self.new_people.append(Person(account=account, key=key, **fields))
             if len(self.new_people) >= BATCH:
@@ -255,11 +364,27 @@ class _Writer:
     def link_bosses(self) -> None:
         """Set every reports-to once all people of the file exist (a boss may come later in the sheet)."""
         self.flush()
-        for account_pk, account_name, key, reference in self.bosses:
-            ids = self.person_ids[account_pk]
-            boss = ids[self.plan.resolve(account_name, reference)] if reference else None
-            Person.objects.filter(pk=ids[key]).exclude(reports_to_id=boss).update(reports_to_id=boss)
+        for start in range(0, len(self.bosses), BATCH):
+            links: dict[int, tuple[int, int | None]] = {}  # person pk → (account pk, boss pk)
+            for account_pk, account_name, key, reference in self.bosses[start : start + BATCH]:
+                ids = self.person_ids[account_pk]
+                boss = ids[self.plan.resolve(account_name, reference)] if reference else None
+                links[ids[key]] = (account_pk, boss)
+            stored = Person.objects.filter(pk__in=links).values_list("pk", "reports_to_id")
+            for pk, old in list(stored):
+                account_pk, boss = links[pk]
+                if old == boss:
+                    continue
+                Person.objects.filter(pk=pk).update(reports_to_id=boss)
+                self.audit(
+                    Person(pk=pk, account_id=account_pk),
+                    account_pk,
+                    "reports_to",
+                    before={"reports_to_id": old},
+                    after={"reports_to_id": boss},
+                )
         self.bosses = []
+        self.flush_audit()
 
     def row_parts(self, row: Row) -> None:
         v = row.values
@@ -280,9 +405,12 @@ class _Writer:
             self.new_parts.append(Part(deal=deal, person_id=person, **fields))
             if len(self.new_parts) >= BATCH:
                 self.flush()
-        elif changed := _changed(part, fields):
-            part.version += 1
-            part.save(update_fields=[*changed, "version", "updated_at"])
+        else:
+            changed, before = _changed(part, fields)
+            if changed:
+                part.version += 1
+                part.save(update_fields=[*changed, "version", "updated_at"])
+                self.audit(part, deal.account_id, "parts", before)
 
     def row_relations(self, row: Row) -> None:
         v = row.values
@@ -290,13 +418,19 @@ class _Writer:
         source = self.person(v["account"], v["source"])
         target = self.person(v["account"], v["target"])
         strength = v.get("strength")
-        found = Relation.objects.filter(account=account, source_id=source, target_id=target, kind=v["kind"])
-        if not found.exists():
-            Relation.objects.create(
+        relation = Relation.objects.filter(
+            account=account, source_id=source, target_id=target, kind=v["kind"]
+        ).first()
+        if relation is None:
+            relation = Relation.objects.create(
                 account=account, source_id=source, target_id=target, kind=v["kind"], strength=strength
             )
-        elif "strength" in v:
-            found.exclude(strength=strength).update(strength=strength)
+            self.audit(relation, account.pk, "relations")
+        elif "strength" in v and relation.strength != strength:
+            before = snapshot(relation, ["strength"])
+            relation.strength = strength
+            Relation.objects.filter(pk=relation.pk).update(strength=strength)
+            self.audit(relation, account.pk, "relations", before)
 
     def row_assessments(self, row: Row) -> None:
         v = row.values
