@@ -21,16 +21,6 @@ def deal_report(deal: Deal, *, as_of: date) -> dict | None:
     return report_to_dict(analyze(deal_to_domain(deal, as_of=as_of), as_of=as_of))
 
 
-def finding_subject(finding: dict) -> str:
-    """What a finding is about: a person's key, a department code, or '' for the whole deal."""
-    if "subject" in finding:
-        return finding["subject"]
-    for key in ("stakeholders", "departments"):
-        if finding.get(key):
-            return finding[key][0]
-    return ""
-
-
 def deal_what_if(deal: Deal, levels: dict[str, int], *, as_of: date) -> dict:
     """The report with some people's current level changed (by person key), and how it differs.
 
