@@ -112,7 +112,7 @@ def import_file(
             typer.echo(Text("试运行:未写入任何数据", "dry run: nothing stored").get(lang))
             return
         with _Bar(lang) as bar:
-            plan = workbook_import(source=source, owner=user, progress=bar)
+            plan = workbook_import(source=source, owner=user, progress=bar, filename=Path(file).name)
     except FileRejected as exc:
         _fail(exc.reason, lang)
     except ImportFailed as exc:

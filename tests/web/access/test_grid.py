@@ -216,7 +216,9 @@ PAGE_RULES: dict[str, Page] = {
     # Spreadsheet import and exports (issue #3): the exports hold only what the user may see.
     "imports:upload": Page("list"),
     "imports:template": Page("list"),
-    "imports:progress": Page("list", args=lambda t: ["no-such-upload"]),
+    # Progress is kept per uploader: a token the actor has not uploaded with is 404 for everyone
+    # (the uploader's own token answers 200: tests/web/imports/test_import_views.py).
+    "imports:progress": Page("public", args=lambda t: ["0" * 32], status={"anonymous": 302, "user": 404}),
     "imports:preview": Page("public", status=POST_ONLY),
     "imports:commit": Page("public", status=POST_ONLY),
     "imports:portfolio": Page("list", secrets=lambda t: [t.deal.name, t.person.name]),

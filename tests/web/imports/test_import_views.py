@@ -121,3 +121,50 @@ def test_another_reps_deal_is_404_like_a_missing_one(client, demo_deal, other_re
 def test_an_unknown_export_format_is_404(client, demo_deal):
     assert client.login(username="rep", password=PASSWORD)
     assert client.get(reverse("imports:deal_export", args=[demo_deal.pk, "exe"])).status_code == 404
+
+
+def test_progress_belongs_to_the_uploader_and_is_404_for_anyone_else(user_client, other_rep):
+    from django.test import Client
+
+    upload = people_file([("华东精密", "张伟", "管理层", "采购部")])
+    assert user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": upload}).status_code == 200
+    url = reverse("imports:progress", args=[TOKEN])
+    assert user_client.get(url).status_code == 200
+    other = Client()
+    assert other.login(username=other_rep.username, password=PASSWORD)
+    response = other.get(url)
+    assert response.status_code == 404
+    assert user_client.get(reverse("imports:progress", args=["f" * 32])).status_code == 404
+
+
+def test_the_commit_records_the_uploaded_files_name(user_client):
+    from dealmap.web.audit.models import AuditEntry
+
+    upload = people_file([("华东精密", "张伟", "管理层", "采购部")])
+    user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": upload})
+    assert user_client.post(reverse("imports:commit"), {"token": TOKEN}).status_code == 200
+    assert AuditEntry.objects.get(action="import").after["file"] == "people.xlsx"
+
+
+def test_a_preview_deletes_uploads_abandoned_for_more_than_a_day(user_client, settings, monkeypatch):
+    import os
+    from datetime import UTC, datetime, timedelta
+
+    from dealmap.web.core import clock
+
+    folder = settings.DATA_DIR / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    now = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
+    monkeypatch.setattr(clock, "now", lambda: now)
+    ages = {"old": timedelta(days=1, minutes=1), "young": timedelta(hours=23, minutes=59)}
+    for name, age in ages.items():
+        for path in (folder / f"9-{name}", folder / f"9-{name}.name"):
+            path.write_bytes(b"x")
+            stamp = (now - age).timestamp()
+            os.utime(path, (stamp, stamp))
+    upload = people_file([("华东精密", "张伟", "管理层", "采购部")])
+    assert user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": upload}).status_code == 200
+    left = sorted(p.name for p in folder.iterdir())
+    assert "9-old" not in left and "9-old.name" not in left
+    assert {"9-young", "9-young.name"} <= set(left)
+    assert any(name.endswith(TOKEN) for name in left)  # the new preview's own file stays

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.utils import timezone
 
@@ -10,3 +10,8 @@ from django.utils import timezone
 def today() -> date:
     """Today in the project's time zone (Asia/Shanghai by default)."""
     return timezone.localdate()
+
+
+def now() -> datetime:
+    """The current time (aware, UTC), for age checks that tests must be able to fix."""
+    return timezone.now()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from dealmap.interchange.sheets import MAX_FILE_BYTES, SHEETS
 from dealmap.interchange.xlsx import FileRejected, ImportFailed, Source, template_workbook
 from dealmap.interchange.xlsx_read import TOO_BIG
 from dealmap.web import i18n
+from dealmap.web.core import clock
 from dealmap.web.deals.selectors import deal_get
 from dealmap.web.imports.exports import deal_file, deals_for_export, deck_bytes, workbook_bytes
 from dealmap.web.imports.services import workbook_import, workbook_preview
@@ -23,6 +25,8 @@ from dealmap.web.imports.services import workbook_import, workbook_preview
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
+#: A previewed file not committed within this time is abandoned; the next preview deletes it.
+UPLOAD_MAX_AGE = timedelta(days=1)
 
 
 def _upload_dir() -> Path:
@@ -31,9 +35,34 @@ def _upload_dir() -> Path:
     return folder
 
 
-def _progress(token: str):
+def _upload_path(user, token: str) -> Path:
+    return _upload_dir() / f"{user.pk}-{token}"
+
+
+def _remove_abandoned(folder: Path) -> int:
+    """Delete previewed files (and their name files) older than UPLOAD_MAX_AGE; how many went."""
+    cutoff = (clock.now() - UPLOAD_MAX_AGE).timestamp()
+    removed = 0
+    for path in folder.iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+                removed += 1
+        except OSError:  # another request removed it first
+            continue
+    return removed
+
+
+def _progress_key(user, token: str) -> str:
+    """Progress is kept per uploader: another user asking for the same token finds nothing (404)."""
+    return f"import-progress:{user.pk}:{token}"
+
+
+def _progress(user, token: str):
+    key = _progress_key(user, token)
+
     def report(sheet: str, done: int, total: int) -> None:
-        cache.set(f"import-progress:{token}", {"sheet": sheet, "done": done, "total": total}, 600)
+        cache.set(key, {"sheet": sheet, "done": done, "total": total}, 600)
 
     return report
 
@@ -69,15 +98,18 @@ def import_preview(request: HttpRequest) -> HttpResponse:
     if upload.size > MAX_FILE_BYTES:
         return render(request, "imports/result.html", {"rejected": TOO_BIG.get(lang)}, status=400)
     data = upload.read()
+    _remove_abandoned(_upload_dir())
     try:
         source = Source(data)
-        plan = workbook_preview(source=source, owner=request.user, progress=_progress(token))
+        plan = workbook_preview(source=source, owner=request.user, progress=_progress(request.user, token))
     except FileRejected as exc:
         return render(request, "imports/result.html", {"rejected": exc.reason.get(lang)}, status=400)
     if not plan.ok:
         context = {"issues": _issues(plan.issues, lang), "name": upload.name}
         return render(request, "imports/result.html", context, status=422)
-    (_upload_dir() / f"{request.user.pk}-{token}").write_bytes(data)
+    path = _upload_path(request.user, token)
+    path.write_bytes(data)
+    path.with_name(path.name + ".name").write_text(upload.name or "", encoding="utf-8")
     context = {"counts": _counts(plan, lang), "rows": plan.rows, "token": token, "name": upload.name}
     return render(request, "imports/result.html", context)
 
@@ -87,17 +119,25 @@ def import_commit(request: HttpRequest) -> HttpResponse:
     """Store a previewed file in one transaction (checked again); nothing is stored on any problem."""
     lang = i18n.lang()
     token = request.POST.get("token", "")
-    path = _upload_dir() / f"{request.user.pk}-{token}"
-    if not _TOKEN.match(token) or not path.is_file():
+    if not _TOKEN.match(token) or not _upload_path(request.user, token).is_file():
         return render(request, "imports/result.html", {"rejected": i18n.text(_EXPIRED)}, status=400)
+    path = _upload_path(request.user, token)
+    name_file = path.with_name(path.name + ".name")
+    filename = name_file.read_text(encoding="utf-8") if name_file.is_file() else ""
     try:
-        plan = workbook_import(source=Source(path), owner=request.user, progress=_progress(token))
+        plan = workbook_import(
+            source=Source(path),
+            owner=request.user,
+            progress=_progress(request.user, token),
+            filename=filename,
+        )
     except FileRejected as exc:
         return render(request, "imports/result.html", {"rejected": exc.reason.get(lang)}, status=400)
     except ImportFailed as exc:
         return render(request, "imports/result.html", {"issues": _issues(exc.issues, lang)}, status=422)
     finally:
         path.unlink(missing_ok=True)
+        name_file.unlink(missing_ok=True)
     return render(
         request, "imports/result.html", {"done": True, "counts": _counts(plan, lang), "rows": plan.rows}
     )
@@ -105,8 +145,13 @@ def import_commit(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def import_progress(request: HttpRequest, token: str) -> JsonResponse:
-    """How far the check or the commit of the upload ``token`` has got (polled by the page)."""
-    state = cache.get(f"import-progress:{token}") or {"sheet": "", "done": 0, "total": 0}
+    """How far the check or the commit of the user's upload ``token`` has got (polled by the page).
+
+    404 for a token this user has not uploaded with (another user's, or none yet).
+    """
+    state = cache.get(_progress_key(request.user, token))
+    if state is None:
+        raise Http404("No such upload.")
     phase, _, key = state["sheet"].rpartition(":")
     state["label"] = _sheet_names(i18n.lang()).get(key, "")
     state["phase"] = "commit" if phase == "commit" else "check"
