@@ -115,9 +115,11 @@ def field_label(object_type: str, key: str) -> str:
         meta = apps.get_model(MODELS[object_type])._meta
         name = key.removesuffix("_id") if key.endswith("_id") else key
         try:
-            return str(meta.get_field(name).verbose_name)
+            label = getattr(meta.get_field(name), "verbose_name", None)
         except FieldDoesNotExist:
-            pass
+            label = None
+        if label:
+            return str(label)
     return key
 
 
