@@ -8,7 +8,8 @@ never whole rows. The commit reads the file a second time and asks the plan to r
 
 from __future__ import annotations
 
-from collections import defaultdict
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from dealmap.interchange.sheets import SHEET_BY_KEY
@@ -50,51 +51,104 @@ class Counts:
 
 
 class _People:
-    """The people of one account as the file will leave them: keys, names, who reports to whom."""
+    """The people of one account as the file will leave them: keys, names, who reports to whom.
+
+    Kept compact, since a sheet may hold 100,000 people: a name maps to its one key (a tuple only
+    when several people share it); a new person without an ID is an int, their index in
+    ``pending`` (their name, kept once), and gets the key ``p{numbers[index]}`` when the sheet is
+    done; reports-to lines are three flat columns, the reference reusing the stored name object.
+    """
 
     def __init__(self, existing: list[tuple[str, str]]):
-        self.name_of: dict[str, str] = dict(existing)
-        self.keys_of: dict[str, set[str]] = defaultdict(set)
+        self.name_of: dict[str, str] = dict(existing)  # key → name (existing and ID'd people)
+        self.keys_of: dict[str, str | int | tuple] = {}  # name → key, new-person index, or several
         for key, name in existing:
-            self.keys_of[name].add(key)
-        self.existing = set(self.name_of)
+            self._add(name, key)
+        self.existing = frozenset(self.name_of)
         self.claimed: dict[str, int] = {}  # key → row that set it
         self.pending: list[str] = []  # names of new people without an ID, in row order
-        self.new_key: dict[str, str] = {}  # name → key assigned to a new person without an ID
-        self.boss: dict[str, tuple[str, int, str]] = {}  # key → (reference, row, column)
+        self.numbers = array("q")  # the N of pending[i]'s key pN, once assigned
+        self.boss_of: list[str | int] = []  # who reports (key or new-person index) …
+        self.boss_ref: list[str] = []  # … to whom, as written …
+        self.boss_row = array("q")  # … on which row
+
+    def _add(self, name: str, key: str | int) -> None:
+        found = self.keys_of.get(name)
+        if found is None:
+            self.keys_of[name] = key
+        elif type(found) is tuple:
+            if key not in found:
+                self.keys_of[name] = (*found, key)
+        elif found != key:
+            self.keys_of[name] = (found, key)
+
+    def _discard(self, name: str, key: str | int) -> None:
+        found = self.keys_of.get(name)
+        if type(found) is tuple:
+            rest = tuple(k for k in found if k != key)
+            self.keys_of[name] = rest[0] if len(rest) == 1 else rest
+        elif found is not None and found == key:
+            del self.keys_of[name]
+
+    def raw(self, name: str) -> tuple:
+        """The keys (str) and new-person indexes (int) of the people called ``name``."""
+        found = self.keys_of.get(name)
+        return () if found is None else found if type(found) is tuple else (found,)
+
+    def key(self, item: str | int) -> str:
+        """The key of a key or a new-person index (after :meth:`assign_keys`)."""
+        return item if type(item) is str else f"p{self.numbers[item]}"
+
+    def name(self, key: str) -> str:
+        index = self.new_index(key)
+        return self.pending[index] if index is not None else self.name_of.get(key, key)
+
+    def new_index(self, key: str) -> int | None:
+        """The index of the new person whose assigned key is ``key``, if any."""
+        if len(key) < 2 or key[0] != "p" or not key[1:].isdigit() or not self.numbers:
+            return None
+        number = int(key[1:])
+        at = bisect_left(self.numbers, number)
+        return at if at < len(self.numbers) and self.numbers[at] == number else None
+
+    def canonical(self, text: str) -> str:
+        """``text`` itself or an equal, already stored name (so a reference costs no new string)."""
+        found = self.keys_of.get(text)
+        if type(found) is int:
+            stored = self.pending[found]
+        elif type(found) is str:
+            stored = self.name_of.get(found, text)
+        else:
+            return text
+        return stored if stored == text else text
 
     def rename(self, key: str, name: str) -> None:
         old = self.name_of.get(key)
         if old is not None:
-            self.keys_of[old].discard(key)
+            self._discard(old, key)
         self.name_of[key] = name
-        self.keys_of[name].add(key)
+        self._add(name, key)
 
     def assign_keys(self) -> None:
         taken = set(self.name_of)
         number = len(taken) + 1
-        for name in self.pending:
+        for _ in self.pending:
             while f"p{number}" in taken:
                 number += 1
-            key = f"p{number}"
-            taken.add(key)
-            self.new_key[name] = key
-            self.name_of[key] = name
-            self.keys_of[name].discard("\0" + name)
-            self.keys_of[name].add(key)
-        self.pending = []
+            self.numbers.append(number)
+            number += 1
 
     def resolve(self, reference: str) -> str | Text:
         """The key a reference means: a unique name first, else an ID; a Text says why not."""
-        keys = self.keys_of.get(reference)
+        keys = self.raw(reference)
         if keys:
             if len(keys) == 1:
-                return next(iter(keys))
+                return self.key(keys[0])
             return Text(
                 f"有多人名为「{reference}」,请改填编号",
                 f"several people are called '{reference}'; use the ID",
             )
-        if reference in self.name_of:
+        if reference in self.name_of or self.new_index(reference) is not None:
             return reference
         return Text(
             f"「人员」表和该客户的已有人员中都没有「{reference}」",
@@ -121,7 +175,8 @@ class Plan:
         if key:
             return key
         people = self._people[account]
-        return people.new_key.get(name) or next(iter(people.keys_of[name]))
+        found = people.raw(name)
+        return people.key(next((k for k in found if type(k) is int), found[0]))
 
     def resolve(self, account: str, reference: str) -> str:
         """The key of the person a (clean) row refers to."""
@@ -273,58 +328,60 @@ class _Scanner:
                 return
             self.count("people", key in people.existing)
         else:
-            matches = people.keys_of.get(name, set())
-            if any(k in people.claimed for k in matches) or ("\0" + name) in matches:
+            matches = people.raw(name)
+            if any(type(k) is int or k in people.claimed for k in matches):
                 self.issue(row, "name", SAME_NAME)
                 return
             if len(matches) > 1:
                 self.issue(row, "name", AMBIGUOUS_NAME)
                 return
             if matches:
-                key = next(iter(matches))
+                key = matches[0]
                 self.count("people", True)
             else:
+                key = len(people.pending)
                 people.pending.append(name)
-                people.keys_of[name].add("\0" + name)
+                people._add(name, key)
                 self.count("people", False)
-                key = "\0" + name
-        if not key.startswith("\0"):
+        if type(key) is str:
             people.claimed[key] = row.number
             people.rename(key, name)
         boss = row.values.get("reports_to")
         if boss:
-            people.boss[key] = (boss, row.number, "reports_to")
+            people.boss_of.append(key)
+            people.boss_ref.append(people.canonical(boss))
+            people.boss_row.append(row.number)
 
     def finish_people(self) -> None:
         """Assign keys to new people, then check every reports-to once all people are known."""
         for account, people in self.plan._people.items():
             people.assign_keys()
-            bosses: dict[str, str] = {}
-            for key, (reference, number, column) in people.boss.items():
-                key = people.new_key.get(key[1:], key) if key.startswith("\0") else key
+            bosses: dict[str | int, str | int] = {}  # who → boss, new people by their index
+            for item, reference, number in zip(people.boss_of, people.boss_ref, people.boss_row, strict=True):
                 row = Row("people", number, {"account": account})
-                found = self.person(row, column, reference)
+                found = self.person(row, "reports_to", reference)
                 if found is None:
                     continue
-                if found == key:
-                    self.issue(row, column, SELF_REPORT)
+                if found == people.key(item):
+                    self.issue(row, "reports_to", SELF_REPORT)
                 else:
-                    bosses[key] = found
+                    index = people.new_index(found)
+                    bosses[item] = found if index is None else index
+            people.boss_of, people.boss_ref, people.boss_row = [], [], array("q")
             self._cycles(account, bosses, people)
-            people.boss = {}
 
-    def _cycles(self, account: str, bosses: dict[str, str], people: _People) -> None:
-        done: set[str] = set()
+    def _cycles(self, account: str, bosses: dict, people: _People) -> None:
+        done: set = set()
         for start in bosses:
-            chain: list[str] = []
-            node: str | None = start
+            chain: list = []
+            node = start
             while node in bosses and node not in done and node not in chain:
                 chain.append(node)
                 node = bosses[node]
             if node in chain:
                 loop = chain[chain.index(node) :]
-                names = [people.name_of.get(k, k) for k in [*loop, loop[0]]]
-                number = people.claimed.get(loop[0], 0)
+                names = [people.name(people.key(k)) for k in [*loop, loop[0]]]
+                number = people.claimed.get(people.key(loop[0]), 0)
                 self.issue(Row("people", number, {"account": account}), "reports_to", _cycle(names))
             done.update(chain)
 
