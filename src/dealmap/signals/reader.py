@@ -16,8 +16,10 @@ from dealmap.signals.features import (
     find_cues,
 )
 
-#: A department or signal is suggested when the model gives it at least this probability.
+#: A department is suggested when the model gives it at least this probability.
 THRESHOLD = 0.3
+#: A behaviour signal is suggested at this probability (0.2: best in the body-held-out CV, docs/signals.md).
+SIGNAL_THRESHOLD = 0.2
 #: A personal need is suggested when its probability reaches this (else none).
 NEED_THRESHOLD = 0.35
 #: The note shows an attitude when the "present" output reaches this (else the level is None).
@@ -61,7 +63,7 @@ def read_note(text: str, *, model: m.LinearModel | None = None) -> Reading:
     need, need_p = _pick(m.NEEDS[1:], scores.need[1:])
     need = need if need_p >= NEED_THRESHOLD else None
     departments = tuple(d for d in m.DEPTS if scores.departments[d] >= THRESHOLD)
-    signals = tuple(s for s in m.SIGS if scores.signals[s] >= THRESHOLD)
+    signals = tuple(s for s in m.SIGS if scores.signals[s] >= SIGNAL_THRESHOLD)
     explain = _Explainer(lm, feats, matches)
     return Reading(
         level=level,
