@@ -117,3 +117,8 @@ def test_the_person_drawer_the_deal_toolbar_and_the_account_page_link_to_the_his
     assert f'hx-get="{reverse("audit:person_history", args=[chen.pk])}"' in drawer
     assert reverse("audit:deal_history", args=[demo_deal.pk]) in deal
     assert reverse("audit:account_history", args=[demo_deal.account_id]) in account
+
+
+def test_an_imports_counts_are_labelled_in_the_active_language(rep, demo_deal):
+    text = _client(rep).get(reverse("audit:deal_history", args=[demo_deal.pk])).content.decode()
+    assert 'data-field="people"><th scope="row">联系人</th>' in text

@@ -54,6 +54,9 @@ HIDDEN = {"id", "version", "account_id", "deal_id", "owner_id", "recorded_at", "
 EXTRA_LABELS = {
     "user": gettext_lazy("colleague"),
     "mode": gettext_lazy("erasure mode"),
+    # An import's entry counts what came in.
+    "people": gettext_lazy("people"),
+    "assessments": gettext_lazy("assessments"),
 }
 ERASE_MODES = {"anonymise": gettext_lazy("anonymised"), "delete": gettext_lazy("deleted")}
 
