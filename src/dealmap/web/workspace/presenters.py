@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from dealmap.engine.report import Finding, WhatIf
+from dealmap.engine.score import PART_POINTS
 from dealmap.method import codes
 from dealmap.method.levels import LEVELS
 from dealmap.web import i18n
@@ -20,8 +21,6 @@ from dealmap.web.workspace.guide import rule_target
 from dealmap.web.workspace.powermap import LEVEL_COLOURS, power_map
 from dealmap.web.workspace.selectors import Workspace
 
-#: The score's parts and the points each can give (dealmap.engine.score).
-SCORE_PARTS = (("balance", 40), ("coverage", 25), ("champion_coach", 20), ("freshness", 15))
 SCORE_PART_LABELS = {
     "balance": _("Support balance"),
     "coverage": _("Coverage"),
@@ -105,7 +104,7 @@ def score_view(ws: Workspace) -> dict:
     previous = ws.trend[-2][1] if len(ws.trend) > 1 else value
     parts = [
         {"code": code, "points": ws.report.score.parts.get(code, 0.0), "max": top}
-        for code, top in SCORE_PARTS
+        for code, top in PART_POINTS.items()
     ]
     return {
         "value": value,
