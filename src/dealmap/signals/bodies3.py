@@ -483,3 +483,76 @@ I'll fight this with everything I have
 we will never work with your company
 """,
 }
+
+# ---------------------------------------------------------------- third batch: questions, conditions, negated opposites
+ZH_SAY5 = {
+    4: """
+还用比吗?肯定是你们
+换别人?想都别想,我们就认你们
+不选你们选谁?别家我压根没打算见
+""",
+    3: """
+我不方便出面,但内部的情况我会随时告诉你们 | sii
+这事你们别急,我在里面帮你们盯着 | si
+你们的报价怎么调,先跟我碰一下再定 | cu
+""",
+    2: """
+我不反对你们,还挺认可的
+你们也不是没优势,我觉得可以用
+要是领导不拦着,我肯定投你们 | ex up
+""",
+    1: """
+你们这个跟我们现在用的比,好在哪儿?
+不是没兴趣,就是还想多看看
+能不能先拿个样品回来试一试?
+""",
+    0: """
+我也说不上偏向谁,听领导安排吧 | ex
+谈不上喜欢也谈不上不喜欢,按程序走
+这个项目我参与不多,你们找别人问问吧
+""",
+    -1: """
+不是不想换,是真没这个预算 | fi
+换了又能怎么样?还不是差不多
+我们现在这套用得好好的,为什么要换?
+""",
+    -2: """
+你们这样的方案也好意思拿出来?
+不是我挑刺,你们的东西确实不行
+你们懂我们这个行业吗?讲的都是外行话
+""",
+    -3: """
+你们的事我不会往上报,也别指望我帮忙转 | bi
+我已经跟评委打过招呼,别给你们高分
+""",
+    -4: """
+想让我点头用你们?下辈子吧
+你们赢了这单,我这个位置也就没了,我跟你们拼到底
+""",
+}
+EN_SAY5 = {
+    4: """
+why would we look anywhere else? it's you
+""",
+    2: """
+I'm not against you at all, I actually like the proposal
+""",
+    1: """
+it's not that I'm not interested, I just want to see more first
+""",
+    0: """
+I don't lean either way, it's up to the committee
+""",
+    -1: """
+why would we change something that works?
+""",
+    -2: """
+do you even understand our industry? this is amateur stuff
+""",
+    -3: """
+I've told the panel not to score you well
+""",
+    -4: """
+you win this over my objection and I quit
+""",
+}

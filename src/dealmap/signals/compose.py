@@ -678,6 +678,8 @@ def all_bodies() -> list[Body]:
         ("en", b3.EN_SAY3, b3.EN_DO3),
         ("zh", b3.ZH_SAY4, {}),
         ("en", b3.EN_SAY4, {}),
+        ("zh", b3.ZH_SAY5, {}),
+        ("en", b3.EN_SAY5, {}),
     ):
         for level, block in say.items():
             bodies += _bodies(lang, "say", level, block)
