@@ -290,3 +290,42 @@ def test_unknown_and_missing_columns_are_reported_on_the_header_row():
     got = issues_of(data)
     assert ("people", 1, "unknown column (a typo would drop data)") in got
     assert ("people", 1, "the required column 'Department' is missing") in got
+
+
+def test_reporting_lines_between_new_people_resolve_forward_and_name_a_cycle_by_names():
+    """New people without an ID are held as indexes until keys are assigned; names still read right."""
+    data = book_bytes(
+        {
+            "客户": [ACCOUNTS, ["A", "制造"]],
+            "人员": [
+                PEOPLE,
+                ["A", None, "甲", "管理层", "采购部", "乙"],  # refers forward
+                ["A", None, "乙", "管理层", "采购部", "丙"],
+                ["A", None, "丙", "管理层", "采购部", "甲"],  # closes a cycle of three new people
+                ["A", None, "丁", "管理层", "采购部", "戊"],
+                ["A", None, "戊", "决策层", "采购部", None],
+            ],
+        }
+    )
+    plan = scan(Source(data))
+    cycles = [i.reason.en for i in plan.issues if i.reason.en.startswith("the reporting line forms a cycle")]
+    assert len(cycles) == 1 and len(plan.issues) == 1
+    assert all(name in cycles[0] for name in "甲乙丙")
+    assert [plan.person_key("A", "", n) for n in "甲乙丙丁戊"] == ["p1", "p2", "p3", "p4", "p5"]
+    assert plan.resolve("A", "戊") == "p5" and plan.resolve("A", "p4") == "p4"
+
+
+def test_a_later_row_with_an_id_makes_a_reference_by_that_name_ambiguous():
+    data = book_bytes(
+        {
+            "客户": [ACCOUNTS, ["A", "制造"]],
+            "人员": [
+                PEOPLE,
+                ["A", None, "甲", "管理层", "采购部", "乙"],
+                ["A", None, "乙", "决策层", "采购部", None],
+                ["A", "p9", "乙", "决策层", "技术部", None],
+            ],
+        }
+    )
+    got = issues_of(data)
+    assert got == {("people", 2, "several people are called '乙'; use the ID")}
