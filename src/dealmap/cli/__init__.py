@@ -1,22 +1,81 @@
-"""The `dealmap` command. Each area registers its own sub-commands on one typer app."""
+"""The `dealmap` command. Each area registers its own sub-commands on one typer app.
+
+The app is built on first use (`dealmap.cli.app`): importing typer, the pydantic it pulls in and
+every area's module takes longer than analysing a small deal, and a plain
+`dealmap analyze FILE [--json] [--lang L] [--as-of D]` is run without any of it.
+"""
 
 from __future__ import annotations
 
-import typer
+import sys
 
-from dealmap.cli import admin, analyze, db, signals, transfer
+_HELP = "DealMap (大客户决策地图): map a key account's buying group and know what to do next."
 
-app = typer.Typer(
-    name="dealmap",
-    help="DealMap (大客户决策地图): map a key account's buying group and know what to do next.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
 
-for module in (db, analyze, signals, transfer, admin):
-    module.register(app)
+def _build_app():
+    import typer
+
+    from dealmap.cli import admin, analyze, db, signals, transfer
+
+    app = typer.Typer(
+        name="dealmap",
+        help=_HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    for module in (db, analyze, signals, transfer, admin):
+        module.register(app)
+    return app
+
+
+def __getattr__(name: str):
+    if name == "app":
+        app = _build_app()
+        globals()["app"] = app
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
-    app()
+    plain = plain_analyze(sys.argv[1:])
+    if plain is not None:
+        from dealmap.cli.analyze import run
+
+        try:
+            run(**plain)
+        except BrokenPipeError:  # the reader went away (`| head`): as click does, exit 1 quietly
+            sys.stderr.close()
+            raise SystemExit(1) from None
+        return
+    __getattr__("app")()
+
+
+_ANALYZE_VALUES = {"--lang": "lang", "--as-of": "as_of"}
+
+
+def plain_analyze(args: list[str]) -> dict | None:
+    """The arguments of `run` for a plain `analyze` call, else None (typer then parses them).
+
+    Only the unambiguous forms are taken: one FILE (or `-`), `--json`, and `--lang` / `--as-of`
+    each given at most once with a value that does not start with `-`. Anything else — help,
+    `--`, a repeated or unknown option, a missing value — goes to typer, which reports it.
+    """
+    if not args or args[0] != "analyze":
+        return None
+    found: dict = {}
+    rest = iter(args[1:])
+    for arg in rest:
+        name, eq, value = arg.partition("=")
+        if arg == "--json" and "as_json" not in found:
+            found["as_json"] = True
+        elif name in _ANALYZE_VALUES and _ANALYZE_VALUES[name] not in found:
+            value = value if eq else next(rest, "-")
+            if value.startswith("-"):
+                return None
+            found[_ANALYZE_VALUES[name]] = value
+        elif (arg == "-" or not arg.startswith("-")) and "file" not in found:
+            found["file"] = arg
+        else:
+            return None
+    return found if "file" in found else None

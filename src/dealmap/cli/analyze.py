@@ -11,39 +11,39 @@ import gc
 import json
 import sys
 from datetime import date
-from typing import Annotated
-
-import typer
 
 from dealmap.method.codes import LANGS, Text
-
-FILE_ARGUMENT = Annotated[
-    str, typer.Argument(metavar="FILE|-", help="A dealmap/1 deal file, or - for standard input.")
-]
-JSON_OPTION = Annotated[
-    bool, typer.Option("--json", help="Print the dealmap-report/1 JSON instead of tables.")
-]
-LANG_OPTION = Annotated[str, typer.Option("--lang", help="Language of the readable report: zh or en.")]
-AS_OF_OPTION = Annotated[
-    str | None,
-    typer.Option("--as-of", metavar="YYYY-MM-DD", help="Analysis date (default: the file's, else today)."),
-]
 
 BAD_LANG = Text("--lang 只能是 zh 或 en", "--lang must be zh or en")
 BAD_DATE = Text("--as-of 必须是 YYYY-MM-DD 格式的日期", "--as-of must be a date as YYYY-MM-DD")
 
 
-def register(app: typer.Typer) -> None:
+def register(app) -> None:
+    # typer is imported here, not at the top, so that `dealmap.cli.main` can run a plain
+    # `dealmap analyze FILE --json` through `run` without importing typer (and the pydantic it
+    # pulls in): about a fifth of that command's time on a large file (bench/engine.py).
+    import typer
+
+    def analyze(
+        file: str = typer.Argument(
+            ..., metavar="FILE|-", help="A dealmap/1 deal file, or - for standard input."
+        ),
+        as_json: bool = typer.Option(
+            False, "--json", help="Print the dealmap-report/1 JSON instead of tables."
+        ),
+        lang: str = typer.Option("zh", "--lang", help="Language of the readable report: zh or en."),
+        as_of: str | None = typer.Option(
+            None, "--as-of", metavar="YYYY-MM-DD", help="Analysis date (default: the file's, else today)."
+        ),
+    ) -> None:
+        """Analyse a deal: findings (critical first), each person's strategy, balance and position score."""
+        run(file, as_json=as_json, lang=lang, as_of=as_of)
+
     app.command("analyze")(analyze)
 
 
-def analyze(
-    file: FILE_ARGUMENT,
-    as_json: JSON_OPTION = False,
-    lang: LANG_OPTION = "zh",
-    as_of: AS_OF_OPTION = None,
-) -> None:
-    """Analyse a deal: findings (critical first), each person's strategy, balance and position score."""
+def run(file: str, *, as_json: bool = False, lang: str = "zh", as_of: str | None = None) -> None:
+    """The command itself; a bad option or file exits with status 2 (SystemExit)."""
     from dealmap.engine import analyze as run_analysis
     from dealmap.interchange.dealfile import DealFileError, format_problems, read_deal_file
 
@@ -57,8 +57,7 @@ def analyze(
         try:
             deal = read_deal_file(file)
         except DealFileError as exc:
-            typer.echo(format_problems(exc.problems, lang), err=True)
-            raise typer.Exit(2) from None
+            _fail_with(format_problems(exc.problems, lang))
         report = run_analysis(deal, as_of=day)
         if as_json:
             _print_json(report)
@@ -83,12 +82,19 @@ def _print_json(report) -> None:
 
     pretty = sys.stdout.isatty()
     text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2 if pretty else None)
-    typer.echo(text)
+    # One write of UTF-8 bytes: a 5 MB report through the text layer is encoded piecemeal.
+    sys.stdout.flush()
+    sys.stdout.buffer.write((text + "\n").encode())
+    sys.stdout.buffer.flush()
 
 
 def _fail(text: Text, lang: str):
-    typer.echo(text.get(lang), err=True)
-    raise typer.Exit(2)
+    _fail_with(text.get(lang))
+
+
+def _fail_with(message: str):
+    print(message, file=sys.stderr)
+    raise SystemExit(2)
 
 
 # -- readable report ------------------------------------------------------------------------

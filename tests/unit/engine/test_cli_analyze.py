@@ -1,13 +1,14 @@
 """`dealmap analyze`: readable report, JSON report, stdin, and exit 2 on a bad file."""
 
 import json
+import sys
 from importlib import resources
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from dealmap.cli import app
+from dealmap.cli import app, main, plain_analyze
 
 DEMO = str(resources.files("dealmap.demo").joinpath("demo-deal.json"))
 
@@ -70,3 +71,64 @@ def test_not_json_exits_2(runner, tmp_path):
 @pytest.mark.parametrize("args", [["--lang", "fr"], ["--as-of", "27/11/2026"], ["--as-of", "2026-13-01"]])
 def test_bad_options_exit_2(runner, args):
     assert runner.invoke(app, ["analyze", DEMO, *args]).exit_code == 2
+
+
+# -- the plain `analyze` call that `dealmap.cli.main` runs without typer --------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["analyze", "f.json"], {"file": "f.json"}),
+        (["analyze", "-", "--json"], {"file": "-", "as_json": True}),
+        (
+            ["analyze", "--lang", "en", "f.json", "--as-of=2026-11-27"],
+            {"file": "f.json", "lang": "en", "as_of": "2026-11-27"},
+        ),
+        (["analyze", "f.json", "--lang="], {"file": "f.json", "lang": ""}),
+    ],
+)
+def test_plain_analyze_call_is_parsed(args, expected):
+    assert plain_analyze(args) == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["signals", "f.json"],
+        ["analyze"],
+        ["analyze", "--help"],
+        ["analyze", "f.json", "g.json"],
+        ["analyze", "f.json", "--json", "--json"],
+        ["analyze", "f.json", "--lang"],
+        ["analyze", "f.json", "--as-of", "-1"],
+        ["analyze", "f.json", "--lang", "en", "--lang", "zh"],
+        ["analyze", "f.json", "--jsn"],
+        ["analyze", "--", "f.json"],
+    ],
+)
+def test_anything_else_is_left_to_typer(args):
+    assert plain_analyze(args) is None
+
+
+def test_main_prints_the_same_json_as_the_typer_command(runner, monkeypatch, capsysbinary):
+    monkeypatch.setattr(sys, "argv", ["dealmap", "analyze", DEMO, "--json", "--as-of", "2027-03-01"])
+    main()
+    fast = capsysbinary.readouterr().out
+    typed = runner.invoke(app, ["analyze", DEMO, "--json", "--as-of", "2027-03-01"]).stdout_bytes
+    assert fast == typed and json.loads(fast)["as_of"] == "2027-03-01"
+
+
+def test_main_exits_2_with_every_problem_on_a_bad_file(monkeypatch, capsys, tmp_path):
+    data = json.loads(Path(DEMO).read_text(encoding="utf-8"))
+    data["assessments"][0]["level"] = 7
+    data["interactions"][1]["stakeholders"] = ["ghost"]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["dealmap", "analyze", str(bad), "--json", "--lang", "en"])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "assessments[0].level" in err and "interactions[1].stakeholders[0]" in err
