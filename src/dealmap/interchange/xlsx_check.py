@@ -8,8 +8,8 @@ never whole rows. The commit reads the file a second time and asks the plan to r
 
 from __future__ import annotations
 
-from array import array
-from bisect import bisect_left
+import sqlite3
+import weakref
 from dataclasses import dataclass, field
 
 from dealmap.interchange.sheets import SHEET_BY_KEY
@@ -50,142 +50,139 @@ class Counts:
     updated: int = 0
 
 
-class _People:
-    """The people of one account as the file will leave them: keys, names, who reports to whom.
+class _Store:
+    """The check's lookup state in a private temporary SQLite database, so memory stays flat.
 
-    Kept compact, since a sheet may hold 100,000 people: a name maps to its one key (a tuple only
-    when several people share it); a new person without an ID is an int, their index in
-    ``pending`` (their name, kept once), and gets the key ``p{numbers[index]}`` when the sheet is
-    done; reports-to lines are three flat columns, the reference reusing the stored name object.
+    Opened on an empty file name: SQLite creates an on-disk temporary file (unlinked at once, so
+    nothing is left behind even when the process is killed) and deletes it when the connection
+    closes; its page cache is capped at :data:`CACHE_KIB`. Python keeps only per-sheet counters
+    and a small cache of account answers, never anything per row.
     """
 
-    def __init__(self, existing: list[tuple[str, str]]):
-        self.name_of: dict[str, str] = dict(existing)  # key → name (existing and ID'd people)
-        self.keys_of: dict[str, str | int | tuple] = {}  # name → key, new-person index, or several
-        for key, name in existing:
-            self._add(name, key)
-        self.existing = frozenset(self.name_of)
-        self.claimed: dict[str, int] = {}  # key → row that set it
-        self.pending: list[str] = []  # names of new people without an ID, in row order
-        self.numbers = array("q")  # the N of pending[i]'s key pN, once assigned
-        self.boss_of: list[str | int] = []  # who reports (key or new-person index) …
-        self.boss_ref: list[str] = []  # … to whom, as written …
-        self.boss_row = array("q")  # … on which row
+    def __init__(self) -> None:
+        self.db = sqlite3.connect("", isolation_level=None, check_same_thread=False)
+        self.db.executescript(_SCHEMA)
+        self.seq = 0  # order of people within a name, as the file's rows leave it
 
-    def _add(self, name: str, key: str | int) -> None:
-        found = self.keys_of.get(name)
-        if found is None:
-            self.keys_of[name] = key
-        elif type(found) is tuple:
-            if key not in found:
-                self.keys_of[name] = (*found, key)
-        elif found != key:
-            self.keys_of[name] = (found, key)
+    def close(self) -> None:
+        self.db.close()
 
-    def _discard(self, name: str, key: str | int) -> None:
-        found = self.keys_of.get(name)
-        if type(found) is tuple:
-            rest = tuple(k for k in found if k != key)
-            self.keys_of[name] = rest[0] if len(rest) == 1 else rest
-        elif found is not None and found == key:
-            del self.keys_of[name]
+    def one(self, sql: str, *args):
+        return self.db.execute(sql, args).fetchone()
 
-    def raw(self, name: str) -> tuple:
-        """The keys (str) and new-person indexes (int) of the people called ``name``."""
-        found = self.keys_of.get(name)
-        return () if found is None else found if type(found) is tuple else (found,)
+    def next_seq(self) -> int:
+        self.seq += 1
+        return self.seq
 
-    def key(self, item: str | int) -> str:
-        """The key of a key or a new-person index (after :meth:`assign_keys`)."""
-        return item if type(item) is str else f"p{self.numbers[item]}"
 
-    def name(self, key: str) -> str:
-        index = self.new_index(key)
-        return self.pending[index] if index is not None else self.name_of.get(key, key)
+#: Most KiB of page cache the check's SQLite database holds in memory; the rest lives on disk.
+CACHE_KIB = 4096
 
-    def new_index(self, key: str) -> int | None:
-        """The index of the new person whose assigned key is ``key``, if any."""
-        if len(key) < 2 or key[0] != "p" or not key[1:].isdigit() or not self.numbers:
-            return None
-        number = int(key[1:])
-        at = bisect_left(self.numbers, number)
-        return at if at < len(self.numbers) and self.numbers[at] == number else None
+_SCHEMA = f"""
+PRAGMA cache_size = -{CACHE_KIB};
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+PRAGMA temp_store = FILE;
+BEGIN;
+CREATE TABLE account (
+    name TEXT PRIMARY KEY, row INTEGER, used INTEGER NOT NULL DEFAULT 0, touched INTEGER
+) WITHOUT ROWID;
+CREATE TABLE deal (account TEXT, name TEXT, row INTEGER, PRIMARY KEY (account, name)) WITHOUT ROWID;
+CREATE TABLE part (
+    account TEXT, deal TEXT, key TEXT, row INTEGER, PRIMARY KEY (account, deal, key)
+) WITHOUT ROWID;
+CREATE TABLE relation (
+    account TEXT, source TEXT, target TEXT, kind TEXT, row INTEGER,
+    PRIMARY KEY (account, source, target, kind)
+) WITHOUT ROWID;
+-- one row per person: existing (existing = 1), given by an ID, or new without an ID (pending = N,
+-- key NULL until the People sheet is done); claimed is the row that set the person's key
+CREATE TABLE person (
+    id INTEGER PRIMARY KEY, account TEXT NOT NULL, key TEXT, name TEXT NOT NULL, seq INTEGER NOT NULL,
+    existing INTEGER NOT NULL DEFAULT 0, claimed INTEGER, pending INTEGER
+);
+CREATE INDEX person_name ON person (account, name, seq);
+CREATE INDEX person_key ON person (account, key);
+CREATE INDEX person_pending ON person (account, pending) WHERE pending IS NOT NULL;
+CREATE TABLE boss (account TEXT, who INTEGER, ref TEXT, row INTEGER);  -- reports-to as written
+CREATE TABLE edge (line INTEGER PRIMARY KEY, who INTEGER UNIQUE, boss INTEGER, walk INTEGER);  -- resolved
+"""
 
-    def canonical(self, text: str) -> str:
-        """``text`` itself or an equal, already stored name (so a reference costs no new string)."""
-        found = self.keys_of.get(text)
-        if type(found) is int:
-            stored = self.pending[found]
-        elif type(found) is str:
-            stored = self.name_of.get(found, text)
-        else:
-            return text
-        return stored if stored == text else text
-
-    def rename(self, key: str, name: str) -> None:
-        old = self.name_of.get(key)
-        if old is not None:
-            self._discard(old, key)
-        self.name_of[key] = name
-        self._add(name, key)
-
-    def assign_keys(self) -> None:
-        taken = set(self.name_of)
-        number = len(taken) + 1
-        for _ in self.pending:
-            while f"p{number}" in taken:
-                number += 1
-            self.numbers.append(number)
-            number += 1
-
-    def resolve(self, reference: str) -> str | Text:
-        """The key a reference means: a unique name first, else an ID; a Text says why not."""
-        keys = self.raw(reference)
-        if keys:
-            if len(keys) == 1:
-                return self.key(keys[0])
-            return Text(
-                f"有多人名为「{reference}」,请改填编号",
-                f"several people are called '{reference}'; use the ID",
-            )
-        if reference in self.name_of or self.new_index(reference) is not None:
-            return reference
-        return Text(
-            f"「人员」表和该客户的已有人员中都没有「{reference}」",
-            f"'{reference}' is neither in the People sheet nor among the account's people",
-        )
+#: How many account names the check remembers in Python (answers and loaded people) before forgetting.
+CACHED_ACCOUNTS = 1024
+#: How many rows are read or written per batch when a whole sheet is checked at once.
+BATCH = 1000
 
 
 @dataclass
 class Plan:
-    """The outcome of the first pass: problems, preview counts and the person keys to use."""
+    """The outcome of the first pass: problems, preview counts and the person keys to use.
+
+    The person keys live in the check's temporary database (see :class:`_Store`) until the plan is
+    closed or collected.
+    """
 
     issues: list[RowIssue] = field(default_factory=list)
     counts: dict[str, Counts] = field(default_factory=dict)
     rows: int = 0
-    accounts: set[str] = field(default_factory=set)
-    _people: dict[str, _People] = field(default_factory=dict)
+    _store: _Store = field(default_factory=_Store, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        weakref.finalize(self, self._store.close)
 
     @property
     def ok(self) -> bool:
         return not self.issues
 
+    @property
+    def accounts(self) -> set[str]:
+        """The names of the accounts the file's rows touch."""
+        return {name for (name,) in self._store.db.execute("SELECT name FROM account WHERE used")}
+
+    def close(self) -> None:
+        """Drop the temporary database (also done when the plan is collected)."""
+        self._store.close()
+
     def person_key(self, account: str, key: str, name: str) -> str:
         """The key of the People row (account, ID, name): its ID, a matched person's, or a new one."""
         if key:
             return key
-        people = self._people[account]
-        found = people.raw(name)
-        return people.key(next((k for k in found if type(k) is int), found[0]))
+        found = self._store.db.execute(
+            "SELECT key FROM person WHERE account = ? AND name = ? ORDER BY pending IS NULL, seq LIMIT 1",
+            (account, name),
+        ).fetchone()
+        return found[0]
 
     def resolve(self, account: str, reference: str) -> str:
         """The key of the person a (clean) row refers to."""
-        found = self._people[account].resolve(reference)
-        assert isinstance(found, str), reference
-        return found
+        found = _resolve(self._store, account, reference)
+        assert not isinstance(found, Text), reference
+        return found[0]
 
     def is_new_person(self, account: str, key: str) -> bool:
-        return key not in self._people[account].existing
+        found = self._store.one("SELECT existing FROM person WHERE account = ? AND key = ?", account, key)
+        return not (found and found[0])
+
+
+def _resolve(store: _Store, account: str, reference: str) -> tuple[str, int] | Text:
+    """(key, person id) a reference means: a unique name first, else an ID; a Text says why not."""
+    found = store.db.execute(
+        "SELECT key, id FROM person WHERE account = ? AND name = ? LIMIT 2", (account, reference)
+    ).fetchall()
+    if len(found) == 1:
+        return found[0]
+    if found:
+        return Text(
+            f"有多人名为「{reference}」,请改填编号",
+            f"several people are called '{reference}'; use the ID",
+        )
+    found = store.one("SELECT key, id FROM person WHERE account = ? AND key = ?", account, reference)
+    if found:
+        return found
+    return Text(
+        f"「人员」表和该客户的已有人员中都没有「{reference}」",
+        f"'{reference}' is neither in the People sheet nor among the account's people",
+    )
 
 
 def _unknown_account(name: str) -> Text:
@@ -239,11 +236,12 @@ class _Scanner:
     def __init__(self, known: Known):
         self.known = known
         self.plan = Plan(counts={key: Counts() for key in SHEET_BY_KEY})
-        self.accounts: dict[str, int] = {}
-        self.deals: dict[tuple[str, str], int] = {}
-        self.parts: dict[tuple[str, str, str], int] = {}
-        self.relations: dict[tuple[str, str, str, str], int] = {}
-        self.checked_people = False
+        self.store = self.plan._store
+        self.db = self.store.db
+        self.ok_accounts: dict[str, bool] = {}  # bounded caches: has_account's answers …
+        self.loaded: set[str] = set()  # … and accounts whose people are in the store
+        self.touched = 0  # accounts whose people are in the store, in the order they came
+        self.pending = 0  # new people without an ID, in row order (all accounts)
 
     def issue(self, row: Row, column: str, reason: Text) -> None:
         self.plan.issues.append(RowIssue(row.sheet, row.number, _header(row.sheet, column), reason))
@@ -255,40 +253,76 @@ class _Scanner:
         else:
             counts.created += 1
 
-    def people(self, account: str) -> _People:
-        found = self.plan._people.get(account)
-        if found is None:
-            found = self.plan._people[account] = _People(self.known.people(account))
-        return found
+    def load_people(self, account: str) -> None:
+        """Bring the account's existing people into the store, once, when the file first needs them."""
+        if account in self.loaded:
+            return
+        if len(self.loaded) >= CACHED_ACCOUNTS:
+            self.loaded.clear()
+        self.loaded.add(account)
+        if self.store.one("SELECT 1 FROM account WHERE name = ? AND touched IS NOT NULL", account):
+            return
+        self.touched += 1
+        self.db.execute(
+            "INSERT INTO account (name, touched) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET touched = ?",
+            (account, self.touched, self.touched),
+        )
+        self.db.executemany(
+            "INSERT INTO person (account, key, name, seq, existing) VALUES (?, ?, ?, ?, 1)",
+            ((account, key, name, self.store.next_seq()) for key, name in self.known.people(account)),
+        )
 
     def has_account(self, row: Row) -> bool:
         name = row.values["account"]
+        ok = self.ok_accounts.get(name)
+        if ok is None:
+            ok = self._check_account(name)
+            if len(self.ok_accounts) >= CACHED_ACCOUNTS:
+                self.ok_accounts.clear()
+            self.ok_accounts[name] = ok
+        if not ok:
+            self.issue(
+                row,
+                "account",
+                _read_only(name) if self.known.account_read_only(name) else _unknown_account(name),
+            )
+        return ok
+
+    def _check_account(self, name: str) -> bool:
         if self.known.account_read_only(name):
-            self.issue(row, "account", _read_only(name))
             return False
-        if name in self.accounts or self.known.account_exists(name):
-            self.plan.accounts.add(name)
+        if self.store.one("SELECT 1 FROM account WHERE name = ? AND row IS NOT NULL", name) or (
+            self.known.account_exists(name)
+        ):
+            self.db.execute(
+                "INSERT INTO account (name, used) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET used = 1",
+                (name,),
+            )
             return True
-        self.issue(row, "account", _unknown_account(name))
         return False
 
     def has_deal(self, row: Row) -> bool:
-        pair = (row.values["account"], row.values["deal"])
-        if pair in self.deals or self.known.deal_exists(*pair):
+        account, deal = row.values["account"], row.values["deal"]
+        if self.store.one("SELECT 1 FROM deal WHERE account = ? AND name = ?", account, deal) or (
+            self.known.deal_exists(account, deal)
+        ):
             return True
-        self.issue(row, "deal", _unknown_deal(pair[1]))
+        self.issue(row, "deal", _unknown_deal(deal))
         return False
 
     def person(self, row: Row, column: str, reference: str) -> str | None:
-        found = self.people(row.values["account"]).resolve(reference)
+        self.load_people(row.values["account"])
+        found = _resolve(self.store, row.values["account"], reference)
         if isinstance(found, Text):
             self.issue(row, column, found)
             return None
-        return found
+        return found[0]
 
     def in_deal(self, row: Row, column: str, key: str) -> bool:
         account, deal = row.values["account"], row.values["deal"]
-        if (account, deal, key) in self.parts or self.known.part_exists(account, deal, key):
+        if self.store.one(
+            "SELECT 1 FROM part WHERE account = ? AND deal = ? AND key = ?", account, deal, key
+        ) or self.known.part_exists(account, deal, key):
             return True
         self.issue(row, column, NOT_IN_DEAL)
         return False
@@ -297,93 +331,188 @@ class _Scanner:
 
     def accounts_row(self, row: Row) -> None:
         name = row.values["account"]
-        if name in self.accounts:
-            self.issue(row, "account", _repeats(self.accounts[name]))
+        found = self.store.one("SELECT row FROM account WHERE name = ? AND row IS NOT NULL", name)
+        if found:
+            self.issue(row, "account", _repeats(found[0]))
             return
         if self.known.account_read_only(name):
             self.issue(row, "account", _read_only(name))
             return
-        self.accounts[name] = row.number
-        self.plan.accounts.add(name)
+        self.db.execute(
+            "INSERT INTO account (name, row, used) VALUES (?, ?, 1)"
+            " ON CONFLICT (name) DO UPDATE SET row = excluded.row, used = 1",
+            (name, row.number),
+        )
+        self.ok_accounts.pop(name, None)
         self.count("accounts", self.known.account_exists(name))
 
     def deals_row(self, row: Row) -> None:
         if not self.has_account(row):
             return
-        pair = (row.values["account"], row.values["deal"])
-        if pair in self.deals:
-            self.issue(row, "deal", _repeats(self.deals[pair]))
+        account, deal = row.values["account"], row.values["deal"]
+        found = self.store.one("SELECT row FROM deal WHERE account = ? AND name = ?", account, deal)
+        if found:
+            self.issue(row, "deal", _repeats(found[0]))
             return
-        self.deals[pair] = row.number
-        self.count("deals", self.known.deal_exists(*pair))
+        self.db.execute("INSERT INTO deal VALUES (?, ?, ?)", (account, deal, row.number))
+        self.count("deals", self.known.deal_exists(account, deal))
 
     def people_row(self, row: Row) -> None:
         if not self.has_account(row):
             return
-        people = self.people(row.values["account"])
+        account = row.values["account"]
+        self.load_people(account)
         key, name = row.values.get("id", ""), row.values["name"]
+        db = self.db
         if key:
-            if key in people.claimed:
-                self.issue(row, "id", _repeats(people.claimed[key]))
+            found = db.execute(
+                "SELECT id, existing, claimed FROM person WHERE account = ? AND key = ?", (account, key)
+            ).fetchone()
+            if found and found[2] is not None:
+                self.issue(row, "id", _repeats(found[2]))
                 return
-            self.count("people", key in people.existing)
+            self.count("people", bool(found and found[1]))
+            if found:
+                who = found[0]
+                db.execute(
+                    "UPDATE person SET name = ?, seq = ?, claimed = ? WHERE id = ?",
+                    (name, self.store.next_seq(), row.number, who),
+                )
+            else:
+                who = db.execute(
+                    "INSERT INTO person (account, key, name, seq, claimed) VALUES (?, ?, ?, ?, ?)",
+                    (account, key, name, self.store.next_seq(), row.number),
+                ).lastrowid
         else:
-            matches = people.raw(name)
-            if any(type(k) is int or k in people.claimed for k in matches):
+            matches = db.execute(
+                "SELECT id, claimed, pending FROM person WHERE account = ? AND name = ?", (account, name)
+            ).fetchall()
+            if any(claimed is not None or pending is not None for _, claimed, pending in matches):
                 self.issue(row, "name", SAME_NAME)
                 return
             if len(matches) > 1:
                 self.issue(row, "name", AMBIGUOUS_NAME)
                 return
             if matches:
-                key = matches[0]
+                who = matches[0][0]
+                db.execute(
+                    "UPDATE person SET seq = ?, claimed = ? WHERE id = ?",
+                    (self.store.next_seq(), row.number, who),
+                )
                 self.count("people", True)
             else:
-                key = len(people.pending)
-                people.pending.append(name)
-                people._add(name, key)
+                self.pending += 1
+                who = db.execute(
+                    "INSERT INTO person (account, name, seq, pending) VALUES (?, ?, ?, ?)",
+                    (account, name, self.store.next_seq(), self.pending),
+                ).lastrowid
                 self.count("people", False)
-        if type(key) is str:
-            people.claimed[key] = row.number
-            people.rename(key, name)
         boss = row.values.get("reports_to")
         if boss:
-            people.boss_of.append(key)
-            people.boss_ref.append(people.canonical(boss))
-            people.boss_row.append(row.number)
+            db.execute("INSERT INTO boss VALUES (?, ?, ?, ?)", (account, who, boss, row.number))
 
     def finish_people(self) -> None:
         """Assign keys to new people, then check every reports-to once all people are known."""
-        for account, people in self.plan._people.items():
-            people.assign_keys()
-            bosses: dict[str | int, str | int] = {}  # who → boss, new people by their index
-            for item, reference, number in zip(people.boss_of, people.boss_ref, people.boss_row, strict=True):
+        accounts = self.db.execute("SELECT name FROM account WHERE touched IS NOT NULL ORDER BY touched")
+        for (account,) in accounts.fetchall():
+            self._assign_keys(account)
+            self._check_bosses(account)
+            self._cycles(account)
+        self.db.execute("DELETE FROM boss")
+
+    def _assign_keys(self, account: str) -> None:
+        """New people get ``pN``, from N = (people with a key) + 1 up, skipping keys already taken."""
+        db = self.db
+        (number,) = db.execute(
+            "SELECT count(*) + 1 FROM person WHERE account = ? AND key IS NOT NULL", (account,)
+        ).fetchone()
+        taken = db.execute(  # the keys pN (N as written by f"p{N}") from number up, in order
+            "SELECT DISTINCT n FROM (SELECT CAST(substr(key, 2) AS INTEGER) AS n, key FROM person"
+            " WHERE account = ? AND key GLOB 'p[1-9]*') WHERE key = 'p' || n AND n >= ? ORDER BY n",
+            (account, number),
+        )
+        next_taken = taken.fetchone()
+        last = -1
+        while True:
+            batch = db.execute(
+                "SELECT id, pending FROM person WHERE account = ? AND pending > ? ORDER BY pending LIMIT ?",
+                (account, last, BATCH),
+            ).fetchall()
+            if not batch:
+                break
+            keys = []
+            last = batch[-1][1]
+            for who, _ in batch:
+                while next_taken is not None and next_taken[0] <= number:
+                    if next_taken[0] == number:
+                        number += 1
+                    next_taken = taken.fetchone()
+                keys.append((f"p{number}", who))
+                number += 1
+            db.executemany("UPDATE person SET key = ? WHERE id = ?", keys)
+
+    def _check_bosses(self, account: str) -> None:
+        """Resolve every reports-to of the account; clean lines become edges for the cycle check."""
+        db = self.db
+        last = 0
+        while True:
+            lines = db.execute(
+                "SELECT b.rowid, b.who, b.ref, b.row, p.key FROM boss b JOIN person p ON p.id = b.who"
+                " WHERE b.account = ? AND b.rowid > ? ORDER BY b.rowid LIMIT ?",
+                (account, last, BATCH),
+            ).fetchall()
+            if not lines:
+                break
+            edges = []
+            last = lines[-1][0]
+            for _, who, reference, number, key in lines:
                 row = Row("people", number, {"account": account})
-                found = self.person(row, "reports_to", reference)
-                if found is None:
-                    continue
-                if found == people.key(item):
+                found = _resolve(self.store, account, reference)
+                if isinstance(found, Text):
+                    self.issue(row, "reports_to", found)
+                elif found[0] == key:
                     self.issue(row, "reports_to", SELF_REPORT)
                 else:
-                    index = people.new_index(found)
-                    bosses[item] = found if index is None else index
-            people.boss_of, people.boss_ref, people.boss_row = [], [], array("q")
-            self._cycles(account, bosses, people)
+                    edges.append((who, found[1]))
+            db.executemany("INSERT OR REPLACE INTO edge (who, boss) VALUES (?, ?)", edges)
 
-    def _cycles(self, account: str, bosses: dict, people: _People) -> None:
-        done: set = set()
-        for start in bosses:
-            chain: list = []
-            node = start
-            while node in bosses and node not in done and node not in chain:
-                chain.append(node)
-                node = bosses[node]
-            if node in chain:
-                loop = chain[chain.index(node) :]
-                names = [people.name(people.key(k)) for k in [*loop, loop[0]]]
-                number = people.claimed.get(people.key(loop[0]), 0)
-                self.issue(Row("people", number, {"account": account}), "reports_to", _cycle(names))
-            done.update(chain)
+    def _cycles(self, account: str) -> None:
+        """Walk each reporting line up once, marking it; a walk that meets its own mark is a cycle."""
+        db = self.db
+        last = 0
+        while True:
+            starts = db.execute(
+                "SELECT line, who FROM edge WHERE line > ? ORDER BY line LIMIT ?", (last, BATCH)
+            ).fetchall()
+            if not starts:
+                break
+            for last, node in starts:
+                while True:
+                    found = db.execute("SELECT boss, walk FROM edge WHERE who = ?", (node,)).fetchone()
+                    if found is None:
+                        break  # the line ends
+                    if found[1] is not None:
+                        if found[1] == last:  # met this walk again
+                            self._cycle(account, node)
+                        break  # or joined a line walked before
+                    db.execute("UPDATE edge SET walk = ? WHERE who = ?", (last, node))
+                    node = found[0]
+        db.execute("DELETE FROM edge")
+
+    def _cycle(self, account: str, first: int) -> None:
+        """Report the cycle through ``first`` by names, on the row that gave ``first`` its key."""
+        names, node = [], first
+        while True:
+            name, boss = self.db.execute(
+                "SELECT p.name, e.boss FROM edge e JOIN person p ON p.id = e.who WHERE e.who = ?", (node,)
+            ).fetchone()
+            names.append(name)
+            node = boss
+            if node == first:
+                break
+        names.append(names[0])
+        (claimed,) = self.store.one("SELECT claimed FROM person WHERE id = ?", first)
+        self.issue(Row("people", claimed or 0, {"account": account}), "reports_to", _cycle(names))
 
     def parts_row(self, row: Row) -> None:
         if not (self.has_account(row) and self.has_deal(row)):
@@ -391,12 +520,15 @@ class _Scanner:
         key = self.person(row, "person", row.values["person"])
         if key is None:
             return
-        triple = (row.values["account"], row.values["deal"], key)
-        if triple in self.parts:
-            self.issue(row, "person", _repeats(self.parts[triple]))
+        account, deal = row.values["account"], row.values["deal"]
+        found = self.store.one(
+            "SELECT row FROM part WHERE account = ? AND deal = ? AND key = ?", account, deal, key
+        )
+        if found:
+            self.issue(row, "person", _repeats(found[0]))
             return
-        self.parts[triple] = row.number
-        self.count("parts", self.known.part_exists(*triple))
+        self.db.execute("INSERT INTO part VALUES (?, ?, ?, ?)", (account, deal, key, row.number))
+        self.count("parts", self.known.part_exists(account, deal, key))
 
     def relations_row(self, row: Row) -> None:
         if not self.has_account(row):
@@ -409,10 +541,13 @@ class _Scanner:
             self.issue(row, "target", SELF_RELATION)
             return
         quad = (row.values["account"], source, target, row.values["kind"])
-        if quad in self.relations:
-            self.issue(row, "kind", _repeats(self.relations[quad]))
+        found = self.store.one(
+            "SELECT row FROM relation WHERE account = ? AND source = ? AND target = ? AND kind = ?", *quad
+        )
+        if found:
+            self.issue(row, "kind", _repeats(found[0]))
             return
-        self.relations[quad] = row.number
+        self.db.execute("INSERT INTO relation VALUES (?, ?, ?, ?, ?)", (*quad, row.number))
         self.count("relations", self.known.relation_exists(*quad))
 
     def assessments_row(self, row: Row) -> None:
