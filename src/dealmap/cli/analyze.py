@@ -42,8 +42,11 @@ def register(app) -> None:
     app.command("analyze")(analyze)
 
 
-def run(file: str, *, as_json: bool = False, lang: str = "zh", as_of: str | None = None) -> None:
-    """The command itself; a bad option or file exits with status 2 (SystemExit)."""
+def run(file: str, *, as_json: bool = False, lang: str = "zh", as_of: str | None = None) -> tuple:
+    """The command itself; a bad option or file exits with status 2 (SystemExit).
+
+    Returns the deal and the report, for a caller that exits without freeing them.
+    """
     from dealmap.engine import analyze as run_analysis
     from dealmap.interchange.dealfile import DealFileError, format_problems, read_deal_file
 
@@ -63,6 +66,7 @@ def run(file: str, *, as_json: bool = False, lang: str = "zh", as_of: str | None
             _print_json(report)
         else:
             _print_tables(deal, report, lang)
+        return deal, report
     finally:
         if collecting:
             gc.enable()

@@ -1,6 +1,7 @@
 """`dealmap analyze`: readable report, JSON report, stdin, and exit 2 on a bad file."""
 
 import json
+import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import dealmap.cli
 from dealmap.cli import app, main, plain_analyze
 
 DEMO = str(resources.files("dealmap.demo").joinpath("demo-deal.json"))
@@ -112,9 +114,16 @@ def test_anything_else_is_left_to_typer(args):
     assert plain_analyze(args) is None
 
 
+def _leave(analysed):
+    raise SystemExit(0)
+
+
 def test_main_prints_the_same_json_as_the_typer_command(runner, monkeypatch, capsysbinary):
     monkeypatch.setattr(sys, "argv", ["dealmap", "analyze", DEMO, "--json", "--as-of", "2027-03-01"])
-    main()
+    monkeypatch.setattr(dealmap.cli, "leave", _leave)  # main ends with os._exit
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 0
     fast = capsysbinary.readouterr().out
     typed = runner.invoke(app, ["analyze", DEMO, "--json", "--as-of", "2027-03-01"]).stdout_bytes
     assert fast == typed and json.loads(fast)["as_of"] == "2027-03-01"
@@ -132,3 +141,11 @@ def test_main_exits_2_with_every_problem_on_a_bad_file(monkeypatch, capsys, tmp_
     assert exit_.value.code == 2
     out, err = capsys.readouterr()
     assert out == "" and "assessments[0].level" in err and "interactions[1].stakeholders[0]" in err
+
+
+def test_the_command_in_its_own_process_writes_everything_before_it_exits(runner):
+    # main() ends with os._exit: the whole report must be flushed first.
+    command = [sys.executable, "-c", "from dealmap.cli import main; main()", "analyze", DEMO, "--json"]
+    done = subprocess.run(command, capture_output=True, check=False)
+    assert done.returncode == 0 and done.stderr == b""
+    assert done.stdout == runner.invoke(app, ["analyze", DEMO, "--json"]).stdout_bytes
