@@ -566,10 +566,6 @@ def _read_assessments(c: _Checker, data: dict, ids: set[str]) -> list[Assessment
     return out
 
 
-def _text_fine(value: Any) -> bool:
-    return value is None or type(value) is str
-
-
 def _read_interactions(c: _Checker, data: dict, ids: set[str]) -> list[Interaction]:
     out: list[Interaction] = []
     for i, item in enumerate(c.items(data, "interactions", "")):
@@ -603,7 +599,7 @@ def _fast_interaction(c: _Checker, item: dict, ids: set[str]) -> Interaction | N
             and type(people) is list
             and people
             and ids.issuperset(people)
-            and len(set(people)) == len(people)
+            and (len(people) == 1 or len(set(people)) == len(people))
         )
     except TypeError:  # an unhashable participant
         return None
@@ -611,10 +607,15 @@ def _fast_interaction(c: _Checker, item: dict, ids: set[str]) -> Interaction | N
         delta is None or (type(delta) is int and TRUST_DELTA_MIN <= delta <= TRUST_DELTA_MAX)
     ):
         return None
-    if not (_text_fine(channel) and _text_fine(summary) and _signals_fine(signals)):
+    # The common cases are tested inline (no signals, a date seen before): a function call per
+    # field and record was a tenth of this path's time.
+    if not ((channel is None or type(channel) is str) and (summary is None or type(summary) is str)):
         return None
-    day = _fast_date(c, get("date"))
-    if day is None:
+    if not (signals is None or (type(signals) is list and (not signals or _signals_fine(signals)))):
+        return None
+    when = get("date")
+    day = c._dates.get(when) if type(when) is str else None
+    if day is None and (day := _fast_date(c, when)) is None:
         return None
     record = _new(Interaction)
     record.__dict__.update(
