@@ -85,7 +85,9 @@ def _print_json(report) -> None:
     from dealmap.engine import report_to_dict
 
     pretty = sys.stdout.isatty()
-    text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2 if pretty else None)
+    # report_to_dict builds a fresh tree, so there is no cycle for json to look for.
+    data = report_to_dict(report)
+    text = json.dumps(data, ensure_ascii=False, indent=2 if pretty else None, check_circular=False)
     # One write of UTF-8 bytes: a 5 MB report through the text layer is encoded piecemeal.
     sys.stdout.flush()
     sys.stdout.buffer.write((text + "\n").encode())

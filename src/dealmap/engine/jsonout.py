@@ -42,6 +42,6 @@ def _person(p: PersonView) -> dict:
         "group": p.group,
         "strategy": p.strategy,
         "weight": p.weight,
-        "actions": [{**a.text.as_dict(), "rule": a.rule} for a in p.actions],
+        "actions": [{"zh": a.text.zh, "en": a.text.en, "rule": a.rule} for a in p.actions],
         "influenced_by": list(p.influenced_by),
     }
