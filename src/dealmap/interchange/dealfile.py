@@ -14,7 +14,6 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from dealmap.engine.model import (
@@ -729,7 +728,8 @@ def read_deal_file(source: str) -> Deal:
     if source == "-":
         return loads_deal(sys.stdin.buffer.read())
     try:
-        raw = Path(source).read_bytes()
+        with open(source, "rb") as file:  # not pathlib: importing it is ~4 ms of `dealmap analyze`'s start
+            raw = file.read()
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise DealFileError(
