@@ -47,16 +47,17 @@ def run(file: str, *, as_json: bool = False, lang: str = "zh", as_of: str | None
 
     Returns the deal and the report, for a caller that exits without freeing them.
     """
-    from dealmap.engine import analyze as run_analysis
-    from dealmap.interchange.dealfile import DealFileError, format_problems, read_deal_file
-
     if lang not in LANGS:
         _fail(BAD_LANG, "en")
     day = _parse_day(as_of, lang)
     # A deal file is one large acyclic tree: cyclic GC passes over it only cost time (bench/engine.py).
+    # Off before the imports too, which make tens of thousands of objects that stay.
     collecting = gc.isenabled()
     gc.disable()
     try:
+        from dealmap.engine import analyze as run_analysis
+        from dealmap.interchange.dealfile import DealFileError, format_problems, read_deal_file
+
         try:
             deal = read_deal_file(file)
         except DealFileError as exc:
