@@ -503,12 +503,6 @@ def _records(c: _Checker, data: dict, key: str, read: Callable) -> list[tuple[st
 
 _SIGNAL_CODES = frozenset(SIGNALS.codes)
 
-# A frozen dataclass's __init__ sets each field through object.__setattr__, a call per field:
-# a quarter of the time of reading the bulk lists. The fast paths below have checked every
-# value, so they fill a new instance's __dict__ in one step instead; the record is the same
-# (fields, ==, hash, repr; tests/unit/interchange/test_dealfile.py checks it against __init__).
-_new = object.__new__
-
 
 def _signals_fine(values: Any) -> bool:
     if values is None or values == []:
@@ -548,15 +542,7 @@ def _read_assessments(c: _Checker, data: dict, ids: set[str]) -> list[Assessment
                 and (evidence is None or type(evidence) is str)
                 and _signals_fine(signals)
             ):
-                record = _new(Assessment)
-                record.__dict__.update(
-                    stakeholder=sid,
-                    date=day,
-                    level=level,
-                    evidence=evidence or "",
-                    signals=tuple(signals) if signals else (),
-                )
-                out.append(record)
+                out.append(Assessment(sid, day, level, evidence or "", tuple(signals) if signals else ()))
                 continue
         path = f"assessments[{i}]"
         record = _assessment(c, item, path)
@@ -616,16 +602,9 @@ def _fast_interaction(c: _Checker, item: dict, ids: set[str]) -> Interaction | N
     day = c._dates.get(when) if type(when) is str else None
     if day is None and (day := _fast_date(c, when)) is None:
         return None
-    record = _new(Interaction)
-    record.__dict__.update(
-        date=day,
-        stakeholders=tuple(people),
-        channel=channel or "",
-        summary=summary or "",
-        trust_delta=delta,
-        signals=tuple(signals) if signals else (),
+    return Interaction(
+        day, tuple(people), channel or "", summary or "", delta, tuple(signals) if signals else ()
     )
-    return record
 
 
 # -- cross-references -------------------------------------------------------------------------

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 from datetime import date
 from importlib import resources
 
 import pytest
 
-from dealmap.engine.model import Assessment, Interaction
 from dealmap.interchange.dealfile import (
     DealFileError,
     canonical,
@@ -243,16 +241,3 @@ def test_a_bad_field_in_a_bulk_record_is_named(demo, section, key, value, path, 
     assert list(found) == [path]
     if message:
         assert found[path] == message
-
-
-def test_bulk_records_are_the_same_as_built_through_init(demo):
-    # The reader fills assessments and interactions without their __init__ (see dealfile.py).
-    deal = load_deal(demo)
-    for record in (*deal.assessments, *deal.interactions):
-        built = type(record)(**{f.name: getattr(record, f.name) for f in dataclasses.fields(record)})
-        assert vars(record) == vars(built) and list(vars(record)) == list(vars(built))
-        assert record == built and hash(record) == hash(built) and repr(record) == repr(built)
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            record.date = None  # type: ignore[misc]
-    for cls in (Assessment, Interaction):
-        assert not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
