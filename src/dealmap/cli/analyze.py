@@ -158,7 +158,7 @@ def _headline(deal, report, lang: str):
     body = (
         f"[bold]{deal.account.name}[/bold] · {deal.opportunity.name}\n"
         f"{_h('as_of', lang)}: {report.as_of.isoformat()}    "
-        f"{_h('balance', lang)}: {report.balance:+.3f}\n"
+        f"{_h('balance', lang)}: {report.balance:+.4f}\n"
         f"[bold]{_h('score', lang)}: {report.score.value}/100[/bold]  ({parts})"
     )
     return Panel(body, expand=False)
