@@ -61,7 +61,7 @@ def _target_cases():
             yield pytest.param(name, metric, marks=marks, id=f"{name}-{metric}")
 
 
-@pytest.mark.parametrize(("name", "metric"), _target_cases())
+@pytest.mark.parametrize(("name", "metric"), list(_target_cases()))
 def test_reader_meets_the_target(measured, name, metric):
     reader, _ = measured(name)
     assert getattr(reader, metric) >= TARGETS[metric]
