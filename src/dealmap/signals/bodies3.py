@@ -556,3 +556,230 @@ I've told the panel not to score you well
 you win this over my objection and I quit
 """,
 }
+
+# ---------------------------------------------------------------- fourth round: new voices
+# Rhetorical and conditional refusals, polite-but-negative, sarcasm, behaviour told
+# indirectly, English idioms; written from each level's meaning, not from earlier lines.
+ZH_SAY6 = {
+    4: """
+这事还有什么好商量的?就定你们,别的都不用看了
+哪天你们要是不干了,我们再想别的办法,在那之前只认你们
+我跟老板拍了胸脯,说非你们不可 | ex
+别人来报价我都让他们白跑一趟
+""",
+    3: """
+我跟你透个底,竞争对手这次给的折扣是八五折 | sii
+评分表的细则我拍给你,你们照着准备 | sii
+采购那边我去打个招呼,你们放心 | si pu
+下一步怎么报价,你们定之前先问问我 | cu
+明天开会我替你们把话说在前头 | si
+""",
+    2: """
+说心里话,我觉得你们的方案是几家里最靠谱的
+我这一票肯定是给你们的,别的我说了不算
+只要价格别太离谱,我这边没问题 | pu
+你们的东西我用过,放心,我会说好话
+""",
+    1: """
+哦?还有这种做法,你们接着说
+这个思路倒挺新鲜,回头发个案例给我看看
+听着不错,具体多少钱?要是合适可以聊聊 | pu
+我们倒是有这方面的打算,你们可以先准备一下
+""",
+    0: """
+这个嘛,我们内部还没讨论,不好说
+都行,到时候看综合评分吧 | pa
+各家都挺好的,我们会认真比较 | pa
+我只负责收材料,怎么定不归我管
+""",
+    -1: """
+谢谢你们专程跑一趟,不过我们真的用不上 | pf
+心意领了,这事以后再说吧 | pf
+挺好的,就是跟我们关系不大
+好是好,可我们没这个必要
+你们也挺辛苦的,可惜我们今年不打算动
+""",
+    -2: """
+呵呵,你们这价格是按金子算的吧 | pu
+就这?你们管这叫解决方案?
+你们销售说得天花乱坠,东西一上手就露馅了
+行吧,你们说能行就能行,反正出了事也不是你们担
+这种东西白送我们都不一定要
+""",
+    -3: """
+你们就别费劲了,标书里的条件是照着别家写的
+你们的材料我先压着,等评完了再说 | bi
+我已经跟老板说过,你们家不靠谱 | ex
+别家的方案我们已经在走流程了,你们就当陪跑吧
+""",
+    -4: """
+只要我在一天,你们就别想踏进这个门
+你们要是能中标,我把名字倒过来写
+谁敢签你们的合同,我就去纪委举报
+我会让所有人都知道你们是什么货色
+""",
+}
+ZH_DO6 = {
+    4: """
+他当着全体评委的面说,除了我们别家都不用考虑
+他把我们的名字直接写进了年度计划,别家连名单都没进
+""",
+    3: """
+他私下把竞争对手的报价单拍照发给了我们 | sii
+他主动去财务那边替我们争取提前付款 | si fi
+他每次做决定前都先打电话问我们的意见 | cu
+""",
+    2: """
+他在会上替我们说了几句好话
+他把我们的方案放在第一个讲,还说了声不错
+""",
+    1: """
+他听完介绍,问了好几个细节问题,还要了联系方式
+他把我们的资料转给了技术部,让他们也看看 | te
+""",
+    0: """
+他全程听着,记了点笔记,没表什么态
+他说各家的资料他都会转给领导,一视同仁 | pa ex
+""",
+    -1: """
+他一边听一边看手机,十分钟后说还有个会就走了 | pf
+他收了资料,客气地把我们送到门口,之后再没回过消息 | pf
+他连样品盒都没打开
+""",
+    -2: """
+他拿着我们的方案一页一页挑毛病,越说越来气
+他在会上当众说我们的产品是花架子
+他冷笑了一声,把我们的报价单推了回来 | pu
+""",
+    -3: """
+他把我们的技术资料转给了竞争对手 | lc
+他故意把我们的演示排在最后,只给了十分钟
+他在招标参数里加了一条只有对手能满足的条件
+他嘴上说支持,转头就在评审会上投了反对票 | svd pspo
+""",
+    -4: """
+他到处跟人说我们的产品出过事故,要大家别用
+他放话说谁跟我们接触就是跟他过不去
+""",
+}
+EN_SAY6 = {
+    4: """
+as far as I'm concerned it's a done deal, you're our supplier
+the other bids are a formality, we both know it's you
+""",
+    3: """
+off the record, the competitor came in fifteen percent lower | sii
+I'll put in a good word with the CFO before Friday | si ex fi
+call me before you send the final quote, I'll tell you what flies | cu
+""",
+    2: """
+count me in, your proposal makes a lot of sense
+you've got my vote, for what it's worth
+I'm a fan of what you've shown us
+""",
+    1: """
+huh, I hadn't thought of it that way, go on
+that could work for us, send me the numbers
+I'm curious, what would a pilot look like?
+""",
+    0: """
+I have no skin in this game
+we'll weigh everyone on the same scale | pa
+I'm just collecting quotes, the decision is above my pay grade
+""",
+    -1: """
+thanks, but we're good for now
+it's not on our radar this year
+appreciate you coming by, but it's a pass | pf
+nice deck, but it's not a priority for us
+""",
+    -2: """
+oh great, another vendor promising the moon
+with all due respect, this is not ready for prime time
+that price is highway robbery | pu
+your demo fell flat, to be honest
+""",
+    -3: """
+between you and me, the spec was written with someone else in mind
+don't hold your breath, the other vendor has this locked up
+I'm not passing your deck up the chain | bi
+""",
+    -4: """
+over my dead body will we sign with you
+I'll make sure you never do business here again
+if I have anything to say about it, you're finished here
+""",
+}
+EN_DO6 = {
+    3: """
+he forwarded us the evaluation criteria before the tender went out | sii
+she personally carried our offer down to the shop floor boss | si us
+""",
+    2: """
+he nodded along the whole demo and said he'd back us at the meeting
+""",
+    1: """
+she wanted a sandbox login and a customer we could put her in touch with
+""",
+    -1: """
+he kept checking his watch and cut the meeting short | pf
+she took our brochure and never replied to a single email | pf
+""",
+    -2: """
+he shredded our deck slide after slide while his people watched
+she rolled her eyes at our pricing slide | pu
+""",
+    -3: """
+word is he slipped our quote to the competition | lc
+she scheduled our demo at the end of the day and gave us ten minutes
+""",
+    -4: """
+he has been telling everyone our product is a safety hazard
+""",
+}
+
+# Fourth round: more personal-need behaviour (no attitude), in other words again.
+ZH_NEED6 = {
+    "safety": """
+他说出了事谁负责得先写清楚
+她每次都要我们拿出同类工厂的使用证明
+他签字前要找法务、财务都过一遍,一个都不能少
+他说宁可不做,也不能做错
+""",
+    "belonging": """
+他说大家一起定的事,他跟着走就行
+她很在意领导有没有注意到她的工作
+他总想让各部门都觉得他好说话
+他说跟老板站在一起准没错
+""",
+    "esteem": """
+他要求所有汇报都先经过他,别人不能直接找老板
+她说这个决定要体现她的判断,不要别人指手画脚
+他很在意我们对他的称呼和接待规格
+他想让大家知道这个项目是他拍板的
+""",
+    "self_actualization": """
+他说想借这个项目把工厂做成全省的标杆
+她想做一件行业里还没人做过的事
+他说这是他职业生涯里最想做成的一件事
+他希望用这个系统拿下明年的行业创新奖
+""",
+}
+EN_NEED6 = {
+    "safety": """
+he wants every risk written down before he signs anything
+she won't move until she sees a reference site just like theirs
+""",
+    "belonging": """
+he goes along with whatever the team agrees
+she cares a lot that her boss notices her work
+""",
+    "esteem": """
+he wants it known that this was his call
+nothing reaches the CEO unless it has crossed her desk | ex
+""",
+    "self_actualization": """
+his dream is a factory that others in the sector come to copy
+she sees this project as the defining achievement of her career
+""",
+}

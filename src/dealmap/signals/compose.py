@@ -680,6 +680,8 @@ def all_bodies() -> list[Body]:
         ("en", b3.EN_SAY4, {}),
         ("zh", b3.ZH_SAY5, {}),
         ("en", b3.EN_SAY5, {}),
+        ("zh", b3.ZH_SAY6, b3.ZH_DO6),
+        ("en", b3.EN_SAY6, b3.EN_DO6),
     ):
         for level, block in say.items():
             bodies += _bodies(lang, "say", level, block)
@@ -716,7 +718,7 @@ def compose_levels(copies_zh: int = 4, copies_en: int = 3, seed: int = _SEED) ->
 def need_bodies() -> list[Body]:
     """Third round: behaviour that shows a personal need, no attitude of its own."""
     out: list[Body] = []
-    for lang, table in (("zh", b3.ZH_NEED), ("en", b3.EN_NEED)):
+    for lang, table in (("zh", b3.ZH_NEED), ("en", b3.EN_NEED), ("zh", b3.ZH_NEED6), ("en", b3.EN_NEED6)):
         for need, block in table.items():
             out += [
                 Body(text=b.text, kind="do", lang=lang, level=None, need=need)

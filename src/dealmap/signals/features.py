@@ -184,7 +184,45 @@ def features(text: str, matches: list[Match] | None = None) -> dict[str, float]:
         feats["noL"] = 1.0
     for gram in ngrams(prepare(text)):
         feats[gram] = NGRAM_VALUE
+    _add_target(feats, prepare(text))
     return feats
+
+
+#: Who a refusal or an exclusion is aimed at: "别家我不考虑" / "anyone else? never" keeps *us*,
+#: "你们想都别想" / "not you" shuts us out. The same refusing words sit at both ends of the scale.
+_OTHERS_ZH = (
+    "别家",
+    "别人",
+    "别的",
+    "其他",
+    "其它",
+    "第二家",
+    "对手",
+    "竞争对手",
+    "另一家",
+    "换掉你们",
+    "换别人",
+)
+_OTHERS_EN = re.compile(
+    r"\b(anyone else|anybody else|anywhere else|elsewhere|other vendors?|others|the rest|competitors?|rival|second supplier)\b"
+)
+_YOU_ZH = ("你们", "你")
+_YOU_EN = re.compile(r"\b(you|your|yours)\b")
+_REFUSE_ZH = ("不", "没", "别", "免谈", "除非", "休想", "想都别想", "一概", "推掉", "过我")
+_REFUSE_EN = re.compile(r"\b(no|not|never|nothing|over my|unless|done|stop)\b|n't")
+
+
+def _add_target(feats: dict[str, float], text: str) -> None:
+    """Features for whom a refusal in a clause is aimed at (others or us)."""
+    for clause in clauses(text):
+        t = clause.text
+        refuse = any(w in t for w in _REFUSE_ZH) or bool(_REFUSE_EN.search(t))
+        others = any(w in t for w in _OTHERS_ZH) or bool(_OTHERS_EN.search(t))
+        you = any(w in t for w in _YOU_ZH) or bool(_YOU_EN.search(t))
+        if others:
+            _add(feats, "t:others+refuse" if refuse else "t:others", clause.weight * 0.5)
+        if you and refuse and not others:
+            _add(feats, "t:you+refuse", clause.weight * 0.5)
 
 
 def _add(feats: dict[str, float], name: str, value: float) -> None:
