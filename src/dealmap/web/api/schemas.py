@@ -183,25 +183,17 @@ class PersonPatch(Schema):
 
 class PersonOut(Schema):
     id: int
-    account: int
+    account: int = Field(validation_alias="account_id")
     key: str
     name: str
     title: str
     layer: str
     department: str
-    reports_to: int | None
+    reports_to: int | None = Field(validation_alias="reports_to_id")
     personal_need: str
     change_style: str
     notes: str
     version: int
-
-    @staticmethod
-    def resolve_account(obj) -> int:
-        return obj.account_id
-
-    @staticmethod
-    def resolve_reports_to(obj) -> int | None:
-        return obj.reports_to_id
 
 
 class RelationIn(Schema):
@@ -213,23 +205,11 @@ class RelationIn(Schema):
 
 class RelationOut(Schema):
     id: int
-    account: int
-    source: int
-    target: int
+    account: int = Field(validation_alias="account_id")
+    source: int = Field(validation_alias="source_id")
+    target: int = Field(validation_alias="target_id")
     kind: str
     strength: int | None
-
-    @staticmethod
-    def resolve_account(obj) -> int:
-        return obj.account_id
-
-    @staticmethod
-    def resolve_source(obj) -> int:
-        return obj.source_id
-
-    @staticmethod
-    def resolve_target(obj) -> int:
-        return obj.target_id
 
 
 # -- deals and parts ----------------------------------------------------------------------------
@@ -260,7 +240,7 @@ class DealPatch(Schema):
 
 class DealOut(Schema):
     id: int
-    account: int
+    account: int = Field(validation_alias="account_id")
     name: str
     stage: str
     amount: str | None
@@ -270,10 +250,6 @@ class DealOut(Schema):
     competitors: list[str]
     research: dict[str, str]
     version: int
-
-    @staticmethod
-    def resolve_account(obj) -> int:
-        return obj.account_id
 
     @staticmethod
     def resolve_amount(obj) -> str | None:
@@ -315,8 +291,8 @@ class PartPatch(Schema):
 
 class PartOut(Schema):
     id: int
-    deal: int
-    person: int
+    deal: int = Field(validation_alias="deal_id")
+    person: int = Field(validation_alias="person_id")
     buying_role: str
     power: int | None
     authority: int | None
@@ -326,14 +302,6 @@ class PartOut(Schema):
     is_coach: bool
     competitor_affinity: list[dict[str, Any]]
     version: int
-
-    @staticmethod
-    def resolve_deal(obj) -> int:
-        return obj.deal_id
-
-    @staticmethod
-    def resolve_person(obj) -> int:
-        return obj.person_id
 
 
 # -- history: assessments and interactions ----------------------------------------------------
@@ -350,8 +318,8 @@ class AssessmentIn(Schema):
 
 class AssessmentOut(Schema):
     id: int
-    deal: int
-    person: int
+    deal: int = Field(validation_alias="deal_id")
+    person: int = Field(validation_alias="person_id")
     date: date
     level: int
     evidence: str
@@ -360,16 +328,8 @@ class AssessmentOut(Schema):
     recorded_at: datetime
 
     @staticmethod
-    def resolve_deal(obj) -> int:
-        return obj.deal_id
-
-    @staticmethod
     def resolve_recorded_by(obj) -> str | None:
         return obj.recorded_by.username if obj.recorded_by_id else None
-
-    @staticmethod
-    def resolve_person(obj) -> int:
-        return obj.person_id
 
 
 class InteractionIn(Schema):
@@ -384,7 +344,7 @@ class InteractionIn(Schema):
 
 class InteractionOut(Schema):
     id: int
-    deal: int
+    deal: int = Field(validation_alias="deal_id")
     date: date
     participants: list[int]
     channel: str
@@ -393,10 +353,6 @@ class InteractionOut(Schema):
     signals: list[str]
     recorded_by: str | None
     recorded_at: datetime
-
-    @staticmethod
-    def resolve_deal(obj) -> int:
-        return obj.deal_id
 
     @staticmethod
     def resolve_recorded_by(obj) -> str | None:
