@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.utils import timezone
-
 from dealmap.engine import Finding, analyze
 from dealmap.web.deals.domain import deals_to_domain
 from dealmap.web.deals.models import Deal, Part
 from dealmap.web.deals.selectors import deal_list
-from dealmap.web.workspace.replay import deal_as_of
+from dealmap.web.workspace.replay import added_on, deal_as_of
 
 #: The trend compares today's score with the score this many days ago.
 TREND_DAYS = 30
@@ -51,7 +49,7 @@ def portfolio_rows(*, user, today: date) -> list[PortfolioRow]:
     for deal_id, key, created in Part.objects.filter(deal__in=deals).values_list(
         "deal_id", "person__key", "created_at"
     ):
-        added[deal_id][key] = timezone.localdate(created)
+        added[deal_id][key] = added_on(created, today)
     rows = []
     before = today - timedelta(days=TREND_DAYS)
     domains = deals_to_domain(deals, as_of=today)

@@ -11,9 +11,21 @@ power, notes…) show their current value: the database keeps no history of them
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
+
+from django.utils import timezone
 
 from dealmap.engine.model import Deal
+
+
+def added_on(created: datetime, today: date) -> date:
+    """The day a part was added, never later than the project clock's today.
+
+    Rows are stamped by the real clock and the page's day comes from ``core.clock``; the two agree
+    in production, but a part stamped just after local midnight must not vanish from a page whose
+    clock still says yesterday (as with a fixed clock in tests).
+    """
+    return min(timezone.localdate(created), today)
 
 
 def deal_as_of(deal: Deal, day: date, *, added: dict[str, date]) -> Deal:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.http import Http404
-from django.utils import timezone
 
 from dealmap.engine import analyze
 from dealmap.engine.model import Assessment, Interaction, Stakeholder
@@ -17,7 +16,7 @@ from dealmap.web.core import clock
 from dealmap.web.deals.domain import deal_to_domain
 from dealmap.web.deals.models import Deal, Part
 from dealmap.web.deals.selectors import deal_get, deal_get_for_edit
-from dealmap.web.workspace.replay import deal_as_of
+from dealmap.web.workspace.replay import added_on, deal_as_of
 
 #: The score trend: this many points, this many days apart, ending on the day shown.
 TREND_POINTS, TREND_STEP_DAYS = 7, 15
@@ -74,8 +73,7 @@ def deal_workspace(
     today = clock.today()
     day = min(as_of or today, today)
     added = {
-        key: timezone.localdate(created)
-        for key, created in deal.parts.values_list("person__key", "created_at")
+        key: added_on(created, today) for key, created in deal.parts.values_list("person__key", "created_at")
     }
     full = deal_to_domain(deal, as_of=day)
     domain = deal_as_of(full, day, added=added)
