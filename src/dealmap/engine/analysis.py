@@ -79,7 +79,7 @@ def with_levels(deal: Deal, overrides: Mapping[str, int], as_of: date) -> Deal:
     for person, level in overrides.items():
         if person in current:
             position = current[person]
-            assessments[position] = replace(assessments[position], level=level)
+            assessments[position] = assessments[position]._replace(level=level)
         else:
             assessments.append(Assessment(stakeholder=person, date=as_of, level=level))
     return replace(deal, assessments=tuple(assessments))

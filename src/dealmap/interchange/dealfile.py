@@ -830,6 +830,6 @@ def shift_dates(deal: Deal, days: int) -> Deal:
         deal,
         as_of=move(deal.as_of),
         opportunity=opportunity,
-        assessments=tuple(replace(a, date=move(a.date)) for a in deal.assessments),
-        interactions=tuple(replace(i, date=move(i.date)) for i in deal.interactions),
+        assessments=tuple(a._replace(date=move(a.date)) for a in deal.assessments),
+        interactions=tuple(i._replace(date=move(i.date)) for i in deal.interactions),
     )

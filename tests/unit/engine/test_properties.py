@@ -38,7 +38,7 @@ def shuffled(deal: Deal, rnd) -> Deal:
 
     people = mix(replace(p, competitor_affinity=mix(p.competitor_affinity)) for p in deal.stakeholders)
     interactions = mix(
-        replace(i, stakeholders=mix(i.stakeholders), signals=mix(i.signals)) for i in deal.interactions
+        i._replace(stakeholders=mix(i.stakeholders), signals=mix(i.signals)) for i in deal.interactions
     )
     return replace(
         deal,
@@ -63,8 +63,8 @@ def _shuffle_keeping_ties(assessments: tuple[Assessment, ...], rnd) -> tuple[Ass
     result: list[Assessment | None] = [None] * len(assessments)
     for key, originals in groups.items():
         for position, original in zip(slots[key], originals, strict=True):
-            result[position] = replace(
-                assessments[original], signals=tuple(reversed(assessments[original].signals))
+            result[position] = assessments[original]._replace(
+                signals=tuple(reversed(assessments[original].signals))
             )
     return tuple(result)
 

@@ -45,7 +45,7 @@ def deal_as_of(deal: Deal, day: date, *, added: dict[str, date]) -> Deal:
         relations=tuple(r for r in deal.relations if r.source in known and r.target in known),
         assessments=assessments,
         interactions=tuple(
-            replace(i, stakeholders=tuple(k for k in i.stakeholders if k in known)) for i in interactions
+            i._replace(stakeholders=tuple(k for k in i.stakeholders if k in known)) for i in interactions
         ),
         as_of=day,
     )
