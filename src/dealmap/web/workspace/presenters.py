@@ -259,8 +259,19 @@ def parse_overrides(data, ws: Workspace) -> dict[str, int]:
 
 
 def read_note_suggestion(note: str) -> dict:
-    """What the signals reader suggests for a note, labelled for the form; empty if it is not installed."""
-    empty = {"level": None, "signals": [], "need": "", "cues": [], "confidence": 0.0, "available": False}
+    """What the signals reader suggests for a note, labelled for the forms; empty if it is not installed.
+
+    Every suggested signal and department comes with the cues behind it, as the level does.
+    """
+    empty = {
+        "level": None,
+        "signals": [],
+        "need": "",
+        "cues": [],
+        "confidence": 0.0,
+        "available": False,
+        "note": note,
+    }
     try:
         from dealmap.signals import read_note
     except ImportError:
@@ -268,16 +279,28 @@ def read_note_suggestion(note: str) -> dict:
     if not note.strip():
         return {**empty, "available": True}
     reading = read_note(note)
+    signals = [s for s in reading.signals if s in codes.SIGNALS]
     return {
         "available": True,
+        "note": note,
         "level": reading.level,
         "level_name": i18n.text(LEVELS[reading.level].label) if reading.level is not None else "",
         "confidence": reading.confidence,
         "cues": list(reading.level_cues),
-        "signals": [s for s in reading.signals if s in codes.SIGNALS],
-        "signal_labels": [i18n.label(codes.SIGNALS, s) for s in reading.signals],
+        "signals": signals,
+        "signal_rows": _cued(codes.SIGNALS, signals, reading.signal_cues),
         "need": i18n.label(codes.PERSONAL_NEEDS, reading.need) if reading.need else "",
+        "need_cues": list(reading.need_cues),
+        "departments": _cued(codes.DEPARTMENTS, reading.departments, reading.department_cues),
     }
+
+
+def _cued(vocabulary: codes.Vocabulary, found, cues) -> list[dict]:
+    """Each code found, labelled, with the cues the reader matched for it."""
+    return [
+        {"code": c, "label": i18n.label(vocabulary, c), "cues": [cue for code, cue in cues if code == c]}
+        for c in found
+    ]
 
 
 def map_texts() -> dict[str, object]:

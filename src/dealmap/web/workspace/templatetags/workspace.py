@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django import template
 
 from dealmap.web.workspace import presenters
@@ -44,3 +46,9 @@ def joined(items, autoescape=True) -> str:
     escape = conditional_escape if autoescape else str
     separator = "、" if i18n.lang() == "zh" else ", "
     return mark_safe(separator.join(escape(item) for item in items))
+
+
+@register.filter
+def hx_vals(value: str, name: str) -> str:
+    """``{name: value}`` as JSON for an ``hx-vals`` attribute (the template escapes it as any attribute)."""
+    return json.dumps({name: value}, ensure_ascii=False)
