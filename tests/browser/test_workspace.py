@@ -6,6 +6,7 @@ Every test also fails on any Content-Security-Policy violation or script error o
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from pathlib import Path
@@ -199,3 +200,47 @@ def test_the_page_fits_the_screen_side_by_side_on_a_laptop_and_stacked_on_a_phon
     else:
         assert findings["y"] >= chart["y"] + chart["height"]  # findings below the map
         assert chart["width"] <= width
+
+
+VISIT_NOTE = "他当面说支持，背后却在反对我们；采购那边也在压价"
+
+
+def test_suggesting_from_a_visit_note_ticks_the_signals_and_logging_stores_the_interaction(
+    live_server, watched, demo_deal
+):
+    from dealmap.signals import read_note
+    from dealmap.web.deals.models import Interaction
+
+    page, _ = watched
+    page.set_viewport_size({"width": 1366, "height": 900})
+    log_in_and_open(page, live_server, demo_deal)
+    page.locator(".board-card[data-key=p4]").click()
+    page.wait_for_selector("#drawer.open .person-panel[data-key=p4]")
+    logged = page.locator(".interaction-list li").count()
+    page.locator("#drawer summary", has_text="记录一次接触").click()
+    page.fill("#id_interaction_summary", VISIT_NOTE)
+    page.locator("#interaction-box button", has_text="从记录中提取建议").click()
+    page.wait_for_selector("#interaction-box .suggestion")
+    signal = "#interaction-box input[name=signals][value=public_support_private_opposition]"
+    assert page.locator(signal).is_checked()
+    assert page.locator("#id_interaction_summary").input_value() == VISIT_NOTE
+    assert "采购部" in page.locator("#interaction-box .suggestion").inner_text()
+    shots = os.environ.get("DEALMAP_SCREENSHOTS")  # a folder to save screenshots in (docs/screenshots)
+    if shots:
+        page.locator("#interaction-box").evaluate("box => box.scrollIntoView({block: 'start'})")
+        page.locator("#drawer").screenshot(path=str(Path(shots) / "interaction-suggest-zh.png"))
+    assert Interaction.objects.filter(summary=VISIT_NOTE).count() == 0  # suggesting stores nothing
+
+    # The suggested level is one click away from the assessment form, with the note as evidence.
+    page.locator("#interaction-box .js-suggest-assessment").click()
+    page.wait_for_selector("#assessment-box .suggestion")
+    assert page.locator("#id_evidence").input_value() == VISIT_NOTE
+    assert int(page.locator("#level-range").input_value()) == read_note(VISIT_NOTE).level
+    if shots:
+        page.locator("#drawer").screenshot(path=str(Path(shots) / "assessment-from-visit-zh.png"))
+
+    page.locator("#interaction-box button[type=submit]").click()
+    wait_until(page, f"document.querySelectorAll('.interaction-list li').length === {logged + 1}")
+    stored = Interaction.objects.get(summary=VISIT_NOTE)
+    assert "public_support_private_opposition" in stored.signals
+    assert stored.participants.filter(key="p4").exists()

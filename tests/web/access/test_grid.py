@@ -251,6 +251,7 @@ PAGE_RULES: dict[str, Page] = {
             "assessment_create",
             "interaction_create",
             "note_read",
+            "interaction_note_read",
         )
     },
 }

@@ -44,3 +44,30 @@ def test_the_trend_has_seven_points_and_answers_404_to_a_stranger(rep_client, cl
     assert 'data-points="7"' in html and 'id="trend-data"' in html
     client.login(username=other_rep.username, password="dealmap-test-pw")
     assert client.get(reverse("workspace:trend", args=[demo_deal.pk]), **HTMX).status_code == 404
+
+
+def test_a_stranger_gets_404_from_the_interaction_note_reader_and_nothing_is_stored(
+    client, other_rep, demo_deal, row_counts
+):
+    client.login(username=other_rep.username, password="dealmap-test-pw")
+    before = row_counts()
+    url = reverse("workspace:interaction_note_read", args=[demo_deal.pk, "p4"])
+    assert client.post(url, {"summary": "他当面说支持，背后却在反对我们"}, **HTMX).status_code == 404
+    assert row_counts() == before
+
+
+def test_a_missing_person_gets_404_from_the_interaction_note_reader(rep_client, demo_deal):
+    url = reverse("workspace:interaction_note_read", args=[demo_deal.pk, "p99"])
+    assert rep_client.post(url, {"summary": "他当面说支持"}, **HTMX).status_code == 404
+
+
+def test_a_read_only_colleague_gets_the_suggestion_but_only_a_disabled_interaction_form(
+    viewer, demo_deal, row_counts
+):
+    before = row_counts()
+    url = reverse("workspace:interaction_note_read", args=[demo_deal.pk, "p4"])
+    response = viewer.post(url, {"summary": "他当面说支持，背后却在反对我们"}, **HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200 and 'class="suggestion"' in html
+    assert html.count("<fieldset disabled>") == 1 and "<fieldset>" not in html
+    assert row_counts() == before

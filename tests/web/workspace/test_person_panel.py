@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import date
+from html import unescape
 
 import pytest
 from django.urls import reverse
 
+from dealmap.signals import read_note
 from dealmap.web.deals.models import Assessment, Interaction
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -195,3 +199,90 @@ def test_a_person_whose_key_has_a_slash_and_spaces_opens_and_takes_an_assessment
     assert Assessment.objects.filter(deal=demo_deal, person=person, level=1).exists()
     page = rep_client.get(reverse("deals:detail", args=[demo_deal.pk])).content.decode()
     assert 'data-key="财务/吴 芳"' in page
+
+
+# --- Suggest from a visit note in the interaction form ---------------------------------------------
+
+CHECKED_SIGNAL = re.compile(r'<input type="checkbox" name="signals" value="([a-z_]+)"[^>]*\schecked>')
+
+
+def ticked_signals(html: str) -> set[str]:
+    """The behaviour signals ticked in the interaction form of ``html``."""
+    box = html.split('id="interaction-box"', 1)[1]
+    return set(CHECKED_SIGNAL.findall(box))
+
+
+def visit(summary: str, **fields) -> dict:
+    return {"date": "2026-11-20", "channel": "", "participants": ["p4"], "summary": summary, **fields}
+
+
+def test_suggest_from_a_chinese_visit_note_ticks_its_signals_and_shows_level_and_departments_with_cues(
+    rep_client, demo_deal, row_counts
+):
+    note = "他当面说支持，背后却在反对我们；采购那边也在压价"
+    before = row_counts()
+    response = rep_client.post(url("interaction_note_read", demo_deal), visit(note), **HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200 and html.lstrip().startswith('<div id="interaction-box"')
+    assert "public_support_private_opposition" in ticked_signals(html)
+    assert ticked_signals(html) == set(read_note(note).signals)
+    assert 'class="suggestion"' in html and "当面" in html and "背后" in html  # the signal's cues
+    assert "采购部" in html and "压价" in html  # a department and its cue
+    assert "填入评估" in html  # the level goes to an assessment, one click away
+    assert note in html and 'value="2026-11-20"' in html  # what the user typed stays
+    assert row_counts() == before
+
+
+def test_suggest_from_an_english_visit_note_ticks_its_signals_in_english(rep_client, demo_deal, row_counts):
+    rep_client.cookies["django_language"] = "en"
+    note = "He leaked our pricing to the competitor and keeps blocking information."
+    before = row_counts()
+    response = rep_client.post(url("interaction_note_read", demo_deal), visit(note), **HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "leaks_to_competitor" in ticked_signals(html)
+    assert ticked_signals(html) == set(read_note(note).signals)
+    assert "Suggested" in html and "Fill in the assessment" in html and "leaked our" in html
+    assert row_counts() == before
+
+
+def test_suggest_keeps_the_signals_the_user_ticked_and_their_other_fields(rep_client, demo_deal):
+    note = "他把竞争对手的报价告诉了我们"
+    form = visit(note, channel="site_visit", trust_delta="1", signals=["tempted"], participants=["p4", "p1"])
+    html = rep_client.post(url("interaction_note_read", demo_deal), form, **HTMX).content.decode()
+    assert {"tempted", "shares_inside_info"} <= ticked_signals(html)
+    assert re.search(r'<option value="site_visit" selected>', html)
+    assert re.search(r'<option value="1" selected>\+1</option>', html)
+    assert re.search(r'value="p1"[^>]*checked', html)
+
+
+def test_a_note_without_cues_ticks_nothing_and_says_so(rep_client, demo_deal):
+    html = rep_client.post(
+        url("interaction_note_read", demo_deal), visit("会议定在周三下午"), **HTMX
+    ).content.decode()
+    assert ticked_signals(html) == set() and "这段记录看不出明确的态度。" in html
+    assert "js-suggest-assessment" not in html  # no level, nothing to carry over
+
+
+def test_the_suggested_signals_are_stored_only_when_the_interaction_is_logged(rep_client, demo_deal):
+    note = "他当面说支持，背后却在反对我们"
+    html = rep_client.post(url("interaction_note_read", demo_deal), visit(note), **HTMX).content.decode()
+    assert not Interaction.objects.filter(deal=demo_deal, summary=note).exists()
+    response = rep_client.post(
+        url("interaction_create", demo_deal), visit(note, signals=sorted(ticked_signals(html))), **HTMX
+    )
+    assert response.status_code == 200
+    stored = Interaction.objects.get(deal=demo_deal, summary=note)
+    assert "public_support_private_opposition" in stored.signals
+
+
+def test_fill_in_the_assessment_sends_the_note_as_evidence_to_the_assessment_suggest(rep_client, demo_deal):
+    note = "他当面说支持，背后却在反对我们"
+    html = rep_client.post(url("interaction_note_read", demo_deal), visit(note), **HTMX).content.decode()
+    button = re.search(r"<button[^>]*js-suggest-assessment[^>]*>", html).group(0)
+    assert f'hx-post="{url("note_read", demo_deal)}"' in button and 'hx-target="#assessment-box"' in button
+    vals = json.loads(unescape(re.search(r'hx-vals="([^"]*)"', button).group(1)))
+    assert vals == {"evidence": note}
+    assessment = rep_client.post(url("note_read", demo_deal), vals, **HTMX).content.decode()
+    level = read_note(note).level
+    assert f'name="level" min="-4" max="4" step="1" value="{level}"' in assessment and note in assessment

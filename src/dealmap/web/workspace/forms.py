@@ -115,6 +115,8 @@ class InteractionForm(forms.Form):
     )
 
     def __init__(self, *args, people: list[tuple[str, str]] = (), **kwargs):
+        # Its own ids: the assessment form in the same drawer also has a date and signals.
+        kwargs.setdefault("auto_id", "id_interaction_%s")
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = _choices(codes.CHANNELS, blank=True)
         self.fields["participants"].choices = list(people)

@@ -67,6 +67,20 @@ def _interactions(ws: Workspace, key: str) -> list[dict]:
     return rows[::-1]
 
 
+def _people(ws: Workspace) -> list[tuple[str, str]]:
+    return [(p.id, p.name) for p in ws.domain.stakeholders]
+
+
+def interaction_form_suggested(ws: Workspace, data, *, signals: list[str]) -> InteractionForm:
+    """The interaction form as the user left it (``data``: the posted fields), with ``signals`` ticked too."""
+    initial = {name: data.get(name, "") for name in ("date", "channel", "summary", "trust_delta")}
+    initial["date"] = initial["date"] or clock.today()
+    ticked = set(data.getlist("signals")) | set(signals)
+    initial["participants"] = data.getlist("participants")
+    initial["signals"] = [code for code in codes.SIGNALS.codes if code in ticked]
+    return InteractionForm(initial=initial, people=_people(ws))
+
+
 def person_context(
     ws: Workspace,
     part: Part,
@@ -76,13 +90,14 @@ def person_context(
     assessment_form: AssessmentForm | None = None,
     interaction_form: InteractionForm | None = None,
     suggestion: dict | None = None,
+    interaction_suggestion: dict | None = None,
     saved: str = "",
 ) -> dict:
     """What the person panel shows for ``part`` in the workspace ``ws``."""
     key = part.person.key
     view = ws.views.get(key)
     level = view.level if view else None
-    people = [(p.id, p.name) for p in ws.domain.stakeholders]
+    people = _people(ws)
     if assessment_form is None:
         start = initial_level if initial_level is not None else (level if level is not None else 0)
         assessment_form = AssessmentForm(initial={"level": start, "date": clock.today()})
@@ -118,6 +133,7 @@ def person_context(
         "interaction_form": interaction_form,
         "levels": presenters.level_table(),
         "suggestion": suggestion,
+        "interaction_suggestion": interaction_suggestion,
         "saved": saved,
         "signals_available": presenters.read_note_suggestion("")["available"],
     }

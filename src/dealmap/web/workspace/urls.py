@@ -13,6 +13,12 @@ urlpatterns = [
     path(
         "deals/<int:pk>/people/<path:key>/interactions/", views.interaction_create, name="interaction_create"
     ),
+    # Before read-note/: that route would otherwise take "p4/interactions" as the key.
+    path(
+        "deals/<int:pk>/people/<path:key>/interactions/read-note/",
+        views.interaction_note_read,
+        name="interaction_note_read",
+    ),
     path("deals/<int:pk>/people/<path:key>/read-note/", views.note_read, name="note_read"),
     # Last: a person's key is any string, slashes included, so the longer routes above match first.
     path("deals/<int:pk>/people/<path:key>/", views.person_panel, name="person"),

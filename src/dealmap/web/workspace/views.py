@@ -27,7 +27,7 @@ from dealmap.web.workspace.forms import (
     PersonForm,
     ResearchForm,
 )
-from dealmap.web.workspace.panel import person_context
+from dealmap.web.workspace.panel import interaction_form_suggested, person_context
 from dealmap.web.workspace.selectors import TREND_STEP_DAYS, Workspace, deal_part_get, deal_workspace
 
 #: The regions of the deal page that follow from any change to the deal.
@@ -163,18 +163,39 @@ def interaction_create(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     return _panel_response(request, pk, key, saved=_("Interaction logged."))
 
 
+#: The reader looks at this many characters of a note at most.
+NOTE_LIMIT = 5000
+
+
+def _read_note(request: HttpRequest, pk: int, key: str, *, field: str):
+    """The workspace, the person's part and the reader's suggestion for the note posted as ``field``.
+
+    Open to read-only users like the what-if: nothing is stored, and their forms come back disabled.
+    """
+    ws = deal_workspace(user=request.user, pk=pk, trend=False)
+    part = deal_part_get(user=request.user, deal=ws.deal, key=key)
+    return ws, part, presenters.read_note_suggestion(request.POST.get(field, "")[:NOTE_LIMIT])
+
+
 @require_POST
 def note_read(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """Suggest a level, signals and need from a note; the user confirms in the assessment form."""
-    ws = deal_workspace(user=request.user, pk=pk, trend=False)
-    part = deal_part_get(user=request.user, deal=ws.deal, key=key)
-    note = request.POST.get("evidence", "")[:5000]
-    suggestion = presenters.read_note_suggestion(note)
-    initial = {"date": clock.today(), "evidence": note, "signals": suggestion["signals"]}
+    ws, part, suggestion = _read_note(request, pk, key, field="evidence")
+    initial = {"date": clock.today(), "evidence": suggestion["note"], "signals": suggestion["signals"]}
     if suggestion["level"] is not None:
         initial["level"] = suggestion["level"]
     context = person_context(ws, part, assessment_form=AssessmentForm(initial=initial), suggestion=suggestion)
     return render(request, "workspace/_assessment_form.html", context)
+
+
+@require_POST
+def interaction_note_read(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """Tick the signals a visit note suggests in the interaction form, keeping what the user entered;
+    the suggested level, need and departments show as a hint. The user confirms and logs it."""
+    ws, part, suggestion = _read_note(request, pk, key, field="summary")
+    form = interaction_form_suggested(ws, request.POST, signals=suggestion["signals"])
+    context = person_context(ws, part, interaction_form=form, interaction_suggestion=suggestion)
+    return render(request, "workspace/_interaction_form.html", context)
 
 
 # --- Research and what-if -------------------------------------------------------------------------
