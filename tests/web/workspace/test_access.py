@@ -37,6 +37,7 @@ def test_a_read_only_colleague_may_still_play_in_the_what_if_sandbox(viewer, dem
     before = row_counts()
     response = viewer.post(reverse("workspace:whatif", args=[demo_deal.pk]), {"level_p4": "2"}, **HTMX)
     assert response.status_code == 200 and row_counts() == before
+    assert 'id="whatif-map-data"' in response.content.decode()  # the map redraws for them too
 
 
 def test_the_trend_has_seven_points_and_answers_404_to_a_stranger(rep_client, client, other_rep, demo_deal):

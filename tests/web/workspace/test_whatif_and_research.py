@@ -1,11 +1,15 @@
-"""The what-if sandbox stores nothing; the research answers are edited in place with a version check."""
+"""The what-if sandbox stores nothing and redraws the map; the research answers are edited in place
+with a version check."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 from django.urls import reverse
+
+from dealmap.web.workspace.powermap import LEVEL_COLOURS
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 pytestmark = pytest.mark.django_db
@@ -40,6 +44,61 @@ def test_a_what_if_ignores_levels_out_of_range_and_unknown_people(rep_client, de
         reverse("workspace:whatif", args=[demo_deal.pk]), {"level_p4": "9", "level_zz": "2"}, **HTMX
     ).content.decode()
     assert re.search(r'data-score-before="(\d+)" data-score-after="\1"', html)
+
+
+def chart_data(html: str, element_id: str) -> dict:
+    """The chart JSON in the page's ``<script type="application/json" id=element_id>``."""
+    match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html, re.S)
+    assert match, f"no #{element_id} in the response"
+    return json.loads(match.group(1))
+
+
+def test_a_what_if_carries_the_map_with_the_moved_person_marked_and_everyone_else_as_recorded(
+    rep_client, demo_deal
+):
+    page = rep_client.get(reverse("deals:detail", args=[demo_deal.pk])).content.decode()
+    actual = chart_data(page, "map-data")
+    html = rep_client.post(
+        reverse("workspace:whatif", args=[demo_deal.pk]), {"level_p4": "2"}, **HTMX
+    ).content.decode()
+    hypothetical = chart_data(html, "whatif-map-data")
+    real = {n["id"]: n for n in actual["nodes"]}
+    moved = {n["id"]: n for n in hypothetical["nodes"]}
+    assert real["p4"]["level"] == -3 and "whatIf" not in real["p4"]
+    assert moved["p4"]["level"] == 2 and moved["p4"]["category"] == "supporter"
+    assert moved["p4"]["whatIf"] == {"from": -3, "to": 2}
+    assert moved["p4"]["itemStyle"]["color"] == LEVEL_COLOURS[2]
+    assert moved["p4"]["itemStyle"]["borderType"] == "dashed"
+    shown = ("level", "category", "itemStyle", "x", "y", "symbolSize", "evidence")
+    for key, node in real.items():
+        if key != "p4":
+            assert "whatIf" not in moved[key]
+            assert {f: moved[key][f] for f in shown} == {f: node[f] for f in shown}, key
+    assert (hypothetical["links"], hypothetical["bands"]) == (actual["links"], actual["bands"])
+
+
+def test_a_what_if_that_moves_nobody_leaves_the_map_as_recorded(rep_client, demo_deal):
+    html = rep_client.post(
+        reverse("workspace:whatif", args=[demo_deal.pk]), {"level_p4": "-3"}, **HTMX
+    ).content.decode()
+    assert 'id="whatif-map-data"' not in html
+
+
+def test_a_what_if_in_a_replay_runs_on_the_replayed_day(rep_client, demo_deal):
+    day = "2026-09-01"
+    page = rep_client.get(reverse("deals:detail", args=[demo_deal.pk]), {"as_of": day}).content.decode()
+    assert f'<input type="hidden" name="as_of" value="{day}">' in page.split('id="whatif-form"', 1)[1]
+    replayed = chart_data(page, "map-data")
+    then = next(n["level"] for n in replayed["nodes"] if n["id"] == "p4")
+    assert then != -3  # p4's level on that day is not today's
+    html = rep_client.post(
+        reverse("workspace:whatif", args=[demo_deal.pk]), {"level_p4": "3", "as_of": day}, **HTMX
+    ).content.decode()
+    score = int(re.search(r'class="score-value" data-score="(\d+)"', page).group(1))
+    assert int(re.search(r'data-score-before="(\d+)"', html).group(1)) == score
+    moved = chart_data(html, "whatif-map-data")
+    assert [n["id"] for n in moved["nodes"]] == [n["id"] for n in replayed["nodes"]]
+    assert next(n["whatIf"] for n in moved["nodes"] if n["id"] == "p4") == {"from": then, "to": 3}
 
 
 def research_data(deal, **answers) -> dict:

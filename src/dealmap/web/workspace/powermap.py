@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 
 from dealmap.engine.model import Assessment, Deal, Stakeholder
@@ -30,6 +31,8 @@ LEVEL_COLOURS = {
     4: "#14532d",
 }
 UNASSESSED_BORDER = "#98a2b3"
+#: The dashed ring and glow of a person whose level is a what-if, not what was assessed.
+WHATIF_RING = "#dc6803"
 #: How many people sit side by side in one department cell before wrapping to a new row.
 CELL_COLUMNS = 6
 #: Edge kinds: reports_to plus the relation kinds.
@@ -45,14 +48,24 @@ def current_assessments(deal: Deal, as_of: date) -> dict[str, Assessment]:
     return current
 
 
-def power_map(deal: Deal, report: Report, *, lang: str) -> dict:
-    """Nodes, links, department bands and layer rows for the power map chart."""
+def power_map(
+    deal: Deal, report: Report, *, lang: str, actual: Mapping[str, int | None] | None = None
+) -> dict:
+    """Nodes, links, department bands and layer rows for the power map chart.
+
+    For a what-if, ``deal`` and ``report`` are the hypothetical ones and ``actual`` maps each
+    overridden person to their real level (None: not assessed): their nodes carry ``whatIf``
+    (from, to) and a dashed ring.
+    """
     people = list(deal.stakeholders)
     positions, bands, rows = _layout(people, lang)
     views = {p.id: p for p in report.people}
     current = current_assessments(deal, report.as_of)
     scale = 1.0 if len(people) <= 30 else max(0.35, math.sqrt(30 / len(people)))
     nodes = [_node(p, views.get(p.id), current.get(p.id), positions[p.id], scale, lang) for p in people]
+    for node in nodes:
+        if actual is not None and node["id"] in actual:
+            _mark_hypothetical(node, actual[node["id"]])
     return {
         "nodes": nodes,
         "links": _links(deal, lang),
@@ -128,6 +141,18 @@ def _node(p: Stakeholder, view, current: Assessment | None, xy, scale: float, la
         "decisionMaker": p.buying_role == "decision_maker",
         "coach": p.is_coach,
         "strategy": codes.STRATEGIES.label(view.strategy, lang) if view else "",
+    }
+
+
+def _mark_hypothetical(node: dict, actual: int | None) -> None:
+    """Ring a what-if node (dashed, with a glow) and note the level it really has."""
+    node["whatIf"] = {"from": actual, "to": node["level"]}
+    node["itemStyle"] = node["itemStyle"] | {
+        "borderColor": WHATIF_RING,
+        "borderWidth": 3,
+        "borderType": "dashed",
+        "shadowColor": WHATIF_RING,
+        "shadowBlur": 10,
     }
 
 

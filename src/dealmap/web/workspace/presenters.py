@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from dealmap.engine.report import Finding, WhatIf
+from dealmap.engine.analysis import with_levels
+from dealmap.engine.model import Deal
+from dealmap.engine.report import Finding, Report, WhatIf
 from dealmap.engine.score import PART_POINTS
 from dealmap.method import codes
 from dealmap.method.levels import LEVELS
@@ -187,9 +189,11 @@ def whatif_rows(ws: Workspace) -> list[dict]:
 
 
 def whatif_view(change: WhatIf, ws: Workspace, overrides: dict[str, int]) -> dict:
-    """The sandbox's outcome: the score before and after, findings gained and resolved."""
+    """The sandbox's outcome: the score before and after, findings gained and resolved, and the
+    power map as it would look (None when nothing is overridden: the map stays as it is)."""
     names = {p.id: p.name for p in ws.domain.stakeholders}
     return {
+        "map": whatif_map(change, ws, overrides) if overrides else None,
         "before": change.base.score.value,
         "after": change.report.score.value,
         "delta": change.score_delta,
@@ -198,6 +202,14 @@ def whatif_view(change: WhatIf, ws: Workspace, overrides: dict[str, int]) -> dic
         "findings": findings_by_severity(change.report.findings, names),
         "overrides": [{"key": k, "name": names[k], "level": v} for k, v in overrides.items()],
     }
+
+
+def whatif_map(change: WhatIf, ws: Workspace, overrides: dict[str, int]) -> dict:
+    """The power map with the overridden levels: the same chart data as the real map's, each
+    overridden person marked with their actual level."""
+    views = ws.views
+    actual = {key: views[key].level for key in overrides}
+    return map_view(with_levels(ws.domain, overrides, ws.as_of), change.report, actual=actual)
 
 
 def deal_context(ws: Workspace) -> dict:
@@ -218,7 +230,7 @@ def deal_context(ws: Workspace) -> dict:
         "columns": strategy_columns(ws),
         "research": research_view(ws),
         "whatif_rows": whatif_rows(ws),
-        "map": power_map(ws.domain, ws.report, lang=i18n.lang()) | {"text": map_texts()},
+        "map": map_view(ws.domain, ws.report),
         "levels": level_table(),
         "people_count": len(ws.domain.stakeholders),
     }
@@ -303,6 +315,12 @@ def _cued(vocabulary: codes.Vocabulary, found, cues) -> list[dict]:
     ]
 
 
+def map_view(deal: Deal, report: Report, *, actual: dict[str, int | None] | None = None) -> dict:
+    """The power map's data with its words; for a what-if, ``actual`` holds the overridden people's
+    real levels (see ``power_map``)."""
+    return power_map(deal, report, lang=i18n.lang(), actual=actual) | {"text": map_texts()}
+
+
 def map_texts() -> dict[str, object]:
     """The chart's own words in the active language (user text never goes here)."""
     return {
@@ -313,6 +331,7 @@ def map_texts() -> dict[str, object]:
         "weight": str(_("Influence weight")),
         "coach": str(_("coach")),
         "decisionMaker": str(_("decision maker")),
+        "whatIf": str(_("what-if")),
         "edges": {"reports_to": str(_("reports to"))}
         | {k.code: k.label.get(i18n.lang()) for k in codes.RELATION_KINDS},
         "levels": {str(lv.level): lv.label.get(i18n.lang()) for lv in LEVELS.values()},

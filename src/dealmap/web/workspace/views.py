@@ -236,8 +236,12 @@ def research_save(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def whatif(request: HttpRequest, pk: int) -> HttpResponse:
-    """Re-run the analysis with some levels moved. Nothing is stored."""
-    ws = deal_workspace(user=request.user, pk=pk, trend=False)
+    """Re-run the analysis with some levels moved (on the replayed day, if any). Nothing is stored.
+
+    The result carries the power map as it would look, which the page draws until the sandbox is reset.
+    """
+    as_of = presenters.parse_day(request.POST.get("as_of"))
+    ws = deal_workspace(user=request.user, pk=pk, as_of=as_of, trend=False)
     overrides = presenters.parse_overrides(request.POST, ws)
     change = what_if(ws.domain, overrides, as_of=ws.as_of)
     context = {**presenters.deal_context(ws), "whatif": presenters.whatif_view(change, ws, overrides)}
