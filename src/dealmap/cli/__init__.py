@@ -10,29 +10,41 @@ from __future__ import annotations
 import os
 import sys
 
-_HELP = "DealMap (大客户决策地图): map a key account's buying group and know what to do next."
+from dealmap.method.codes import Text
+
+APP_HELP = Text(
+    "DealMap 大客户决策地图:理清大客户的采购决策链,知道下一步该做什么。\n\n"
+    "帮助的语言:设置了 DEALMAP_LANG(zh 或 en)就用它,否则跟随系统语言"
+    "(LC_ALL / LC_MESSAGES / LANG),都没有时用中文。",
+    "DealMap (大客户决策地图): map a key account's buying group and know what to do next.\n\n"
+    "Help language: DEALMAP_LANG (zh or en) if set, else the locale (LC_ALL / LC_MESSAGES / LANG), "
+    "else Chinese.",
+)
 
 
-def _build_app():
+def build_app(lang: str | None = None):
+    """The typer app, its help in `lang` (default: `helptext.help_lang()`, from the environment)."""
     import typer
 
     from dealmap.cli import admin, analyze, db, signals, transfer
+    from dealmap.cli.helptext import help_lang
 
+    lang = lang or help_lang()
     app = typer.Typer(
         name="dealmap",
-        help=_HELP,
+        help=APP_HELP.get(lang),
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
     )
     for module in (db, analyze, signals, transfer, admin):
-        module.register(app)
+        module.register(app, lang)
     return app
 
 
 def __getattr__(name: str):
     if name == "app":
-        app = _build_app()
+        app = build_app()
         globals()["app"] = app
         return app
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

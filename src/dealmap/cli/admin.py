@@ -8,23 +8,40 @@ from typing import Annotated
 
 import typer
 
-from dealmap.cli.db import _fail, ensure_database
+from dealmap.cli.db import MESSAGES_LANG, _fail, ensure_database
+from dealmap.cli.helptext import add_command
 from dealmap.method.codes import Text
-
-user_app = typer.Typer(help="Manage users.", no_args_is_help=True)
 
 ROLES = ("rep", "manager", "admin")
 
+HELP = {
+    "user": Text("管理用户。", "Manage users."),
+    "add": Text(
+        "添加用户并指定角色(和团队)。\n\n不加 --password-stdin 时,会提示输入密码。",
+        "Add a user with a role (and a team); asks for the password unless --password-stdin.",
+    ),
+    "add.name": Text("用户名。", "Username."),
+    "add.role": Text("角色:rep(销售代表)、manager(销售经理)或 admin(管理员)。", "rep, manager or admin."),
+    "add.team": Text("所属团队(没有就新建)。", "Team name (created if missing)."),
+    "add.password_stdin": Text(
+        "从标准输入的第一行读取密码。", "Read the password from the first line of stdin."
+    ),
+    "add.lang": MESSAGES_LANG,
+    "token": Text(
+        "为用户生成新的 API 令牌(只显示这一次)。\n\n调用 API 时把它放在请求头 `Authorization: Bearer TOKEN` 里。",
+        "Print a new API token for a user (shown once; send it as `Authorization: Bearer TOKEN`).",
+    ),
+    "token.name": Text("令牌代表哪个用户(用户名)。", "Username the token acts as."),
+    "token.lang": MESSAGES_LANG,
+}
 
-@user_app.command("add")
+
 def user_add(
-    name: Annotated[str, typer.Argument(help="Username.")],
-    role: Annotated[str, typer.Option("--role", help="rep, manager or admin.")] = "rep",
-    team: Annotated[str | None, typer.Option("--team", help="Team name (created if missing).")] = None,
-    password_stdin: Annotated[
-        bool, typer.Option("--password-stdin", help="Read the password from the first line of stdin.")
-    ] = False,
-    lang: Annotated[str, typer.Option("--lang", help="Language of messages: zh or en.")] = "zh",
+    name: Annotated[str, typer.Argument()],
+    role: Annotated[str, typer.Option("--role")] = "rep",
+    team: Annotated[str | None, typer.Option("--team")] = None,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
+    lang: Annotated[str, typer.Option("--lang")] = "zh",
 ) -> None:
     """Add a user with a role (and a team); asks for the password unless --password-stdin."""
     if role not in ROLES:
@@ -50,8 +67,8 @@ def user_add(
 
 
 def token(
-    name: Annotated[str, typer.Argument(help="Username the token acts as.")],
-    lang: Annotated[str, typer.Option("--lang", help="Language of messages: zh or en.")] = "zh",
+    name: Annotated[str, typer.Argument()],
+    lang: Annotated[str, typer.Option("--lang")] = "zh",
 ) -> None:
     """Print a new API token for a user (shown once; send it as `Authorization: Bearer TOKEN`)."""
     ensure_database()
@@ -65,7 +82,9 @@ def token(
     typer.echo(raw)
 
 
-def register(app: typer.Typer) -> None:
-    """Add `user add` and `token` to the `dealmap` app."""
+def register(app: typer.Typer, lang: str) -> None:
+    """Add `user add` and `token` to the `dealmap` app, their help in `lang`."""
+    user_app = typer.Typer(help=HELP["user"].get(lang), no_args_is_help=True)
+    add_command(user_app, "add", user_add, HELP, lang)
     app.add_typer(user_app, name="user")
-    app.command("token")(token)
+    add_command(app, "token", token, HELP, lang)

@@ -19,28 +19,43 @@ BAD_LANG = Text("--lang 只能是 zh 或 en", "--lang must be zh or en")
 BAD_DATE = Text("--as-of 必须是 YYYY-MM-DD 格式的日期", "--as-of must be a date as YYYY-MM-DD")
 
 
-def register(app) -> None:
+HELP = {
+    "analyze": Text(
+        "分析商机:找出问题,给出每个人的应对策略。\n\n问题按严重程度排列(严重的在前),另附每个人的策略、加权支持度和态势分。",
+        "Analyse a deal: findings (critical first), each person's strategy, balance and position score.",
+    ),
+    "analyze.file": Text(
+        "dealmap/1 格式的商机文件;写 - 则从标准输入读取。", "A dealmap/1 deal file, or - for standard input."
+    ),
+    "analyze.as_json": Text(
+        "输出 dealmap-report/1 格式的 JSON,而不是表格。", "Print the dealmap-report/1 JSON instead of tables."
+    ),
+    "analyze.lang": Text("报告的语言:zh(中文)或 en(英文)。", "Language of the readable report: zh or en."),
+    "analyze.as_of": Text(
+        "按哪一天来分析(默认取文件里的日期,没有就用今天)。",
+        "Analysis date (default: the file's, else today).",
+    ),
+}
+
+
+def register(app, lang: str) -> None:
+    """Add the `analyze` command to the `dealmap` app, its help in `lang`."""
     # typer is imported here, not at the top, so that `dealmap.cli.main` can run a plain
     # `dealmap analyze FILE --json` through `run` without importing typer (and the pydantic it
     # pulls in): about a fifth of that command's time on a large file (bench/engine.py).
     import typer
 
+    from dealmap.cli.helptext import add_command
+
     def analyze(
-        file: str = typer.Argument(
-            ..., metavar="FILE|-", help="A dealmap/1 deal file, or - for standard input."
-        ),
-        as_json: bool = typer.Option(
-            False, "--json", help="Print the dealmap-report/1 JSON instead of tables."
-        ),
-        lang: str = typer.Option("zh", "--lang", help="Language of the readable report: zh or en."),
-        as_of: str | None = typer.Option(
-            None, "--as-of", metavar="YYYY-MM-DD", help="Analysis date (default: the file's, else today)."
-        ),
+        file: str = typer.Argument(..., metavar="FILE|-"),
+        as_json: bool = typer.Option(False, "--json"),
+        lang: str = typer.Option("zh", "--lang"),
+        as_of: str | None = typer.Option(None, "--as-of", metavar="YYYY-MM-DD"),
     ) -> None:
-        """Analyse a deal: findings (critical first), each person's strategy, balance and position score."""
         run(file, as_json=as_json, lang=lang, as_of=as_of)
 
-    app.command("analyze")(analyze)
+    add_command(app, "analyze", analyze, HELP, lang)
 
 
 def run(file: str, *, as_json: bool = False, lang: str = "zh", as_of: str | None = None) -> tuple:

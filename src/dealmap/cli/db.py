@@ -14,9 +14,51 @@ from typing import Annotated
 
 import typer
 
+from dealmap.cli.helptext import add_command
 from dealmap.method.codes import Text
 
-LANG_OPTION = Annotated[str, typer.Option("--lang", help="Language of messages: zh or en.")]
+LANG_OPTION = Annotated[str, typer.Option("--lang")]
+MESSAGES_LANG = Text("提示信息的语言:zh(中文)或 en(英文)。", "Language of messages: zh or en.")
+
+HELP = {
+    "serve": Text("启动网页版(会先自动升级数据库)。", "Serve the web app (migrating the database first)."),
+    "serve.port": Text("监听的端口。", "Port to listen on."),
+    "serve.host": Text("监听的地址。", "Address to listen on."),
+    "demo": Text(
+        "创建演示用户(rep 和 manager),并载入演示商机(日期平移到今天)。",
+        "Create the demo users (rep, manager) and load the demo deal, dated to today.",
+    ),
+    "demo.force": Text("已经有商机时也再载入一份。", "Load another copy even if deals exist."),
+    "demo.port": Text("启动提示里显示的端口。", "Port printed in the start-up message."),
+    "import-deal": Text(
+        "检查商机文件并存入数据库;最后一行输出新商机的 id。\n\n"
+        "只要有问题,就在标准错误里按 JSON 路径逐条列出,退出状态为 2,什么都不保存。",
+        "Validate a deal file and store it; prints the new deal's id as the last line.\n\n"
+        "Any problem: every problem is listed by JSON path on stderr, exit status 2, nothing stored.",
+    ),
+    "import-deal.file": Text(
+        "商机文件(dealmap/1 JSON);写 - 则从标准输入读取。",
+        "Deal file (dealmap/1 JSON), or - for standard input.",
+    ),
+    "import-deal.owner": Text(
+        "新客户的负责人(用户名),默认是唯一的用户或销售代表。",
+        "Username who owns the new account (default: the only user, else the only rep).",
+    ),
+    "import-deal.lang": MESSAGES_LANG,
+    "export-deal": Text(
+        "把已保存的商机导出为 dealmap/1 商机文件(as_of 为今天)。",
+        "Write a stored deal as a dealmap/1 deal file (as_of = today).",
+    ),
+    "export-deal.deal_id": Text(
+        "商机的 id(即 import-deal 输出的那个)。", "The deal's id (as printed by import-deal)."
+    ),
+    "export-deal.output": Text("写到这个文件里,而不是标准输出。", "Write to this file, not stdout."),
+    "export-deal.lang": MESSAGES_LANG,
+    "manage": Text(
+        "运行 Django 管理命令,例如 `dealmap manage createsuperuser`。",
+        "Run a Django management command, e.g. `dealmap manage createsuperuser`.",
+    ),
+}
 
 
 def ensure_database() -> None:
@@ -49,8 +91,8 @@ def _fail(text: Text, lang: str, *, code: int = 2) -> None:
 
 
 def serve(
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 8000,
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
 ) -> None:
     """Serve the web app (migrating the database first)."""
     ensure_database()
@@ -61,8 +103,8 @@ def serve(
 
 
 def demo(
-    force: Annotated[bool, typer.Option("--force", help="Load another copy even if deals exist.")] = False,
-    port: Annotated[int, typer.Option(help="Port printed in the start-up message.")] = 8000,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    port: Annotated[int, typer.Option()] = 8000,
 ) -> None:
     """Create the demo users (rep, manager) and load the demo deal, dated to today."""
     ensure_database()
@@ -80,11 +122,8 @@ def demo(
 
 
 def import_deal(
-    file: Annotated[str, typer.Argument(help="Deal file (dealmap/1 JSON), or - for standard input.")],
-    owner: Annotated[
-        str | None,
-        typer.Option(help="Username who owns the new account (default: the only user, else the only rep)."),
-    ] = None,
+    file: Annotated[str, typer.Argument()],
+    owner: Annotated[str | None, typer.Option()] = None,
     lang: LANG_OPTION = "zh",
 ) -> None:
     """Validate a deal file and store it; prints the new deal's id as the last line.
@@ -134,10 +173,8 @@ def _owner(username: str | None, lang: str):
 
 
 def export_deal(
-    deal_id: Annotated[int, typer.Argument(help="The deal's id (as printed by import-deal).")],
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write to this file, not stdout.")
-    ] = None,
+    deal_id: Annotated[int, typer.Argument()],
+    output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
     lang: LANG_OPTION = "zh",
 ) -> None:
     """Write a stored deal as a dealmap/1 deal file (as_of = today)."""
@@ -168,13 +205,17 @@ def manage(ctx: typer.Context) -> None:
     execute_from_command_line(["dealmap manage", *ctx.args])
 
 
-def register(app: typer.Typer) -> None:
-    """Add the database commands to the `dealmap` app."""
-    app.command("serve")(serve)
-    app.command("demo")(demo)
-    app.command("import-deal")(import_deal)
-    app.command("export-deal")(export_deal)
-    app.command(
+def register(app: typer.Typer, lang: str) -> None:
+    """Add the database commands to the `dealmap` app, their help in `lang`."""
+    add_command(app, "serve", serve, HELP, lang)
+    add_command(app, "demo", demo, HELP, lang)
+    add_command(app, "import-deal", import_deal, HELP, lang)
+    add_command(app, "export-deal", export_deal, HELP, lang)
+    add_command(
+        app,
         "manage",
+        manage,
+        HELP,
+        lang,
         context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
-    )(manage)
+    )

@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from dealmap.method.codes import DEPARTMENTS, GROUPS, PERSONAL_NEEDS, SIGNALS, group_of_level
+from dealmap.cli.helptext import add_command
+from dealmap.method.codes import DEPARTMENTS, GROUPS, PERSONAL_NEEDS, SIGNALS, Text, group_of_level
 from dealmap.method.levels import LEVELS
 from dealmap.signals import Reading, read_note, reading_to_dict
 
@@ -38,24 +39,38 @@ _WORDS = {
 }
 
 
-def register(app: typer.Typer) -> None:
-    """Add the `signals` command to the `dealmap` app."""
-    app.command("signals")(signals)
+HELP = {
+    "signals": Text(
+        "读客户原话或拜访记录,给出态度和信号的建议。\n\n"
+        "建议包括态度等级、个人需求、部门关注和行为信号。"
+        "用 --jsonl FILE|- 可以批量处理:每行一段文字,按原顺序每行输出一个 JSON 对象。",
+        "Read a customer's words or a visit note and suggest attitude level, personal need, "
+        "department concerns and behaviour signals.\n\n"
+        "With --jsonl FILE|- it reads one text per line and writes one JSON object per line, in order.",
+    ),
+    "signals.text": Text(
+        "要读的拜访记录或客户原话(中文、英文均可)。", "The note or the customer's words (zh or en)."
+    ),
+    "signals.as_json": Text("输出 JSON 对象,而不是文字。", "Print the JSON object instead of text."),
+    "signals.jsonl": Text(
+        "从文件 FILE 逐行读取(写 - 则从标准输入读取)。", "Read one text per line from FILE (or - for stdin)."
+    ),
+    "signals.lang": Text("结果标签的语言:zh(中文)或 en(英文)。", "Language of the labels: zh or en."),
+}
+
+
+def register(app: typer.Typer, lang: str) -> None:
+    """Add the `signals` command to the `dealmap` app, its help in `lang`."""
+    add_command(app, "signals", signals, HELP, lang)
 
 
 def signals(
-    text: Annotated[str | None, typer.Argument(help="The note or the customer's words (zh or en).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON object instead of text.")] = False,
-    jsonl: Annotated[
-        str | None, typer.Option("--jsonl", help="Read one text per line from FILE (or - for stdin).")
-    ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the labels: zh or en.")] = "zh",
+    text: Annotated[str | None, typer.Argument()] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    jsonl: Annotated[str | None, typer.Option("--jsonl")] = None,
+    lang: Annotated[str, typer.Option("--lang")] = "zh",
 ) -> None:
-    """读取客户原话或拜访记录,给出态度等级、个人需求、部门关注和行为信号的建议。
-
-    Suggest attitude level, personal need, department concerns and behaviour signals
-    from a note; `--jsonl FILE|-` writes one JSON object per input line, in order.
-    """
+    """Print the suggestions for TEXT, or one JSON object per line of `--jsonl FILE|-`."""
     if lang not in _WORDS:
         _fail(f"--lang must be zh or en, not {lang!r}")
     if jsonl is not None:

@@ -18,10 +18,51 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from dealmap.cli.db import _owner, ensure_database
+from dealmap.cli.helptext import add_command
 from dealmap.method.codes import Text
 
-LANG_OPTION = Annotated[str, typer.Option("--lang", help="Language: zh or en.")]
+LANG_OPTION = Annotated[str, typer.Option("--lang")]
 FORMATS = ("xlsx", "pptx", "json")
+
+LANG = Text("语言:zh(中文)或 en(英文)。", "Language: zh or en.")
+OUTPUT = Text("要写入的文件。", "File to write.")
+HELP = {
+    "import": Text(
+        "从 Excel 或 CSV 文件批量导入数据。\n\n"
+        "可导入客户、商机、人员、商机角色、关系、态度评估和互动记录。"
+        "先检查整个文件;只要有问题,就按工作表、行、列逐条列出,退出状态为 2,什么都不保存。",
+        "Import accounts, deals, people, parts, relations, assessments and interactions from Excel or CSV.\n\n"
+        "The whole file is checked first; any problem is listed by sheet, row and column, exit status 2, "
+        "nothing stored.",
+    ),
+    "import.file": Text(
+        "Excel 工作簿(.xlsx),或只含一张表的 .csv 文件。", "The workbook (.xlsx) or a one-sheet .csv."
+    ),
+    "import.dry_run": Text("只检查并预览,不保存任何数据。", "Check and preview only; store nothing."),
+    "import.owner": Text("导入的客户归谁负责(用户名)。", "Username who owns the imported accounts."),
+    "import.lang": LANG,
+    "export": Text(
+        "导出一个或全部商机:Excel 工作簿、客户回顾 PPT 或商机文件。",
+        "Export a deal (or a portfolio) as a workbook, an account-review deck or a deal file.",
+    ),
+    "export.deal_id": Text(
+        "商机的 id;写 all 则导出负责人能看到的全部商机(仅限 xlsx)。",
+        "The deal's id, or 'all' for every deal the owner sees (xlsx).",
+    ),
+    "export.format": Text("导出格式:xlsx、pptx 或 json。", "xlsx, pptx or json."),
+    "export.output": OUTPUT,
+    "export.owner": Text(
+        "用 all 导出时,导出谁的商机(默认是唯一的用户)。",
+        "With 'all': whose deals (default: the only user).",
+    ),
+    "export.lang": LANG,
+    "template": Text(
+        "生成导入模板(.xlsx)。\n\n模板里有一页填写说明,以及七张带下拉选项和示例行的工作表。",
+        "Write the import template (.xlsx): a guide, seven sheets with drop-downs and example rows.",
+    ),
+    "template.output": OUTPUT,
+    "template.lang": LANG,
+}
 
 
 def _fail(text: Text, lang: str, code: int = 2) -> None:
@@ -81,11 +122,9 @@ def _counts_table(plan, lang: str) -> Table:
 
 
 def import_file(
-    file: Annotated[Path, typer.Argument(help="The workbook (.xlsx) or a one-sheet .csv.")],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check and preview only; store nothing.")
-    ] = False,
-    owner: Annotated[str | None, typer.Option(help="Username who owns the imported accounts.")] = None,
+    file: Annotated[Path, typer.Argument()],
+    dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
+    owner: Annotated[str | None, typer.Option()] = None,
     lang: LANG_OPTION = "zh",
 ) -> None:
     """Import accounts, deals, people, parts, relations, assessments and interactions from Excel or CSV."""
@@ -123,14 +162,10 @@ def import_file(
 
 
 def export(
-    deal_id: Annotated[
-        str, typer.Argument(help="The deal's id, or 'all' for every deal the owner sees (xlsx).")
-    ],
-    format: Annotated[str, typer.Option("--format", "-f", help="xlsx, pptx or json.")] = "xlsx",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write.")] = None,
-    owner: Annotated[
-        str | None, typer.Option(help="With 'all': whose deals (default: the only user).")
-    ] = None,
+    deal_id: Annotated[str, typer.Argument()],
+    format: Annotated[str, typer.Option("--format", "-f")] = "xlsx",
+    output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
+    owner: Annotated[str | None, typer.Option()] = None,
     lang: LANG_OPTION = "zh",
 ) -> None:
     """Export a deal (or a portfolio) as a workbook, an account-review deck or a deal file."""
@@ -164,9 +199,7 @@ def export(
 
 
 def template(
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")] = Path(
-        "dealmap-template.xlsx"
-    ),
+    output: Annotated[Path, typer.Option("-o", "--output")] = Path("dealmap-template.xlsx"),
     lang: LANG_OPTION = "zh",
 ) -> None:
     """Write the import template (.xlsx): a guide, seven sheets with drop-downs and example rows."""
@@ -176,8 +209,8 @@ def template(
     typer.echo(str(output))
 
 
-def register(app: typer.Typer) -> None:
-    """Add the import/export commands to the `dealmap` app."""
-    app.command("import")(import_file)
-    app.command("export")(export)
-    app.command("template")(template)
+def register(app: typer.Typer, lang: str) -> None:
+    """Add the import/export commands to the `dealmap` app, their help in `lang`."""
+    add_command(app, "import", import_file, HELP, lang)
+    add_command(app, "export", export, HELP, lang)
+    add_command(app, "template", template, HELP, lang)
