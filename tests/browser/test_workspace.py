@@ -132,6 +132,89 @@ def test_a_what_if_changes_the_score_but_a_reload_shows_nothing_was_saved(live_s
     assert Assessment.objects.count() == stored
 
 
+def node_on_map(page, key: str) -> dict:
+    """The power map's data point for one person, as the chart holds it."""
+    return page.evaluate(
+        "key => echarts.getInstanceByDom(document.getElementById('power-map'))"
+        ".getOption().series[0].data.find(d => d.id === key)",
+        key,
+    )
+
+
+def node_styles(page) -> dict[str, dict]:
+    """Each person's node style on the power map."""
+    return dict(
+        page.evaluate(
+            "echarts.getInstanceByDom(document.getElementById('power-map'))"
+            ".getOption().series[0].data.map(d => [d.id, d.itemStyle])"
+        )
+    )
+
+
+def hover_node(page, key: str) -> str:
+    """Hover the person's node; the tooltip's text."""
+    xy = page.evaluate(
+        """key => {
+          const chart = echarts.getInstanceByDom(document.getElementById('power-map'));
+          const n = chart.getOption().series[0].data.find(d => d.id === key);
+          return chart.convertToPixel({seriesIndex: 0}, [n.x, n.y]);
+        }""",
+        key,
+    )
+    box = page.locator("#power-map").bounding_box()
+    page.mouse.move(box["x"] + xy[0], box["y"] + xy[1])
+    tooltip = page.locator(".map-tooltip")
+    tooltip.wait_for(state="visible")
+    return tooltip.inner_text()
+
+
+def test_a_what_if_recolours_the_map_until_the_user_goes_back_to_the_actual_one(
+    live_server, watched, demo_deal
+):
+    page, _ = watched
+    page.set_viewport_size({"width": 1366, "height": 900})
+    log_in_and_open(page, live_server, demo_deal)
+    banner = page.locator("#map-whatif-banner")
+    actual, styles = node_on_map(page, "p4"), node_styles(page)
+    assert banner.is_hidden() and "whatIf" not in actual
+
+    page.select_option("select[name=level_p4]", "2")
+    wait_until(page, "document.getElementById('power-map').dataset.mapState === 'whatif'")
+    moved = node_on_map(page, "p4")
+    assert moved["itemStyle"]["color"] != actual["itemStyle"]["color"]
+    assert moved["itemStyle"]["borderType"] == "dashed" and moved["whatIf"] == {"from": -3, "to": 2}
+    assert {k: v for k, v in node_styles(page).items() if k != "p4"} == {
+        k: v for k, v in styles.items() if k != "p4"
+    }
+    assert banner.is_visible() and "正在查看假设情景" in banner.inner_text()
+    assert "假设: -3 当众抵制 → +2 表示支持" in hover_node(page, "p4")
+    shots = os.environ.get("DEALMAP_SCREENSHOTS")
+    if shots:  # the tooltip pinned top right, where the demo's map has nobody to hide
+        page.mouse.move(0, 0)
+        page.evaluate(
+            """() => {
+              const chart = echarts.getInstanceByDom(document.getElementById('power-map'));
+              const data = chart.getOption().series[0].data;
+              chart.dispatchAction({type: 'showTip', seriesIndex: 0,
+                dataIndex: data.findIndex(d => d.id === 'p4'), position: [chart.getWidth() - 345, 40]});
+            }"""
+        )
+        page.wait_for_timeout(300)
+        page.locator(".ws-map").screenshot(path=str(Path(shots) / "whatif-map-zh.png"))
+
+    banner.locator("button", has_text="恢复实际").click()
+    wait_until(page, "document.getElementById('power-map').dataset.mapState === 'actual'")
+    assert node_on_map(page, "p4")["itemStyle"] == actual["itemStyle"] and banner.is_hidden()
+    assert page.locator("#whatif-score").is_visible()  # the sandbox keeps its result
+    page.locator(".js-map-whatif").click()  # and can show it on the map again
+    wait_until(page, "document.getElementById('power-map').dataset.mapState === 'whatif'")
+
+    page.locator(".js-whatif-reset").click()
+    wait_until(page, "document.getElementById('power-map').dataset.mapState === 'actual'")
+    wait_until(page, "document.querySelector('#whatif-result .delta.flat') !== null")  # the emptied sandbox
+    assert node_styles(page) == styles and banner.is_hidden()
+
+
 def test_a_person_named_like_an_html_tag_fires_no_dialog_when_hovered_or_opened(
     live_server, watched, demo_deal
 ):

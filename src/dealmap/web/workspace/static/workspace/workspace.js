@@ -26,7 +26,23 @@
   function clip(text, n) { return text.length > n ? text.slice(0, n - 1) + "…" : text; }
 
   // ---- Power map ------------------------------------------------------------------------------
+  // The map draws #map-data (the deal as recorded) or, while the sandbox shows a result, that
+  // result's #whatif-map-data, unless the user went back to the actual map.
   var mapSource = null;
+  var preferActual = false;
+
+  function mapDataElement() {
+    var whatIf = document.getElementById("whatif-map-data");
+    return whatIf && !preferActual ? whatIf : document.getElementById("map-data");
+  }
+
+  function syncWhatIfControls(showingWhatIf) {
+    var banner = document.getElementById("map-whatif-banner");
+    if (banner) banner.hidden = !showingWhatIf;
+    document.querySelectorAll(".js-map-whatif").forEach(function (button) { button.hidden = showingWhatIf; });
+  }
+
+  function levelText(level, T) { return level === null ? T.unassessed : signed(level) + " " + T.levels[String(level)]; }
 
   function nodeLabel(n, T) {
     return (n.decisionMaker ? "★ " : "") + n.name + (n.coach ? " ◆" + T.coach : "");
@@ -46,6 +62,10 @@
         lines.push(enc(T.unassessed));
       } else {
         lines.push("<b>" + enc(signed(n.level) + " " + n.levelName) + "</b> — " + enc(n.means));
+      }
+      if (n.whatIf) {
+        lines.push('<span class="tip-whatif">' + enc(T.whatIf + ": " + levelText(n.whatIf.from, T) + " → " +
+          levelText(n.whatIf.to, T)) + "</span>");
       }
       if (n.evidence) {
         lines.push(enc(T.evidence) + " (" + enc(n.evidenceDate) + "): " + enc(clip(n.evidence, 160)));
@@ -88,11 +108,14 @@
   }
 
   function renderMap(force) {
-    var el = document.getElementById("power-map"), src = document.getElementById("map-data");
+    var el = document.getElementById("power-map"), src = mapDataElement();
     if (!el || !src || !window.echarts) return;
-    if (!force && src.textContent === mapSource && echarts.getInstanceByDom(el)) return;
-    mapSource = src.textContent;
-    var d = JSON.parse(mapSource), T = d.text;
+    var showingWhatIf = src.id === "whatif-map-data";
+    syncWhatIfControls(showingWhatIf);
+    if (!force && src.id + src.textContent === mapSource && echarts.getInstanceByDom(el)) return;
+    mapSource = src.id + src.textContent;
+    el.setAttribute("data-map-state", showingWhatIf ? "whatif" : "actual");
+    var d = JSON.parse(src.textContent), T = d.text;
     var byId = {};
     d.nodes.forEach(function (n) { byId[n.id] = n; });
     var groupIndex = {};
@@ -275,7 +298,14 @@
       openPerson(opener.getAttribute("data-key"), opener.getAttribute("data-level"));
     }
     if (event.target.closest(".js-whatif-reset")) {
+      var stale = document.getElementById("whatif-map-data");
+      if (stale) stale.remove();  // the actual map at once, before the emptied sandbox's answer
+      renderMap(false);
       setTimeout(function () { htmx.trigger("#whatif-form", "change"); }, 0);
+    }
+    if (event.target.closest(".js-map-actual, .js-map-whatif")) {
+      preferActual = !!event.target.closest(".js-map-actual");
+      renderMap(false);
     }
   });
   document.addEventListener("keydown", function (event) {
@@ -336,6 +366,7 @@
 
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail && event.detail.target && event.detail.target.id === "drawer" && workspace()) showDrawer(true);
+    if (event.detail && event.detail.target && event.detail.target.id === "whatif-result") preferActual = false;
     refresh();
   });
 
