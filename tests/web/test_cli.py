@@ -34,6 +34,10 @@ def test_import_deal_prints_the_new_deal_id_as_the_last_line(rep, tmp_path, demo
     deal = Deal.objects.get(pk=int(result.stdout.strip().splitlines()[-1]))
     assert deal.name == demo_file["opportunity"]["name"]
     assert deal.account.owner == rep
+    people = len(demo_file["stakeholders"])
+    assert result.stdout.splitlines()[0].endswith(f": {people} 人")
+    english = run("import-deal", write(tmp_path, demo_file), "--lang", "en")
+    assert english.stdout.splitlines()[0].endswith(f": {people} people")
 
 
 def test_import_deal_reads_standard_input(rep, demo_file):

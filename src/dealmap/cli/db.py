@@ -115,7 +115,10 @@ def demo(
     if result.deal is not None:
         typer.echo(f"Demo deal loaded / 已载入演示商机: {result.deal.name} (id {result.deal.pk})")
     else:
-        typer.echo("Deals exist already; demo deal not loaded again (--force loads another copy).")
+        typer.echo(
+            "Deals exist already; demo deal not loaded again (--force loads another copy) / "
+            "已有商机,未重复载入演示商机(--force 可再载入一份)"
+        )
     typer.echo(f"DealMap: http://127.0.0.1:{port}/")
     for username, role, _ in DEMO_USERS:
         typer.echo(f"  login / 登录: {username} / {DEMO_PASSWORD}   ({role})")
@@ -146,7 +149,10 @@ def import_deal(
     except DealFileError as exc:
         typer.echo(format_problems(exc.problems, lang), err=True)
         raise typer.Exit(2) from None
-    typer.echo(f"{stored.account.name} / {stored.name}: {len(deal.stakeholders)} people")
+    people = len(deal.stakeholders)
+    typer.echo(
+        f"{stored.account.name} / {stored.name}: " + Text(f"{people} 人", f"{people} people").get(lang)
+    )
     typer.echo(str(stored.pk))
 
 

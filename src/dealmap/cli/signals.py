@@ -72,14 +72,20 @@ def signals(
 ) -> None:
     """Print the suggestions for TEXT, or one JSON object per line of `--jsonl FILE|-`."""
     if lang not in _WORDS:
-        _fail(f"--lang must be zh or en, not {lang!r}")
+        _fail(Text(f"--lang 只能是 zh 或 en,不能是 {lang!r}", f"--lang must be zh or en, not {lang!r}"), "en")
     if jsonl is not None:
         if text is not None:
-            _fail("give either TEXT or --jsonl, not both")
-        _batch(jsonl)
+            _fail(Text("TEXT 和 --jsonl 只能给一个", "give either TEXT or --jsonl, not both"), lang)
+        _batch(jsonl, lang)
         return
     if text is None:
-        _fail("give a TEXT to read, or --jsonl FILE|- for a batch")
+        _fail(
+            Text(
+                "请给出要读的 TEXT,或用 --jsonl FILE|- 批量读取",
+                "give a TEXT to read, or --jsonl FILE|- for a batch",
+            ),
+            lang,
+        )
     reading = read_note(text)
     if as_json:
         typer.echo(json.dumps(reading_to_dict(reading), ensure_ascii=False))
@@ -87,21 +93,21 @@ def signals(
         _show(reading, lang)
 
 
-def _batch(source: str) -> None:
-    lines = _read_lines(source)
+def _batch(source: str, lang: str) -> None:
+    lines = _read_lines(source, lang)
     out = sys.stdout
     for line in lines:
         out.write(json.dumps(reading_to_dict(read_note(line)), ensure_ascii=False) + "\n")
     out.flush()
 
 
-def _read_lines(source: str) -> list[str]:
+def _read_lines(source: str, lang: str) -> list[str]:
     if source == "-":
         return sys.stdin.read().splitlines()
     try:
         return Path(source).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        _fail(f"cannot read {source}: {exc}")
+        _fail(Text(f"无法读取 {source}:{exc}", f"cannot read {source}: {exc}"), lang)
         raise AssertionError from exc  # unreachable: _fail exits
 
 
@@ -140,6 +146,6 @@ def _cues(cues: tuple[str, ...], w: dict[str, str]) -> str:
     return f" — {w['cues']}: {', '.join(cues)}" if cues else ""
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"dealmap signals: {message}", err=True)
+def _fail(message: Text, lang: str) -> None:
+    typer.echo(f"dealmap signals: {message.get(lang)}", err=True)
     raise typer.Exit(code=2)

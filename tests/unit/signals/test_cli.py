@@ -56,8 +56,12 @@ def test_no_text_and_no_jsonl_is_an_error():
     assert "TEXT" in result.output
 
 
-def test_unreadable_file_is_an_error(tmp_path):
-    result = runner.invoke(app, ["signals", "--jsonl", str(tmp_path / "missing.txt")])
+def test_unreadable_file_is_an_error_in_the_chosen_language(tmp_path):
+    missing = str(tmp_path / "missing.txt")
+    result = runner.invoke(app, ["signals", "--jsonl", missing])
+    assert result.exit_code == 2
+    assert "无法读取" in result.output
+    result = runner.invoke(app, ["signals", "--jsonl", missing, "--lang", "en"])
     assert result.exit_code == 2
     assert "cannot read" in result.output
 
