@@ -175,6 +175,6 @@ def _erased_message(summary: dict) -> str:
 
 @require_safe
 def search_view(request: HttpRequest) -> HttpResponse:
-    """Accounts, deals and people the user may see whose name matches ``?q=``."""
+    """Accounts, deals and people the user may see whose name matches ``?q=``, and notes containing it."""
     results = search(user=request.user, query=request.GET.get("q", "")[:200])
     return render(request, "accounts/search.html", {"results": results})
