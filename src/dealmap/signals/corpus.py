@@ -11,8 +11,12 @@ CORPUS_DIR = Path(__file__).with_name("corpus")
 TRAIN = CORPUS_DIR / "train.jsonl"
 #: Written by ``dealmap.signals.compose``: the training bodies in many frames and voices.
 GENERATED = CORPUS_DIR / "generated.jsonl"
+AUTHORS_DIR = CORPUS_DIR / "authors"
+#: Round 5: 400 hand-written lines from each of three outside authors, each in their own voice
+#: (a: Chinese industrial, b: English and mixed SaaS and others, c: Chinese public sector and services).
+AUTHORS = {name: AUTHORS_DIR / f"{name}.jsonl" for name in ("a", "b", "c")}
 #: Everything the model is trained on (the held-out, unseen and blind sets never are).
-TRAINING = (TRAIN, GENERATED)
+TRAINING = (TRAIN, GENERATED, *AUTHORS.values())
 HELDOUT = CORPUS_DIR / "heldout.jsonl"
 
 
@@ -50,7 +54,7 @@ def load_rows(objects) -> list[Labelled]:
 
 
 def load_training() -> list[Labelled]:
-    """The hand-written training lines, then the generated ones."""
+    """The hand-written training lines, the generated ones, then the outside authors' lines."""
     return [row for path in TRAINING if path.exists() for row in load(path)]
 
 

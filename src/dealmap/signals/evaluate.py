@@ -92,20 +92,61 @@ def _micro_f1(gold: list[set[str]], got: list[set[str]]) -> float:
 
 
 def cross_validate(
-    rows: Sequence[corpus.Labelled], folds: int = 5, always: Sequence[corpus.Labelled] = ()
+    rows: Sequence[corpus.Labelled],
+    folds: int = 5,
+    always: Sequence[corpus.Labelled] = (),
+    always_weights: Sequence[float] | None = None,
 ) -> Metrics:
     """K-fold cross-validation on training rows (retrains K times, in memory).
 
-    ``always`` rows (the generated corpus) are in every training fold and never scored:
-    the figure is on hand-written lines only.
+    ``always`` rows (the generated corpus and the outside authors, counting ``always_weights``)
+    are in every training fold and never scored: the figure is on hand-written lines only.
     """
     from dealmap.signals import train
 
+    extra_weights = list(always_weights or [1.0] * len(always))
     answers: dict[str, Reading] = {}
     for k in range(folds):
-        lm = train.fit([r for i, r in enumerate(rows) if i % folds != k] + list(always))
+        part = [r for i, r in enumerate(rows) if i % folds != k]
+        lm = train.fit(part + list(always), [1.0] * len(part) + extra_weights)
         answers.update({r.text: read_note(r.text, model=lm) for i, r in enumerate(rows) if i % folds == k})
     return measure(rows, reader=answers.__getitem__)
+
+
+def leave_one_author_out(*, jobs: int = 1, **weights: float) -> dict[str, tuple[Metrics, list[Reading]]]:
+    """Per outside author: train on everything else (corpus and the other authors), score that author.
+
+    ``weights`` (``generated``, ``author``) override the per-file training weights. Returns the
+    figures and the readings (in file order) for each held-out author.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    names = list(corpus.AUTHORS)
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            readings = list(pool.map(_author_fold, names, [weights] * len(names)))
+    else:
+        readings = [_author_fold(name, weights) for name in names]
+    results = {}
+    for name, got in zip(names, readings, strict=True):
+        answers = dict(zip((r.text for r in corpus.load(corpus.AUTHORS[name])), got, strict=True))
+        results[name] = measure(corpus.load(corpus.AUTHORS[name]), reader=answers.__getitem__), got
+    return results
+
+
+def _author_fold(name: str, weights: dict[str, float]) -> list[Reading]:
+    from dealmap.signals import train
+
+    paths = [p for p in corpus.TRAINING if p != corpus.AUTHORS[name]]
+    lm = train.fit(*train.weighted(paths, **weights))
+    return [read_note(r.text, model=lm) for r in corpus.load(corpus.AUTHORS[name])]
+
+
+def average(results: Sequence[Metrics]) -> Metrics:
+    """The mean of several sets' figures (n summed)."""
+    fields = [f for f in Metrics.__dataclass_fields__ if f != "n"]
+    means = {f: _mean(getattr(x, f) for x in results) for f in fields}
+    return Metrics(n=sum(x.n for x in results), **means)
 
 
 def table(results: dict[str, Metrics]) -> str:
@@ -124,7 +165,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Print the accuracy tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", type=int, default=0, help="also K-fold cross-validate on the training part")
+    parser.add_argument("--loao", action="store_true", help="only the leave-one-author-out CV")
+    parser.add_argument("--jobs", type=int, default=1, help="processes for --loao")
     args = parser.parse_args(argv)
+    if args.loao:
+        folds = {f"reader   / LOAO {k}": x for k, (x, _) in leave_one_author_out(jobs=args.jobs).items()}
+        print(table({**folds, "reader   / LOAO mean": average(list(folds.values()))}))
+        return
     sets = {"held-out": corpus.load(corpus.HELDOUT)}
     for name, path in (("unseen", UNSEEN), ("blind", BLIND), ("blind2", BLIND2)):
         if path.exists():
@@ -134,8 +181,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         results[f"reader   / {name}"] = measure(rows)
         results[f"baseline / {name}"] = measure(rows, read_baseline)
     if args.cv:
+        from dealmap.signals import train
+
+        always, weights = train.weighted([p for p in corpus.TRAINING if p != corpus.TRAIN])
         results[f"reader   / train {args.cv}-fold CV"] = cross_validate(
-            corpus.load(corpus.TRAIN), args.cv, always=corpus.load(corpus.GENERATED)
+            corpus.load(corpus.TRAIN), args.cv, always=always, always_weights=weights
         )
     print(table(results))
 

@@ -33,6 +33,8 @@ class Match:
     negated: bool
     soft: bool
     weight: float
+    #: Which clause of the note the cue is in (index into ``clauses(prepare(text))``).
+    clause: int = 0
 
     @property
     def effective(self) -> object:
@@ -45,9 +47,10 @@ class Match:
 @dataclass(frozen=True)
 class _Table:
     zh: dict[str, tuple[tuple[str, object], ...]]
-    zh_lengths: tuple[int, ...]
+    #: First character of a Chinese cue → the lengths of the cues starting with it (longest first).
+    zh_lengths: dict[str, tuple[int, ...]]
     en: dict[str, tuple[tuple[str, object], ...]]
-    en_lengths: tuple[int, ...]
+    en_lengths: dict[str, tuple[int, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -72,8 +75,11 @@ def _table() -> _Table:
     return _Table(zh, _lengths(zh), en, _lengths(en))
 
 
-def _lengths(phrases: dict[str, object]) -> tuple[int, ...]:
-    return tuple(sorted({len(p) for p in phrases}, reverse=True))
+def _lengths(phrases: dict[str, object]) -> dict[str, tuple[int, ...]]:
+    by_first: dict[str, set[int]] = {}
+    for p in phrases:
+        by_first.setdefault(p[0], set()).add(len(p))
+    return {ch: tuple(sorted(lengths, reverse=True)) for ch, lengths in by_first.items()}
 
 
 def prepare(text: str) -> str:
@@ -81,29 +87,31 @@ def prepare(text: str) -> str:
     return normalize(_UPPER_IT.sub("it-dept", text))
 
 
-def find_cues(text: str) -> list[Match]:
+def find_cues(text: str, parts: list[Clause] | None = None) -> list[Match]:
     """All lexicon cues in a note, clause by clause, longest match first within a kind."""
     found: list[Match] = []
-    for clause in clauses(prepare(text)):
-        found.extend(_clause_cues(clause))
+    for number, clause in enumerate(clauses(prepare(text)) if parts is None else parts):
+        found.extend(_clause_cues(clause, number))
     return found
 
 
-def _clause_cues(clause: Clause) -> list[Match]:
+def _clause_cues(clause: Clause, number: int = 0) -> list[Match]:
     table, text = _table(), clause.text
     masked = _mask_non_negators(text)
     hits: list[tuple[int, int, str]] = []
     size = len(text)
-    for i in range(size):
+    no_lengths: tuple[int, ...] = ()
+    for i, ch in enumerate(text):
         hits.extend(
             (i, i + n, text[i : i + n])
-            for n in table.zh_lengths
+            for n in table.zh_lengths.get(ch, no_lengths)
             if i + n <= size and text[i : i + n] in table.zh
         )
-        if _word_start(text, i):
+        en_lengths = table.en_lengths.get(ch)
+        if en_lengths and _word_start(text, i):
             hits.extend(
                 (i, i + n, text[i : i + n])
-                for n in table.en_lengths
+                for n in en_lengths
                 if i + n <= size and text[i : i + n] in table.en and _word_end(text, i + n)
             )
     matches = []
@@ -114,7 +122,7 @@ def _clause_cues(clause: Clause) -> list[Match]:
             if kind == IGNORED:
                 continue
             span = text[_negator_start(text, masked, start) if negated else start : end]
-            matches.append(Match(kind, value, phrase, span, negated, soft, weight))
+            matches.append(Match(kind, value, phrase, span, negated, soft, weight, number))
     return matches
 
 
@@ -171,7 +179,9 @@ def _softened(text: str, start: int) -> bool:
 
 def features(text: str, matches: list[Match] | None = None) -> dict[str, float]:
     """The feature vector of a note: lexicon cue sums, cue identities, n-grams, a bias."""
-    matches = find_cues(text) if matches is None else matches
+    prepared = prepare(text)
+    parts = clauses(prepared)
+    matches = find_cues(text, parts) if matches is None else matches
     feats: dict[str, float] = {"bias": 1.0}
     for m in matches:
         if m.kind == LEVEL:
@@ -182,9 +192,10 @@ def features(text: str, matches: list[Match] | None = None) -> dict[str, float]:
         feats[f"c:{m.phrase}{'~' if m.negated else ''}"] = CUE_ID_VALUE
     if not any(m.kind == LEVEL for m in matches):
         feats["noL"] = 1.0
-    for gram in ngrams(prepare(text)):
+    for gram in ngrams(prepared):
         feats[gram] = NGRAM_VALUE
-    _add_target(feats, prepare(text))
+    _add_target(feats, parts)
+    _add_aimed(feats, parts, matches)
     return feats
 
 
@@ -212,9 +223,9 @@ _REFUSE_ZH = ("不", "没", "别", "免谈", "除非", "休想", "想都别想",
 _REFUSE_EN = re.compile(r"\b(no|not|never|nothing|over my|unless|done|stop)\b|n't")
 
 
-def _add_target(feats: dict[str, float], text: str) -> None:
+def _add_target(feats: dict[str, float], parts: list[Clause]) -> None:
     """Features for whom a refusal in a clause is aimed at (others or us)."""
-    for clause in clauses(text):
+    for clause in parts:
         t = clause.text
         refuse = any(w in t for w in _REFUSE_ZH) or bool(_REFUSE_EN.search(t))
         others = any(w in t for w in _OTHERS_ZH) or bool(_OTHERS_EN.search(t))
@@ -223,6 +234,37 @@ def _add_target(feats: dict[str, float], text: str) -> None:
             _add(feats, "t:others+refuse" if refuse else "t:others", clause.weight * 0.5)
         if you and refuse and not others:
             _add(feats, "t:you+refuse", clause.weight * 0.5)
+
+
+_RIVAL_ZH = (*_OTHERS_ZH, "竞品", "友商", "对方", "那家", "另外两家", "另外几家", "老供应商", "原厂")
+_RIVAL_EN = re.compile(
+    r"\b(anyone else|other vendors?|competitors?|competitor's|rivals?|incumbent|incumbent's|the other (?:bidders?|vendors?|two|one))\b"
+)
+_US_ZH = ("我们", "我司", "我方", "你们", "你家")
+_US_EN = re.compile(r"\b(us|our|ours|we|we're|you|your|yours)\b")
+
+
+def _add_aimed(feats: dict[str, float], parts: list[Clause], matches: list[Match]) -> None:
+    """Cross each clear level cue's side with whom its clause is about: a rival, us, both or no one.
+
+    "倾向对手" or "竞品那家再来,我直接让保安请出去" is a stance toward a rival: its sign toward us
+    is often the reverse. A clause naming no one takes the target of the clause before it in the
+    same sentence.
+    """
+    for m in matches:
+        if m.kind != LEVEL or m.effective in (0, 1, -1) or m.clause >= len(parts):
+            continue
+        target, i = _target(parts[m.clause].text), m.clause
+        while target == "none" and i > 0 and parts[i - 1].sentence == parts[m.clause].sentence:
+            i -= 1
+            target = _target(parts[i].text)
+        _add(feats, f"a:{'+' if m.effective > 0 else '-'}{target}", m.weight)
+
+
+def _target(text: str) -> str:
+    rival = any(w in text for w in _RIVAL_ZH) or bool(_RIVAL_EN.search(text))
+    us = any(w in text for w in _US_ZH) or bool(_US_EN.search(text))
+    return "both" if rival and us else "rival" if rival else "us" if us else "none"
 
 
 def _add(feats: dict[str, float], name: str, value: float) -> None:

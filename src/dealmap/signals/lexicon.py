@@ -27,6 +27,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "only vendor|only choice|only supplier|all in|committed to us|fully committed|no one else|nobody else|"
         "anyone else|turned the competitor away|rejected the rival|fight anyone|no matter what|us or nothing|"
         "resign before|not to bother|your deal|only you|sole supplier|exclusively"
+        "|唯独|就认|押上|押宝|全押|只有你们|非他们不|就定他们|就认准|选定你们|选定了你们|只用我们|只要我们做|只用他们|we've chosen|chosen you|sole-source|sole source|the only ones|end of discussion|not looking at anyone else|refused to even open|only ones he|only ones she|for us only|put his name on|put her name on"
     ),
     3: _split(
         "引荐|牵线|美言|替我们|帮我们约|私下|提前告诉|提醒我们|偷偷给|底价|打分表|评分细则|过一遍|把把关|先发给我|先拿给|吹风|夸我们|力推|talking us up|pitched us|tipped us|forwarded us|run by us|go over|with us first|set up a meeting for us|scoring sheet|before every|"
@@ -36,6 +37,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "champion|pitched our|pushed it through|selling our|lobbying the board|lobbying for|speak up for us|"
         "push for us|promoting our|preferred vendor|strongly support|benchmark|argued for us|convinced the|"
         "backing us|first choice|go to bat|speaks up for us|spoke up for us|good word|telling her team|telling his team|pushing it hard|vouched"
+        "|交底|参谋|替我们挡|替我们辩护|帮我们挡|帮我们改|改好了才|主动帮|主动替|亲自给我们|defended it|defending our|carrying it for us|stand behind them|stand behind us|presented our|without us even asking|past our|rebuilt the|went to bat"
     ),
     2: _split(
         "倾向你们|倾向我们|站你们|站在你们|支持你们|投给你们|赞成|印象最好|靠得住|最合适|更看好|比较看好|服务到位|好操作|省事|prefer|lean our way|vote for us|voted for us|rate our|happy to move forward|looked good|the best of|"
@@ -45,6 +47,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "support|supportive|supports us|in favour|in favor|likes our|like our|liked the|leaning towards us|"
         "on our side|with us|preferred option|happy to go with|acceptable|solid|impressed|fits|agreed|"
         "comfortable|strongest|backed us|move forward with us|on board|trust us|likes the|backs us|thinks highly|rates us|good fit"
+        "|偏向我们|优先考虑|有诚意|印象挺好|比我想的好|favourable|favorable|in favour of|fine awarding|leaning toward us|positive about us"
     ),
     1: _split(
         "好奇|试试|试点|试用|参观|案例|约个|再聊|交流交流|详细讲讲|拿数据|琢磨|pilot|curious|case studies|promising|keen|second meeting|trial|invited us|"
@@ -54,6 +57,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "interested|interest|learn more|hear more|tell me more|demo|trial|proof of concept|poc|case studies|"
         "send me|take a look|curious|follow-up|site visit|references|more details|requested|asked for a|"
         "asked if we could|sounds good|asked for our|would like|wants to see|open to|check compatibility|worth a look"
+        "|一直在关注|想约|问我们能不能|问我们有没有|能不能支持|发一份过来|lit up|asked for more|lots of questions|wants to know|asked about our|asked whether we can"
     ),
     0: _split(
         "到时候|统一通知|公平竞争|各凭本事|不偏向|哪家都|谁家都|都行|不归他管|不归我管|不是我负责|等立项|还没立项|打分|评分|观望|不好说倾向|rfp|no view|either way|not her call|not his call|compare all|the tender decides|"
@@ -64,6 +68,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "too early|early days|check back|tender|same treatment|no preference|either way|equally|neutral|"
         "doesn't mind|doesn't really affect|staying out|not his project|formed a view|take sides|same way|"
         "when the time comes|reconsidering|compare options|wavering|stay neutral|takes a position"
+        "|跟着走|跟着大部队|让用什么就用什么|看大家|没意见|不置可否|谁分高|谁的分|谁便宜就|by the book|nothing for or against|no shortcut|head office decides|not my decision|whoever scores"
     ),
     -1: _split(
         "用不上|没打算|不打算|够用|预算没了|花完了|定了别家|来晚|有需要再|需要再联系|用处不大|不上新|凑合|没必要换|不想换|no point|fiscal year|too late|fine with|happy with their|showed us out|nothing is planned|"
@@ -76,16 +81,18 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "signed with|renewed|happy with what|happy with the current|works fine|we're good|not for us|"
         "leave the brochure|call you if|never did|get back to you|keep in touch|not looking|not this year|"
         "nothing for us|too risky|stay with|need to switch|happy with|stick with|think about it|no point"
+        "|知道了|没机会|不关心|学不会|往后放|往后排|一律不批|不批|没排上|添乱|not in this year's plan|will revert|went quiet|it's a no|not a priority|no bandwidth|not now"
     ),
     -2: _split(
         "挑毛病|挑刺|毛病|质疑|太贵|水分|不对路|理想化|落不了地|花架子|粗糙|抱怨|摇头|不放心|看不上|不够看|没说服力|跟不上|一无是处|批得|dated|picked apart|questioned|doesn't buy|too junior|not impressed|"
-        "不行|不认可|不看好|不推荐|不建议|不放心|不满意|不专业|不靠谱|不成熟|不稳定|太差|问题一大堆|一般|离谱|"
+        "不行|不支持|不认可|不看好|不推荐|不建议|不放心|不满意|不专业|不靠谱|不成熟|不稳定|太差|问题一大堆|一般|离谱|"
         "太落后|落后|太旧|太老|太小|太嫩|太难用|难用|繁琐|班门弄斧|瞧不上|看不上|印象不好|印象很差|不匹配|"
         "不划算|太高|太激进|反感|吐槽|质疑|急功近利|就这|比这好|太普通|意见很大|不够|硬伤|否定|唱反调|瞧不起|"
         "doesn't rate|not convinced|outdated|can't recommend|won't recommend|inexperienced|clumsy|amateurish|"
         "overpriced|unproven|half-baked|doesn't trust|don't trust|generic|unconvincing|weak|don't add up|"
         "too old|not ready|complained|disapprove|poor|too expensive|criticised|criticized|not impressed|rejecting|dismissive|doesn't like|not good enough|"
         "too risky for"
+        "|太次|老出错|出错|很烦|两张皮|返修|没诚意|不是恭维|看不起|嫌我们|not a compliment|snapped|flagged|too narrow|won't fix|sloppy|skeptical|sceptical|unimpressed|doubts"
     ),
     -3: _split(
         "反对票|带头反对|拦着|不让我们|给别家|给了竞品|给了竞争对手|拿给了竞争对手|踢出|搞掉|别选我们|speak against|against us|keeps us away|won't forward|drop us|led the charge|won't be getting|"
@@ -95,6 +102,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "opposed|oppose|against us|vote against|blocks|blocking|gatekeeping|gatekeeper|stonewall|stonewalls|"
         "refuses to share|keeps us away|forwarded it|shared our proposal with|led the charge|lobbying against|"
         "unless the|undermine|undermines|leaked our|with the rival"
+        "|针对我们|拒绝我们|撤了|联名|搅黄|最低分|压下去|扣下|没发给我们|不发给我们|挑我们的刺|使绊子|穿小鞋|发给了另一家|给了另一家|叫停|stonewalling|complaint about|barred|behind closed doors|never reaches|no-show|not to attend|against us|sabotag|kept us out|keeping us out|pushing the competitor|tipped off the competitor"
     ),
     -4: _split(
         "这辈子|水火不容|翻脸|别想|请出去|请回吧|黑名单|不让进|恨|has it in for us|fight us with everything|never set foot|never work with|"
@@ -102,6 +110,7 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "闹僵|赶出去|结仇|这个仇|积怨|白投|永远不会|放话|不可能用我们|不可能用|不可能跟我们|只要他在|"
         "over my dead body|enemy|hates us|revenge|rather cancel|never work with|thrown out|it's personal|"
         "no way|never use|never let|never as long"
+        "|敌意|骗子|闹翻|除之|摔门|成见|拼到底|仇人|死对头|不共戴天|整死|赶出去|vendetta|blacklist|furious|extortion|veto any|fight us|made it personal|this is war|sworn enemy|to the end|ever again|never again"
     ),
 }
 
@@ -121,6 +130,7 @@ NEED_CUES: dict[str, tuple[str, ...]] = {
         "职位|求稳|不想冒险|不敢冒|等明年|"
         "risk-averse|by the book|neck out|delay|delaying|cautious|careful|too risky|career|come back on|"
         "alone with vendors|question him|question her|any risk|play it safe"
+        "|千万别说|别说是他|有规定|一律不单独|不会硬推|顶多|提一嘴|怕担责|推给集体|不敢出头|不敢接|存在的必要|丢饭碗|stick his neck|stick her neck|on record|nothing official|after the audit|touching anything new|cost him his job|cost her her job|until someone senior|cover himself|cover herself"
     ),
     "belonging": _split(
         "看一眼领导|领导喜欢|老板喜欢|领导满意|老板满意|领导的评价|老板的评价|老板记住|领导记住|改口|口风|口径|"
@@ -134,6 +144,7 @@ NEED_CUES: dict[str, tuple[str, ...]] = {
         "老板说好|领导觉得好|领导定|看老板的意思|各部门的意见|任何一方|"
         "mirrors|his boss does|her boss does|notice|keep peace|keep everyone happy|on side|appreciat|"
         "the ceo thinks|fit in|relationships|boss thinks"
+        "|领导要是同意|领导同意|领导点头|领导要是|院长的意思|局长的意思|老板跟|上面要是|上面的意思|请示|点名表扬|表扬过|看重局长|看重领导|脸色|whatever leadership|leadership decides|good books|stay aligned|keeping the peace|have a say|breaks ranks|praised|all-hands|what the cio wants|wants to hear|fit in with"
     ),
     "esteem": _split(
         "他来定|她来定|我来定|插不上手|全换了|推翻|自己的想法|排场|不听安排|越级|另起炉灶|"
@@ -146,6 +157,7 @@ NEED_CUES: dict[str, tuple[str, ...]] = {
         "听我的|服从|尊重|不高兴|自己信得过|新气象|换掉|他点头|"
         "prove himself|prove herself|defers to him|defers to her|overrules|overruled her|overruled his|"
         "predecessor|respect|offended|who's in charge|old supplier|on purpose|authority|going around him"
+        "|打他的脸|打脸|认死理|由他来|由她来|牵头的|很得意|规矩全改|比我们懂|教他做事|教她做事|有主见|越级|服从|proven wrong|proving a point|old guard|his own network|my own|in charge|his call alone|her call alone"
     ),
     "self_actualization": _split(
         "领头羊|留名|示范点|行业奖|有分量|市场份额|领先好几年|个人品牌|做就做第一|履历|百年企业|大格局|"
@@ -157,6 +169,7 @@ NEED_CUES: dict[str, tuple[str, ...]] = {
         "标杆|示范|行业第一|行业前三|突破|出名|名气|代表作|大事|创新|转型|成绩|干成|市场地位|领先|功成名就|最重要的一个项目|职业生涯|"
         "flagship|breakthrough|market leader|market leadership|transformed|transform|known as|on the map|"
         "legacy|innovation|award"
+        "|扛旗|这面旗|竞聘|拿奖|评正高|评副院长|样板|第一个|首家|重点专科|政绩|升总监|履历|全国首|区域医疗中心|nobody in the industry|market share|staking|first in region|first in the|first multi|first to|publish|congress|case study"
     ),
 }
 
@@ -164,19 +177,24 @@ NEED_CUES: dict[str, tuple[str, ...]] = {
 DEPARTMENT_NAMES: dict[str, tuple[str, ...]] = {
     "executive": _split(
         "老板|董事长|董事会|总经理|总裁|副总|高管|高层|一把手|总经办|厂长|"
-        "ceo|coo|gm|general manager|chairman|board|vp|president|the top|top management"
+        "ceo|coo|gm|general manager|chairman|board|vp|president|the top|top management|院长|副院长|局长|副局长|行长|副行长|书记|校长|厅长|集团领导|exec team|executive|managing director|founder|owner|cmo"
     ),
-    "purchasing": _split("采购|procurement|purchasing|buyer|buyers"),
+    "purchasing": _split(
+        "采购|procurement|purchasing|buyer|buyers|设备科|设备处|招采|采购办|sourcing|purchaser"
+    ),
     "technical": _split(
         "技术部|技术总监|技术经理|技术那边|技术负责人|技术|工程师|架构师|it-dept|cto|"
-        "engineer|engineers|engineering|architect"
+        "engineer|engineers|engineering|architect|信息科|信息中心|信息部|信息处|信息化|科技部|cio|security team|devops"
     ),
     "user": _split(
         "使用部门|车间|仓库|班组|一线|工人|操作工|员工|用户部门|"
-        "users|operators|supervisors|warehouse|nurses|shop floor|plant floor"
+        "users|operators|supervisors|warehouse|nurses|shop floor|plant floor|临床|科室|护士长|护士|医生|老师|教务|运营部|运营中心|营运|运营总监|门店|店长|生产部|产线|head of ops|ops|operations|ward|clinicians|doctors|teachers|store managers|lab director|lab supervisor"
     ),
     "finance": _split("财务|cfo|finance|financial controller"),
-    "other": _split("法务|律师|行政|人力|人事|hr|品质部|质量部|安环|审计|legal|lawyer|compliance|facilities"),
+    "other": _split(
+        "法务|律师|行政|人力|人事|hr|品质部|质量部|安环|审计|legal|lawyer|compliance|facilities|"
+        "风控|院办|总务|后勤|医保办|纪委|risk team|audit committee|general counsel"
+    ),
 }
 
 #: What each department typically cares about (ch2; finance is the project's addition).

@@ -42,6 +42,8 @@ class Example:
     need: str | None
     departments: frozenset[str]
     signals: frozenset[str]
+    #: How much the example counts in training (a hand-written author line more than a generated one).
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,8 @@ def train(
         rng.shuffle(order)
         for ex in order:
             grad = _gradient(model.raw(ex.feats), ex)
+            if ex.weight != 1.0:
+                grad = [g * ex.weight for g in grad]
             for name, value in ex.feats.items():
                 vec = weights.setdefault(name, [0.0] * SIZE)
                 sq = squares.setdefault(name, [1e-6] * SIZE)

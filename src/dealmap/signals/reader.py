@@ -21,9 +21,9 @@ THRESHOLD = 0.3
 #: A behaviour signal is suggested at this probability (0.2: best in the body-held-out CV, docs/signals.md).
 SIGNAL_THRESHOLD = 0.2
 #: A personal need is suggested when its probability reaches this (else none).
-NEED_THRESHOLD = 0.35
+NEED_THRESHOLD = 0.25
 #: The note shows an attitude when the "present" output reaches this (else the level is None).
-PRESENT_THRESHOLD = 0.6
+PRESENT_THRESHOLD = 0.5
 _LEARNED_MARK = "≈"
 
 

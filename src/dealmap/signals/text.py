@@ -32,6 +32,8 @@ class Clause:
     text: str
     weight: float
     contrast: bool
+    #: Which sentence of the note the clause belongs to (0, 1, …).
+    sentence: int = 0
 
 
 def normalize(text: str) -> str:
@@ -47,7 +49,7 @@ def clauses(text: str) -> list[Clause]:
     before it less; a clause where the seller speaks ("我跟他说…") weighs little.
     """
     result: list[Clause] = []
-    for sentence in _SENTENCE_END.split(text):
+    for number, sentence in enumerate(_SENTENCE_END.split(text)):
         parts = [p.strip() for chunk in _CLAUSE_SEP.split(sentence) for p in _CONTRAST.split(chunk)]
         parts = [p for p in parts if p]
         pivot = next(
@@ -57,7 +59,7 @@ def clauses(text: str) -> list[Clause]:
             weight = 1.0 if pivot is None else (0.6 if i < pivot else 1.4)
             if _SELLER_SPEAKS.match(part):
                 weight *= 0.3
-            result.append(Clause(part, weight, pivot is not None and i >= pivot))
+            result.append(Clause(part, weight, pivot is not None and i >= pivot, number))
     return result
 
 

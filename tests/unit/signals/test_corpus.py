@@ -31,7 +31,8 @@ def test_each_split_covers_every_level_need_department_and_signal(name):
     assert {r.lang for r in rows} == {"zh", "en", "mixed"}
 
 
-ALL = {**SPLITS, "generated": corpus.GENERATED, "unseen": UNSEEN, "blind": BLIND}
+AUTHORS = {f"author-{name}": path for name, path in corpus.AUTHORS.items()}
+ALL = {**SPLITS, "generated": corpus.GENERATED, **AUTHORS, "unseen": UNSEEN, "blind": BLIND}
 
 
 @pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())
@@ -49,6 +50,19 @@ def test_every_line_is_a_valid_labelled_object(path):
 def test_no_text_is_in_two_sets():
     texts = [r.text for p in ALL.values() for r in corpus.load(p)]
     assert len(texts) == len(set(texts))
+
+
+@pytest.mark.parametrize("path", AUTHORS.values(), ids=AUTHORS.keys())
+def test_each_outside_author_wrote_400_lines_and_is_trained_on(path):
+    assert len(corpus.load(path)) == 400
+    assert path in corpus.TRAINING
+
+
+def test_an_outside_authors_line_counts_more_than_a_generated_one():
+    from dealmap.signals import train
+
+    assert train.weight_of(corpus.AUTHORS["a"]) > train.weight_of(corpus.GENERATED)
+    assert train.weight_of(corpus.TRAIN) == 1.0
 
 
 def test_generated_corpus_is_what_compose_writes():

@@ -149,3 +149,29 @@ def test_every_suggestion_lists_cues():
         assert any(s == code for s, _ in reading.signal_cues)
     for code in reading.departments:
         assert any(d == code for d, _ in reading.department_cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("分管副总倾向对手", "a:+rival"),
+        ("他在会上挑我们的刺", "a:-us"),
+        ("竞品那家再来,我直接让保安请出去", "a:-rival"),
+    ],
+)
+def test_a_stance_is_marked_with_whom_it_is_aimed_at(text, feature):
+    from dealmap.signals.features import features
+
+    assert feature in features(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "department"),
+    [
+        ("信息科主任问了接口的事", "technical"),
+        ("院长下周回来", "executive"),
+        ("设备科要三家报价", "purchasing"),
+    ],
+)
+def test_public_sector_roles_name_their_department(text, department):
+    assert department in read_note(text).departments
