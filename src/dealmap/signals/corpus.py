@@ -12,9 +12,11 @@ TRAIN = CORPUS_DIR / "train.jsonl"
 #: Written by ``dealmap.signals.compose``: the training bodies in many frames and voices.
 GENERATED = CORPUS_DIR / "generated.jsonl"
 AUTHORS_DIR = CORPUS_DIR / "authors"
-#: Round 5: 400 hand-written lines from each of three outside authors, each in their own voice
-#: (a: Chinese industrial, b: English and mixed SaaS and others, c: Chinese public sector and services).
-AUTHORS = {name: AUTHORS_DIR / f"{name}.jsonl" for name in ("a", "b", "c")}
+#: Round 5: hand-written lines from six outside authors, each in their own voice: a (400, Chinese
+#: industrial), b (400, English and mixed: SaaS, devices, services), c (400, Chinese public sector and
+#: services); then d (360, Chinese retail and internet chat), e (360, English in several varieties) and
+#: f (360, Chinese customer's own words), which were measured as unseen before they joined.
+AUTHORS = {name: AUTHORS_DIR / f"{name}.jsonl" for name in ("a", "b", "c", "d", "e", "f")}
 #: Everything the model is trained on (the held-out, unseen and blind sets never are).
 TRAINING = (TRAIN, GENERATED, *AUTHORS.values())
 HELDOUT = CORPUS_DIR / "heldout.jsonl"

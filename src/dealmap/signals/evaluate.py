@@ -25,6 +25,9 @@ UNSEEN = _DATA / "signals_unseen.jsonl"
 BLIND = _DATA / "signals_blind.jsonl"
 #: Third round: written in an outside evaluator's voice and committed before any change; never tuned on.
 BLIND2 = _DATA / "signals_blind2.jsonl"
+#: Fifth round: written by an outside author who saw neither the corpus, the lexicon nor the reader,
+#: committed before any round-5 change; measured once per reader, at the end.
+BLIND3 = _DATA / "signals_blind3.jsonl"
 Reader = Callable[[str], Reading]
 
 

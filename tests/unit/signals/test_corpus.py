@@ -8,7 +8,7 @@ import pytest
 
 from dealmap.method.codes import DEPARTMENTS, LEVEL_MAX, LEVEL_MIN, PERSONAL_NEEDS, SIGNALS
 from dealmap.signals import corpus, model
-from dealmap.signals.evaluate import BLIND, UNSEEN
+from dealmap.signals.evaluate import BLIND, BLIND2, BLIND3, UNSEEN
 
 SPLITS = {"train": corpus.TRAIN, "heldout": corpus.HELDOUT}
 
@@ -32,7 +32,8 @@ def test_each_split_covers_every_level_need_department_and_signal(name):
 
 
 AUTHORS = {f"author-{name}": path for name, path in corpus.AUTHORS.items()}
-ALL = {**SPLITS, "generated": corpus.GENERATED, **AUTHORS, "unseen": UNSEEN, "blind": BLIND}
+EVALUATION = {"unseen": UNSEEN, "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3}
+ALL = {**SPLITS, "generated": corpus.GENERATED, **AUTHORS, **EVALUATION}
 
 
 @pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())
@@ -53,8 +54,11 @@ def test_no_text_is_in_two_sets():
 
 
 @pytest.mark.parametrize("path", AUTHORS.values(), ids=AUTHORS.keys())
-def test_each_outside_author_wrote_400_lines_and_is_trained_on(path):
-    assert len(corpus.load(path)) == 400
+def test_each_outside_author_covers_every_level_and_need_and_is_trained_on(path):
+    rows = corpus.load(path)
+    assert len(rows) >= 300
+    assert {r.level for r in rows} == set(range(LEVEL_MIN, LEVEL_MAX + 1)) | {None}
+    assert {r.need for r in rows} == set(PERSONAL_NEEDS.codes) | {None}
     assert path in corpus.TRAINING
 
 
