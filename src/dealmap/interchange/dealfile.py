@@ -530,11 +530,21 @@ def _fast_date(c: _Checker, value: Any) -> date | None:
 
 def _read_assessments(c: _Checker, data: dict, ids: set[str]) -> list[Assessment]:
     out: list[Assessment] = []
+    append, make, dates, keys = out.append, Assessment._make, c._dates, _ASSESSMENT_KEYS
     for i, item in enumerate(c.items(data, "assessments", "")):
-        if type(item) is dict and _ASSESSMENT_KEYS.issuperset(item):
-            sid, level, evidence = item.get("stakeholder"), item.get("level"), item.get("evidence")
-            day = _fast_date(c, item.get("date"))
-            signals = item.get("signals")
+        if type(item) is dict and keys.issuperset(item):
+            get = item.get
+            sid, level, evidence, when, signals = (
+                get("stakeholder"),
+                get("level"),
+                get("evidence"),
+                get("date"),
+                get("signals"),
+            )
+            # The common cases inline (a date seen before, no signals), as in _fast_interaction.
+            day = dates.get(when) if type(when) is str else None
+            if day is None:
+                day = _fast_date(c, when)
             if (
                 type(sid) is str
                 and sid in ids
@@ -542,9 +552,9 @@ def _read_assessments(c: _Checker, data: dict, ids: set[str]) -> list[Assessment
                 and type(level) is int
                 and LEVEL_MIN <= level <= LEVEL_MAX
                 and (evidence is None or type(evidence) is str)
-                and _signals_fine(signals)
+                and (not signals and (signals is None or signals == []) or _signals_fine(signals))
             ):
-                out.append(Assessment(sid, day, level, evidence or "", tuple(signals) if signals else ()))
+                append(make((sid, day, level, evidence or "", tuple(signals) if signals else ())))
                 continue
         path = f"assessments[{i}]"
         record = _assessment(c, item, path)
@@ -604,9 +614,13 @@ def _fast_interaction(c: _Checker, item: dict, ids: set[str]) -> Interaction | N
     day = c._dates.get(when) if type(when) is str else None
     if day is None and (day := _fast_date(c, when)) is None:
         return None
-    return Interaction(
-        day, tuple(people), channel or "", summary or "", delta, tuple(signals) if signals else ()
+    return _make_interaction(
+        (day, tuple(people), channel or "", summary or "", delta, tuple(signals) if signals else ())
     )
+
+
+# A named tuple's _make is tuple.__new__ on a ready tuple: no Python-level __new__ per record.
+_make_interaction = Interaction._make
 
 
 # -- cross-references -------------------------------------------------------------------------
