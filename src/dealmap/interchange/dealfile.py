@@ -552,7 +552,7 @@ def _read_assessments(c: _Checker, data: dict, ids: set[str]) -> list[Assessment
                 and type(level) is int
                 and LEVEL_MIN <= level <= LEVEL_MAX
                 and (evidence is None or type(evidence) is str)
-                and (not signals and (signals is None or signals == []) or _signals_fine(signals))
+                and (signals is None or (type(signals) is list and (not signals or _signals_fine(signals))))
             ):
                 append(make((sid, day, level, evidence or "", tuple(signals) if signals else ())))
                 continue
