@@ -12,12 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.test import Client
+
 from dealmap.web.accounts.services import account_create, person_create, relation_create, share_set
 from dealmap.web.deals.services import assessment_record, deal_create, interaction_record, part_create
 
 PASSWORD = "dealmap-test-pw"
 ACTORS = ("anonymous", "rep_a", "rep_b", "manager_a", "manager_other", "admin")
 OBJECTS = ("a_private", "a_shared_with_b", "b_own")
+
+
+def client_for(user, lang: str = "") -> Client:
+    """A test client logged in as `user`, its language cookie set to `lang` when given."""
+    client = Client()
+    client.force_login(user)
+    if lang:
+        client.cookies["django_language"] = lang
+    return client
 
 
 @dataclass

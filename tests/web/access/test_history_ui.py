@@ -4,7 +4,7 @@ anyone who may not see the object."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from access_world import client_for
 from django.urls import reverse
 
 from dealmap.method import codes
@@ -12,14 +12,6 @@ from dealmap.method import codes
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def _client(user, lang: str = "") -> Client:
-    client = Client()
-    client.force_login(user)
-    if lang:
-        client.cookies["django_language"] = lang
-    return client
 
 
 @pytest.fixture
@@ -34,7 +26,7 @@ def chen(demo_deal):
 
 
 def test_the_owner_sees_each_changed_field_of_a_person_before_and_after(rep, chen):
-    response = _client(rep).get(reverse("audit:person_history", args=[chen.pk]))
+    response = client_for(rep).get(reverse("audit:person_history", args=[chen.pk]))
     text = response.content.decode()
     assert response.status_code == 200
     assert 'data-field="title"' in text and "总经理" in text and "董事长" in text
@@ -42,20 +34,20 @@ def test_the_owner_sees_each_changed_field_of_a_person_before_and_after(rep, che
 
 
 def test_a_changed_code_is_shown_with_its_label_in_the_active_language(rep, chen):
-    zh = _client(rep).get(reverse("audit:person_history", args=[chen.pk])).content.decode()
-    en = _client(rep, "en").get(reverse("audit:person_history", args=[chen.pk])).content.decode()
+    zh = client_for(rep).get(reverse("audit:person_history", args=[chen.pk])).content.decode()
+    en = client_for(rep, "en").get(reverse("audit:person_history", args=[chen.pk])).content.decode()
     assert codes.LAYERS.label("decision", "zh") in zh and codes.LAYERS.label("management", "zh") in zh
     assert codes.LAYERS.label("management", "en") in en and "title" in en.lower()
 
 
 def test_an_htmx_request_gets_only_the_history_fragment(rep, chen):
-    response = _client(rep).get(reverse("audit:person_history", args=[chen.pk]), **HTMX)
+    response = client_for(rep).get(reverse("audit:person_history", args=[chen.pk]), **HTMX)
     text = response.content.decode()
     assert response.status_code == 200 and "audit-list" in text and "<html" not in text
 
 
 def test_without_htmx_the_history_is_a_whole_page(rep, chen):
-    text = _client(rep).get(reverse("audit:person_history", args=[chen.pk])).content.decode()
+    text = client_for(rep).get(reverse("audit:person_history", args=[chen.pk])).content.decode()
     assert "<html" in text and "audit-list" in text
 
 
@@ -65,52 +57,52 @@ def test_a_person_history_includes_their_assessments(rep, chen, demo_deal):
     from dealmap.web.deals.services import assessment_record
 
     assessment_record(deal=demo_deal, person=chen, date=date(2026, 11, 26), level=-3, by=rep)
-    text = _client(rep).get(reverse("audit:person_history", args=[chen.pk])).content.decode()
+    text = client_for(rep).get(reverse("audit:person_history", args=[chen.pk])).content.decode()
     assert 'data-field="level"' in text and "-3 " in text
 
 
 def test_the_managers_of_the_owners_team_see_the_history(manager, chen):
-    assert _client(manager).get(reverse("audit:person_history", args=[chen.pk])).status_code == 200
+    assert client_for(manager).get(reverse("audit:person_history", args=[chen.pk])).status_code == 200
 
 
 def test_another_rep_gets_404_for_a_persons_history(other_rep, chen):
-    assert _client(other_rep).get(reverse("audit:person_history", args=[chen.pk])).status_code == 404
+    assert client_for(other_rep).get(reverse("audit:person_history", args=[chen.pk])).status_code == 404
 
 
 def test_another_teams_manager_gets_404_for_a_deals_history(other_manager, demo_deal):
     url = reverse("audit:deal_history", args=[demo_deal.pk])
-    assert _client(other_manager).get(url).status_code == 404
+    assert client_for(other_manager).get(url).status_code == 404
 
 
 def test_the_owner_sees_a_deals_history(rep, demo_deal):
-    response = _client(rep).get(reverse("audit:deal_history", args=[demo_deal.pk]))
+    response = client_for(rep).get(reverse("audit:deal_history", args=[demo_deal.pk]))
     assert response.status_code == 200 and "audit-entry" in response.content.decode()
 
 
 def test_the_owner_sees_an_accounts_history(rep, demo_deal):
-    response = _client(rep).get(reverse("audit:account_history", args=[demo_deal.account_id]))
+    response = client_for(rep).get(reverse("audit:account_history", args=[demo_deal.account_id]))
     assert response.status_code == 200 and demo_deal.account.name in response.content.decode()
 
 
 def test_another_rep_gets_404_for_an_accounts_history(other_rep, demo_deal):
     url = reverse("audit:account_history", args=[demo_deal.account_id])
-    assert _client(other_rep).get(url).status_code == 404
+    assert client_for(other_rep).get(url).status_code == 404
 
 
 def test_a_missing_object_answers_404_like_a_forbidden_one(rep, db):
-    assert _client(rep).get(reverse("audit:person_history", args=[999999])).status_code == 404
+    assert client_for(rep).get(reverse("audit:person_history", args=[999999])).status_code == 404
 
 
 def test_an_accounts_history_holds_no_entry_of_another_account(rep, other_rep, demo_deal):
     from dealmap.web.accounts.services import account_create
 
     account_create(owner=other_rep, name="别人的客户", notes="别人的秘密")
-    text = _client(rep).get(reverse("audit:account_history", args=[demo_deal.account_id])).content.decode()
+    text = client_for(rep).get(reverse("audit:account_history", args=[demo_deal.account_id])).content.decode()
     assert "别人的客户" not in text and "别人的秘密" not in text
 
 
 def test_the_person_drawer_the_deal_toolbar_and_the_account_page_link_to_the_history(rep, chen, demo_deal):
-    client = _client(rep)
+    client = client_for(rep)
     drawer = client.get(reverse("workspace:person", args=[demo_deal.pk, "p1"]), **HTMX).content.decode()
     deal = client.get(reverse("deals:detail", args=[demo_deal.pk])).content.decode()
     account = client.get(reverse("accounts:detail", args=[demo_deal.account_id])).content.decode()
@@ -120,5 +112,5 @@ def test_the_person_drawer_the_deal_toolbar_and_the_account_page_link_to_the_his
 
 
 def test_an_imports_counts_are_labelled_in_the_active_language(rep, demo_deal):
-    text = _client(rep).get(reverse("audit:deal_history", args=[demo_deal.pk])).content.decode()
+    text = client_for(rep).get(reverse("audit:deal_history", args=[demo_deal.pk])).content.decode()
     assert 'data-field="people"><th scope="row">联系人</th>' in text

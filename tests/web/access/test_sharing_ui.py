@@ -4,7 +4,7 @@ nobody else sees the controls or can use them; refusals are clear messages."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from access_world import client_for
 from django.urls import reverse
 
 from dealmap.web.accounts.models import AccountShare
@@ -13,14 +13,6 @@ from dealmap.web.audit.models import AuditEntry
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-def _client(user, lang: str = "") -> Client:
-    client = Client()
-    client.force_login(user)
-    if lang:
-        client.cookies["django_language"] = lang
-    return client
 
 
 @pytest.fixture
@@ -42,12 +34,12 @@ def _share(client, account, username, access="view", **headers):
 
 
 def test_the_owner_sees_the_sharing_section(rep, account):
-    text = _client(rep).get(reverse("accounts:detail", args=[account.pk])).content.decode()
+    text = client_for(rep).get(reverse("accounts:detail", args=[account.pk])).content.decode()
     assert 'id="sharing"' in text and reverse("accounts:share_save", args=[account.pk]) in text
 
 
 def test_an_admin_sees_the_sharing_section(admin_user, account):
-    text = _client(admin_user).get(reverse("accounts:detail", args=[account.pk])).content.decode()
+    text = client_for(admin_user).get(reverse("accounts:detail", args=[account.pk])).content.decode()
     assert 'id="sharing"' in text
 
 
@@ -55,17 +47,17 @@ def test_a_colleague_it_is_shared_with_does_not_see_the_sharing_section(rep, col
     from dealmap.web.accounts.services import share_set
 
     share_set(account=account, user=colleague, can_edit=True, by=rep)
-    text = _client(colleague).get(reverse("accounts:detail", args=[account.pk])).content.decode()
+    text = client_for(colleague).get(reverse("accounts:detail", args=[account.pk])).content.decode()
     assert 'id="sharing"' not in text and "share_save" not in text
 
 
 def test_the_team_manager_does_not_see_the_sharing_section(manager, account):
-    text = _client(manager).get(reverse("accounts:detail", args=[account.pk])).content.decode()
+    text = client_for(manager).get(reverse("accounts:detail", args=[account.pk])).content.decode()
     assert 'id="sharing"' not in text
 
 
 def test_the_owner_shares_with_a_colleague_to_view_and_the_share_is_audited(rep, colleague, account):
-    response = _share(_client(rep), account, "wang", **HTMX)
+    response = _share(client_for(rep), account, "wang", **HTMX)
     assert response.status_code == 200 and "<html" not in response.content.decode()
     assert "wang" in response.content.decode()
     share = AccountShare.objects.get(account=account, user=colleague)
@@ -74,14 +66,14 @@ def test_the_owner_shares_with_a_colleague_to_view_and_the_share_is_audited(rep,
 
 
 def test_the_owner_changes_a_share_to_edit(rep, colleague, account):
-    client = _client(rep)
+    client = client_for(rep)
     _share(client, account, "wang", "view", **HTMX)
     _share(client, account, "wang", "edit", **HTMX)
     assert AccountShare.objects.get(account=account, user=colleague).can_edit is True
 
 
 def test_the_owner_removes_a_share(rep, colleague, account):
-    client = _client(rep)
+    client = client_for(rep)
     _share(client, account, "wang", **HTMX)
     response = client.post(reverse("accounts:share_delete", args=[account.pk, colleague.pk]), **HTMX)
     assert response.status_code == 200
@@ -90,30 +82,30 @@ def test_the_owner_removes_a_share(rep, colleague, account):
 
 
 def test_without_htmx_sharing_redirects_to_the_account_page_with_a_message(rep, colleague, account):
-    response = _share(_client(rep), account, "wang", follow=True)
+    response = _share(client_for(rep), account, "wang", follow=True)
     assert response.redirect_chain[-1][0].startswith(reverse("accounts:detail", args=[account.pk]))
     assert "wang" in response.content.decode() and AccountShare.objects.filter(user=colleague).exists()
 
 
 def test_sharing_with_an_unknown_user_is_refused_with_a_clear_message(rep, account):
-    response = _share(_client(rep), account, "nobody", **HTMX)
+    response = _share(client_for(rep), account, "nobody", **HTMX)
     assert response.status_code == 422 and "没有名为“nobody”的在职用户" in response.content.decode()
     assert not AccountShare.objects.filter(account=account).exists()
 
 
 def test_the_refusal_is_in_english_when_english_is_chosen(rep, account):
-    response = _share(_client(rep, "en"), account, "nobody", **HTMX)
+    response = _share(client_for(rep, "en"), account, "nobody", **HTMX)
     assert "There is no active user called “nobody”." in response.content.decode()
 
 
 def test_sharing_with_yourself_is_refused(rep, account):
-    response = _share(_client(rep), account, "rep", **HTMX)
+    response = _share(client_for(rep), account, "rep", **HTMX)
     assert response.status_code == 422 and "不能把客户共享给自己" in response.content.decode()
     assert not AccountShare.objects.filter(account=account).exists()
 
 
 def test_an_admin_sharing_with_the_owner_is_refused(admin_user, account):
-    response = _share(_client(admin_user), account, "rep", **HTMX)
+    response = _share(client_for(admin_user), account, "rep", **HTMX)
     assert response.status_code == 422 and "rep 已经是这个客户的负责人" in response.content.decode()
 
 
@@ -121,16 +113,16 @@ def test_a_colleague_with_an_edit_share_cannot_share_further(rep, colleague, oth
     from dealmap.web.accounts.services import share_set
 
     share_set(account=account, user=colleague, can_edit=True, by=rep)
-    assert _share(_client(colleague), account, "rep2").status_code == 403
+    assert _share(client_for(colleague), account, "rep2").status_code == 403
     assert not AccountShare.objects.filter(user=other_rep).exists()
 
 
 def test_the_team_manager_cannot_share(manager, colleague, account):
-    assert _share(_client(manager), account, "wang").status_code == 403
+    assert _share(client_for(manager), account, "wang").status_code == 403
 
 
 def test_another_rep_gets_404_when_sharing_or_removing(other_rep, colleague, account):
-    client = _client(other_rep)
+    client = client_for(other_rep)
     assert _share(client, account, "wang").status_code == 404
     url = reverse("accounts:share_delete", args=[account.pk, colleague.pk])
     assert client.post(url).status_code == 404
