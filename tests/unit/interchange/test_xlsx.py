@@ -11,7 +11,8 @@ from importlib import resources
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
+from workbooks import book_bytes
 
 from dealmap.interchange.dealfile import canonical, dump_deal, load_deal
 from dealmap.interchange.sheets import SHEETS
@@ -38,18 +39,6 @@ def demo():
 def cells(data: bytes) -> dict[str, list[tuple]]:
     book = load_workbook(io.BytesIO(data))
     return {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets}
-
-
-def book_bytes(sheets: dict[str, list[list]]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        ws = book.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def issues_of(data: bytes, known: Known | None = None) -> set[tuple[str, int, str]]:

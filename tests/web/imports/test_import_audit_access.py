@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from collections import Counter
-from dataclasses import replace
 
 import pytest
-from openpyxl import Workbook
+from workbooks import book_bytes
 
 from dealmap.interchange.xlsx import ImportFailed, Source, write_workbook
 from dealmap.web.accounts.models import Account, AccountShare, Person, Relation
@@ -16,25 +14,6 @@ from dealmap.web.deals.models import Assessment, Deal, Interaction, Part
 from dealmap.web.imports.services import workbook_import, workbook_preview
 
 pytestmark = pytest.mark.django_db
-
-
-def book_bytes(sheets: dict[str, list[list]]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        ws = book.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-@pytest.fixture
-def demo_domain(demo_file):
-    from dealmap.interchange.dealfile import load_deal
-
-    return replace(load_deal(demo_file), as_of=None)
 
 
 def people_rows(account: str, *people: tuple[str, str]) -> bytes:

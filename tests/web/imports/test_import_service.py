@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import replace
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
+from workbooks import book_bytes
 
 from dealmap.interchange.dealfile import canonical, dump_deal
 from dealmap.interchange.xlsx import ImportFailed, Source, write_workbook
@@ -23,25 +23,6 @@ pytestmark = pytest.mark.django_db
 def cells(data: bytes) -> dict[str, list[tuple]]:
     book = load_workbook(io.BytesIO(data))
     return {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets}
-
-
-def book_bytes(sheets: dict[str, list[list]]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        ws = book.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-@pytest.fixture
-def demo_domain(demo_file):
-    from dealmap.interchange.dealfile import load_deal
-
-    return replace(load_deal(demo_file), as_of=None)
 
 
 def test_preview_counts_what_would_be_created_and_stores_nothing(rep, demo_domain, row_counts):
