@@ -92,6 +92,28 @@ def find_cues(text: str, parts: list[Clause] | None = None) -> list[Match]:
     found: list[Match] = []
     for number, clause in enumerate(clauses(prepare(text)) if parts is None else parts):
         found.extend(_clause_cues(clause, number))
+        found.extend(_role_cues(clause, number))
+    return found
+
+
+_ROLES = tuple(
+    (department, re.compile(f"[{lexicon.SURNAMES}]{title}(?![{not_after}])"))
+    for department, (title, not_after) in lexicon.ROLE_TITLES.items()
+)
+_ROLE_TECHNICAL_EN = re.compile(r"\b[a-z]{2,6} gong\b|总工(?!会)")
+
+
+def _role_cues(clause: Clause, number: int) -> list[Match]:
+    """People named by surname and title ("刘工", "王总", "xie gong"): their department."""
+    found = [
+        Match(DEPARTMENT_NAME, department, hit.group(), hit.group(), False, False, clause.weight, number)
+        for department, pattern in _ROLES
+        for hit in pattern.finditer(clause.text)
+    ]
+    found.extend(
+        Match(DEPARTMENT_NAME, "technical", hit.group(), hit.group(), False, False, clause.weight, number)
+        for hit in _ROLE_TECHNICAL_EN.finditer(clause.text)
+    )
     return found
 
 

@@ -197,6 +197,21 @@ DEPARTMENT_NAMES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: Common Chinese surnames: "刘工" (an engineer) and "王总" (a senior manager) name a person's
+#: role by surname + title, which no fixed phrase list can cover.
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
+    "孔向汤常葛康伍乔倪柳洪文牛温庞樊兰殷单章包鲁齐邢鲍裴欧祝葛岳"
+)
+#: Surname + title → department. 工 (engineer; 总工 chief engineer, "xx gong" in pinyin) is technical;
+#: 总 (a general manager or vice-president) is the decision layer. Words that merely start with the
+#: title character (工作, 总部, 总监…) are excluded by the characters that may not follow it.
+ROLE_TITLES: dict[str, tuple[str, str]] = {
+    "technical": ("工", "作厂程人具资期艺序商会地位业单种友夫"),
+    "executive": ("总", "部结体量数额价监经裁工共之计算的账包是归有要得会而言"),
+}
+
 #: What each department typically cares about (ch2; finance is the project's addition).
 DEPARTMENT_CUES: dict[str, tuple[str, ...]] = {
     "executive": _split(

@@ -16,7 +16,12 @@ _QUOTES = str.maketrans(
 _SENTENCE_END = re.compile(r"[。!?;\n]+|\.(?=\s|$)")
 _CLAUSE_SEP = re.compile(r"[,、:()\"]+")
 #: Words that open a contrasting clause; what follows them usually carries the speaker's real view.
-_CONTRAST = re.compile(r"(?=但是|不过|可是|只是|然而|\bbut\b|\bhowever\b|\bthough\b|\bin fact\b)")
+_CONTRAST_WORDS = (
+    r"但是|不过|可是|只是|然而|结果|却|其实|实际上|事实上|可他|可她|"
+    r"\bbut\b|\bhowever\b|\bthough\b|\bin fact\b|\bactually\b|\bturns out\b"
+)
+_CONTRAST = re.compile(f"(?={_CONTRAST_WORDS})")
+_STARTS_CONTRAST = re.compile(f"(?:{_CONTRAST_WORDS})")
 #: A clause in which the seller, not the customer, is speaking.
 _SELLER_SPEAKS = re.compile(
     r"^\s*(我说|我讲|我跟[他她]说|我跟[他她]讲|我问|我们介绍|我介绍|我们演示|我们讲|i told|i said|i asked|we pitched|we presented|we told)"
@@ -49,22 +54,27 @@ def clauses(text: str) -> list[Clause]:
     before it less; a clause where the seller speaks ("我跟他说…") weighs little.
     """
     result: list[Clause] = []
-    for number, sentence in enumerate(_SENTENCE_END.split(text)):
+    sentences = []
+    for sentence in _SENTENCE_END.split(text):
         parts = [p.strip() for chunk in _CLAUSE_SEP.split(sentence) for p in _CONTRAST.split(chunk)]
-        parts = [p for p in parts if p]
-        pivot = next(
-            (i for i, p in enumerate(parts) if i and _CONTRAST.match(p) and _starts_contrast(p)), None
-        )
+        if parts := [p for p in parts if p]:
+            sentences.append(parts)
+    # A later sentence that opens with a contrast word ("…。结果…", "… But …") outweighs those before it.
+    turn = next((n for n, parts in enumerate(sentences) if n and _starts_contrast(parts[0])), None)
+    for number, parts in enumerate(sentences):
+        pivot = next((i for i, p in enumerate(parts) if i and _starts_contrast(p)), None)
+        scale = 1.0 if turn is None else (0.6 if number < turn else 1.4)
         for i, part in enumerate(parts):
-            weight = 1.0 if pivot is None else (0.6 if i < pivot else 1.4)
+            weight = scale * (1.0 if pivot is None else (0.6 if i < pivot else 1.4))
             if _SELLER_SPEAKS.match(part):
                 weight *= 0.3
-            result.append(Clause(part, weight, pivot is not None and i >= pivot, number))
+            contrast = (pivot is not None and i >= pivot) or (turn is not None and number >= turn)
+            result.append(Clause(part, weight, contrast, number))
     return result
 
 
 def _starts_contrast(part: str) -> bool:
-    return bool(re.match(r"(但是|不过|可是|只是|然而|but\b|however\b|though\b|in fact\b)", part))
+    return bool(_STARTS_CONTRAST.match(part))
 
 
 def ngrams(text: str) -> list[str]:
