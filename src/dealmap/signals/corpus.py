@@ -17,8 +17,16 @@ AUTHORS_DIR = CORPUS_DIR / "authors"
 #: services); then d (360, Chinese retail and internet chat), e (360, English in several varieties) and
 #: f (360, Chinese customer's own words); then g (330, Chinese state-owned and energy, third-hand
 #: reports), h (333, English and mixed call notes) and i (330, Chinese and English, personal needs and
-#: department concerns). Each later group was measured as unseen before it joined.
-AUTHORS = {name: AUTHORS_DIR / f"{name}.jsonl" for name in "abcdefghi"}
+#: department concerns); then, in round 8, j (330, Chinese factory CRM notes), k (330, English from
+#: Singapore, India, Australia and Hong Kong), l (330, Chinese banks and government bureaus), m (330,
+#: Chinese and mixed pharma and hospitals, half the lines with a personal need), n (330, English and
+#: mixed, neighbouring levels told apart) and o (300, Chinese multi-sentence visit notes from small
+#: firms); then p (330, Chinese weekly reports on state-owned groups), q (330, English from US and
+#: European deals), r (330, Chinese internet-company chat with English jargon), s (330, Chinese car
+#: and machinery makers, department concerns told without naming the department), t (330, English
+#: public sector, half the lines with a personal need) and u (330, Chinese short phone notes and
+#: hearsay). Each later group was measured as unseen before it joined.
+AUTHORS = {name: AUTHORS_DIR / f"{name}.jsonl" for name in "abcdefghijklmnopqrstu"}
 #: Everything the model is trained on (the held-out, unseen and blind sets never are).
 TRAINING = (TRAIN, GENERATED, *AUTHORS.values())
 HELDOUT = CORPUS_DIR / "heldout.jsonl"
