@@ -1,7 +1,7 @@
 """Accuracy of the reader against labelled notes: ``python -m dealmap.signals.evaluate``.
 
 Prints, for the reader and for the phrase-only baseline, on the held-out corpus, the
-unseen set and the two blind sets: level exact / within ±1 / group, personal-need and department macro-F1,
+unseen set and the four blind sets: level exact / within ±1 / group, personal-need and department macro-F1,
 signal micro-F1. ``--cv K`` adds a K-fold cross-validation on the training part (for
 development; never tune on the held-out or unseen sets).
 """
@@ -28,6 +28,9 @@ BLIND2 = _DATA / "signals_blind2.jsonl"
 #: Fifth round: written by an outside author who saw neither the corpus, the lexicon nor the reader,
 #: committed before any round-5 change; measured once per reader, at the end.
 BLIND3 = _DATA / "signals_blind3.jsonl"
+#: Round 8: another outside author (a sales director's review of reps' notes across industries), written
+#: alongside twelve new corpus authors and committed before the round-8 reader was trained; measured once per reader.
+BLIND4 = _DATA / "signals_blind4.jsonl"
 Reader = Callable[[str], Reading]
 
 
@@ -176,7 +179,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(table({**folds, "reader   / LOAO mean": average(list(folds.values()))}))
         return
     sets = {"held-out": corpus.load(corpus.HELDOUT)}
-    for name, path in (("unseen", UNSEEN), ("blind", BLIND), ("blind2", BLIND2)):
+    for name, path in (
+        ("unseen", UNSEEN),
+        ("blind", BLIND),
+        ("blind2", BLIND2),
+        ("blind3", BLIND3),
+        ("blind4", BLIND4),
+    ):
         if path.exists():
             sets[name] = corpus.load(path)
     results: dict[str, Metrics] = {}

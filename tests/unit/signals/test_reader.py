@@ -175,3 +175,54 @@ def test_a_stance_is_marked_with_whom_it_is_aimed_at(text, feature):
 )
 def test_public_sector_roles_name_their_department(text, department):
     assert department in read_note(text).departments
+
+
+@pytest.mark.parametrize(
+    ("text", "department", "span"),
+    [
+        ("刘工说兼容性没问题", "technical", "刘工"),
+        ("Xie gong says the spec is fine", "technical", "xie gong"),
+        ("总工办转来一份意见", "technical", "总工"),
+        ("王总说下周拍板", "executive", "王总"),
+    ],
+)
+def test_a_surname_and_title_names_the_department(text, department, span):
+    from dealmap.signals.features import DEPARTMENT_NAME, find_cues
+
+    found = [(m.value, m.span) for m in find_cues(text) if m.kind == DEPARTMENT_NAME]
+    assert (department, span) in found
+
+
+@pytest.mark.parametrize(
+    "text", ["他在总部工作", "王总监说再看看", "李总结了一下", "这周总是下雨", "大家都在工作"]
+)
+def test_words_that_only_start_with_a_title_name_no_one(text):
+    from dealmap.signals.features import DEPARTMENT_NAME, find_cues
+
+    assert not [
+        m for m in find_cues(text) if m.kind == DEPARTMENT_NAME and m.value in ("technical", "executive")
+    ]
+
+
+def test_a_sentence_that_opens_with_a_contrast_outweighs_the_ones_before():
+    from dealmap.signals.text import clauses, normalize
+
+    parts = clauses(normalize("Friendly on calls. But our champion says he argued against us."))
+    assert [(c.weight, c.contrast) for c in parts] == [(0.6, False), (1.4, True)]
+
+
+def test_deeds_after_jieguo_outweigh_the_words_before():
+    from dealmap.signals.text import clauses, normalize
+
+    words, deeds = clauses(normalize("说是支持我们,结果评分表上给我们和对手打的分一模一样"))
+    assert deeds.weight > words.weight and deeds.contrast
+
+
+def test_between_two_close_levels_the_one_with_likely_neighbours_wins():
+    from dealmap.signals.reader import _pick_level
+
+    # 0 is likelier than +1 alone, but +1 sits between 0 and +2: its expected error is smaller.
+    probs = (0.0, 0.0, 0.0, 0.0, 0.4, 0.35, 0.25, 0.0, 0.0)
+    assert _pick_level(probs) == (1, 0.35)
+    # Far apart, the likelier one wins outright.
+    assert _pick_level((0.0, 0.0, 0.0, 0.0, 0.6, 0.0, 0.0, 0.0, 0.4)) == (0, 0.6)
