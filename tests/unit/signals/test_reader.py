@@ -226,3 +226,15 @@ def test_between_two_close_levels_the_one_with_likely_neighbours_wins():
     assert _pick_level(probs) == (1, 0.35)
     # Far apart, the likelier one wins outright.
     assert _pick_level((0.0, 0.0, 0.0, 0.0, 0.6, 0.0, 0.0, 0.0, 0.4)) == (0, 0.6)
+
+
+def test_a_department_the_note_names_is_suggested_with_the_name_as_its_cue():
+    reading = read_note("财务总监问了一句交付周期")
+    assert "finance" in reading.departments
+    assert ("finance", "财务") in reading.department_cues
+
+
+def test_a_negated_department_name_is_not_suggested_by_naming_alone():
+    from dealmap.signals.features import DEPARTMENT_NAME, find_cues
+
+    assert all(m.negated for m in find_cues("不是采购说了算") if m.kind == DEPARTMENT_NAME)
