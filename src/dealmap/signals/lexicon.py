@@ -27,6 +27,8 @@ LEVEL_CUES: dict[int, tuple[str, ...]] = {
         "only vendor|only choice|only supplier|all in|committed to us|fully committed|no one else|nobody else|"
         "anyone else|turned the competitor away|rejected the rival|fight anyone|no matter what|us or nothing|"
         "resign before|not to bother|your deal|only you|sole supplier|exclusively"
+        "|只选你们|只选我们|就选我们|只认我们|只买你们|只签你们|只考虑你们|只和你们|只找你们|就买你们|"
+        "only choose you|only buy from you|only buying from you|only considering you"
         "|唯独|就认|押上|押宝|全押|只有你们|非他们不|就定他们|就认准|选定你们|选定了你们|只用我们|只要我们做|只用他们|we've chosen|chosen you|sole-source|sole source|the only ones|end of discussion|not looking at anyone else|refused to even open|only ones he|only ones she|for us only|put his name on|put her name on"
     ),
     3: _split(

@@ -238,3 +238,9 @@ def test_a_negated_department_name_is_not_suggested_by_naming_alone():
     from dealmap.signals.features import DEPARTMENT_NAME, find_cues
 
     assert all(m.negated for m in find_cues("不是采购说了算") if m.kind == DEPARTMENT_NAME)
+
+
+@pytest.mark.parametrize("text", ["王总说下周拍板,只选你们", "他说只考虑你们"])
+def test_choosing_only_us_reads_as_a_supporter(text):
+    reading = read_note(text)
+    assert reading.level is not None and reading.level >= 3
