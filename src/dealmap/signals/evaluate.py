@@ -29,7 +29,7 @@ BLIND2 = _DATA / "signals_blind2.jsonl"
 #: committed before any round-5 change; measured once per reader, at the end.
 BLIND3 = _DATA / "signals_blind3.jsonl"
 #: Round 8: another outside author (a sales director's review of reps' notes across industries), written
-#: alongside twelve new corpus authors and committed before the round-8 reader was trained; measured once per reader.
+#: alongside the first six new corpus authors (j–o) and committed before the round-8 reader was trained; measured once per reader.
 BLIND4 = _DATA / "signals_blind4.jsonl"
 Reader = Callable[[str], Reading]
 

@@ -96,25 +96,24 @@ def find_cues(text: str, parts: list[Clause] | None = None) -> list[Match]:
     return found
 
 
-_ROLES = tuple(
-    (department, re.compile(f"[{lexicon.SURNAMES}]{title}(?![{not_after}])"))
-    for department, (title, not_after) in lexicon.ROLE_TITLES.items()
+#: (department, pattern) for people named by role: surname + title from the lexicon, plus the
+#: chief engineer (总工) and the pinyin "xie gong".
+_ROLES = (
+    *(
+        (department, re.compile(f"[{lexicon.SURNAMES}]{title}(?![{not_after}])"))
+        for department, (title, not_after) in lexicon.ROLE_TITLES.items()
+    ),
+    ("technical", re.compile(r"\b[a-z]{2,6} gong\b|总工(?!会)")),
 )
-_ROLE_TECHNICAL_EN = re.compile(r"\b[a-z]{2,6} gong\b|总工(?!会)")
 
 
 def _role_cues(clause: Clause, number: int) -> list[Match]:
     """People named by surname and title ("刘工", "王总", "xie gong"): their department."""
-    found = [
+    return [
         Match(DEPARTMENT_NAME, department, hit.group(), hit.group(), False, False, clause.weight, number)
         for department, pattern in _ROLES
         for hit in pattern.finditer(clause.text)
     ]
-    found.extend(
-        Match(DEPARTMENT_NAME, "technical", hit.group(), hit.group(), False, False, clause.weight, number)
-        for hit in _ROLE_TECHNICAL_EN.finditer(clause.text)
-    )
-    return found
 
 
 def _clause_cues(clause: Clause, number: int = 0) -> list[Match]:

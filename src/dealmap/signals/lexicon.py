@@ -204,7 +204,7 @@ DEPARTMENT_NAMES: dict[str, tuple[str, ...]] = {
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
-    "孔向汤常葛康伍乔倪柳洪文牛温庞樊兰殷单章包鲁齐邢鲍裴欧祝葛岳"
+    "孔向汤常葛康伍乔倪柳洪文牛温庞樊兰殷单章包鲁齐邢鲍裴欧祝岳"
 )
 #: Surname + title → department. 工 (engineer; 总工 chief engineer, "xx gong" in pinyin) is technical;
 #: 总 (a general manager or vice-president) is the decision layer. Words that merely start with the
