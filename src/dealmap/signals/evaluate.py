@@ -1,7 +1,7 @@
 """Accuracy of the reader against labelled notes: ``python -m dealmap.signals.evaluate``.
 
 Prints, for the reader and for the phrase-only baseline, on the held-out corpus, the
-unseen set and the four blind sets: level exact / within ±1 / group, personal-need and department macro-F1,
+unseen set and the five blind sets: level exact / within ±1 / group, personal-need and department macro-F1,
 signal micro-F1. ``--cv K`` adds a K-fold cross-validation on the training part (for
 development; never tune on the held-out or unseen sets).
 """
@@ -31,6 +31,9 @@ BLIND3 = _DATA / "signals_blind3.jsonl"
 #: Round 8: another outside author (a sales director's review of reps' notes across industries), written
 #: alongside the first six new corpus authors (j–o) and committed before the round-8 reader was trained; measured once per reader.
 BLIND4 = _DATA / "signals_blind4.jsonl"
+#: Round 9: an outside author (a new seller's first months of meeting and call notes, five industries),
+#: written from the labelling brief alone and committed before any round-9 change; measured once per reader.
+BLIND5 = _DATA / "signals_blind5.jsonl"
 Reader = Callable[[str], Reading]
 
 
@@ -131,36 +134,43 @@ def leave_one_author_out(*, jobs: int = 1, **weights: float) -> dict[str, tuple[
 def leave_groups_out(
     groups: Sequence[str], *, jobs: int = 1, **weights: float
 ) -> dict[str, tuple[Metrics, list[Reading]]]:
-    """Like :func:`leave_one_author_out`, but each fold holds out a group of authors ("ahp" = a, h, p).
+    """Like :func:`leave_one_author_out`, but each fold holds out a group of authors.
 
-    Training without three authors at a time is the stricter test, and takes a third of the folds.
-    Figures are still per author.
+    A group is written either as one-letter names run together ("ahp" = a, h, p) or as names joined
+    by "+" ("a+h+aa" = a, h, aa). Training without three authors at a time is the stricter test,
+    and takes a third of the folds. Figures are still per author.
     """
     from concurrent.futures import ProcessPoolExecutor
 
-    unknown = sorted(set("".join(groups)) - set(corpus.AUTHORS))
+    named = [group_names(group) for group in groups]
+    unknown = sorted({name for names in named for name in names} - set(corpus.AUTHORS))
     if unknown:
-        raise ValueError(f"no such author: {', '.join(unknown)} (known: {''.join(corpus.AUTHORS)})")
+        raise ValueError(f"no such author: {', '.join(unknown)} (known: {', '.join(corpus.AUTHORS)})")
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            per_group = list(pool.map(_group_fold, groups, [weights] * len(groups)))
+            per_group = list(pool.map(_group_fold, named, [weights] * len(named)))
     else:
-        per_group = [_group_fold(group, weights) for group in groups]
+        per_group = [_group_fold(names, weights) for names in named]
     results = {}
-    for group, readings in zip(groups, per_group, strict=True):
-        for name, got in zip(group, readings, strict=True):
+    for names, readings in zip(named, per_group, strict=True):
+        for name, got in zip(names, readings, strict=True):
             rows = corpus.load(corpus.AUTHORS[name])
             answers = dict(zip((r.text for r in rows), got, strict=True))
             results[name] = measure(rows, reader=answers.__getitem__), got
     return results
 
 
-def _group_fold(group: str, weights: dict[str, float]) -> list[list[Reading]]:
+def group_names(group: str) -> list[str]:
+    """The author names in one ``--groups`` item: "a+h+aa" → a, h, aa; "ahp" → a, h, p."""
+    return [name for name in group.split("+") if name] if "+" in group else list(group)
+
+
+def _group_fold(names: Sequence[str], weights: dict[str, float]) -> list[list[Reading]]:
     from dealmap.signals import train
 
-    held = {corpus.AUTHORS[name] for name in group}
+    held = {corpus.AUTHORS[name] for name in names}
     lm = train.fit(*train.weighted([p for p in corpus.TRAINING if p not in held], **weights))
-    return [[read_note(r.text, model=lm) for r in corpus.load(corpus.AUTHORS[name])] for name in group]
+    return [[read_note(r.text, model=lm) for r in corpus.load(corpus.AUTHORS[name])] for name in names]
 
 
 def average(results: Sequence[Metrics]) -> Metrics:
@@ -189,8 +199,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--loao", action="store_true", help="only the leave-one-author-out CV")
     parser.add_argument(
         "--groups",
-        help="only a CV that holds out groups of authors, e.g. ahp,biq,cjr (round 8 used "
-        "ahp,biq,cjr,dks,elt,fmu,gno)",
+        help="only a CV that holds out groups of authors: one-letter names run together or names "
+        "joined by +, e.g. ahp,biq or a+h+aa,b+i+ab (docs/signals.md gives the folds used)",
     )
     parser.add_argument("--jobs", type=int, default=1, help="processes for --loao / --groups")
     args = parser.parse_args(argv)
@@ -212,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("blind2", BLIND2),
         ("blind3", BLIND3),
         ("blind4", BLIND4),
+        ("blind5", BLIND5),
     ):
         if path.exists():
             sets[name] = corpus.load(path)

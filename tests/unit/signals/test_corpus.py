@@ -8,7 +8,7 @@ import pytest
 
 from dealmap.method.codes import DEPARTMENTS, LEVEL_MAX, LEVEL_MIN, PERSONAL_NEEDS, SIGNALS
 from dealmap.signals import corpus, model
-from dealmap.signals.evaluate import BLIND, BLIND2, BLIND3, BLIND4, UNSEEN
+from dealmap.signals.evaluate import BLIND, BLIND2, BLIND3, BLIND4, BLIND5, UNSEEN
 
 SPLITS = {"train": corpus.TRAIN, "heldout": corpus.HELDOUT}
 
@@ -32,7 +32,14 @@ def test_each_split_covers_every_level_need_department_and_signal(name):
 
 
 AUTHORS = {f"author-{name}": path for name, path in corpus.AUTHORS.items()}
-EVALUATION = {"unseen": UNSEEN, "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4}
+EVALUATION = {
+    "unseen": UNSEEN,
+    "blind": BLIND,
+    "blind2": BLIND2,
+    "blind3": BLIND3,
+    "blind4": BLIND4,
+    "blind5": BLIND5,
+}
 ALL = {**SPLITS, "generated": corpus.GENERATED, **AUTHORS, **EVALUATION}
 
 

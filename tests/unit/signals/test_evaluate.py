@@ -17,3 +17,14 @@ def test_the_command_line_names_the_unknown_author(capsys):
         evaluate.main(["--groups", "a,#"])
     assert stop.value.code == 2
     assert "no such author: #" in capsys.readouterr().err
+
+
+def test_group_names_are_letters_run_together_or_names_joined_by_plus():
+    assert evaluate.group_names("ahp") == ["a", "h", "p"]
+    assert evaluate.group_names("a+h+zz") == ["a", "h", "zz"]
+    assert evaluate.group_names("a+") == ["a"]
+
+
+def test_a_longer_unknown_name_is_refused_whole():
+    with pytest.raises(ValueError, match="no such author: qq"):
+        evaluate.leave_groups_out(["a+qq"])
