@@ -20,6 +20,8 @@ from pathlib import Path
 from dealmap.method.codes import DEPARTMENTS, LEVEL_MAX, LEVEL_MIN, PERSONAL_NEEDS, SIGNALS
 
 MODEL_PATH = Path(__file__).with_name("model.json")
+#: model.json stores weight w as the integer round(w × STORED_SCALE).
+STORED_SCALE = 1000
 LEVELS: tuple[int | None, ...] = (None, *range(LEVEL_MIN, LEVEL_MAX + 1))
 NEEDS: tuple[str | None, ...] = (None, *PERSONAL_NEEDS.codes)
 DEPTS: tuple[str, ...] = DEPARTMENTS.codes
@@ -58,10 +60,15 @@ class Scores:
 
 
 class LinearModel:
-    """Feature → weight vector over all outputs; unknown features are ignored."""
+    """Feature → weight vector over all outputs; unknown features are ignored.
 
-    def __init__(self, weights: dict[str, list[float]]):
+    A stored model keeps its weights as integers in units of ``1 / scale`` (a third of the file
+    size of decimals); a freshly trained one has float weights and ``scale`` 1.
+    """
+
+    def __init__(self, weights: dict[str, list[float]], scale: int = 1):
         self.weights = weights
+        self.scale = scale
 
     def raw(self, feats: dict[str, float]) -> list[float]:
         """Summed weights of the features (the logits of every output)."""
@@ -71,6 +78,8 @@ class LinearModel:
             vec = weights.get(name)
             if vec is not None:
                 acc = [a + value * w for a, w in zip(acc, vec, strict=False)]
+        if self.scale != 1:
+            acc = [a / self.scale for a in acc]
         return acc
 
     def scores(self, feats: dict[str, float]) -> Scores:
@@ -86,7 +95,7 @@ class LinearModel:
 
     def contributions(self, feats: dict[str, float], output: int) -> list[tuple[float, str]]:
         """Each feature's share of one output's logit, largest first."""
-        pairs = [(v * self.weights[f][output], f) for f, v in feats.items() if f in self.weights]
+        pairs = [(v * self.weights[f][output] / self.scale, f) for f, v in feats.items() if f in self.weights]
         return sorted(pairs, reverse=True)
 
 
@@ -114,7 +123,7 @@ def signal_index(code: str) -> int:
 def load(path: Path = MODEL_PATH) -> LinearModel:
     """The stored model (read once per process)."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    return LinearModel(data["weights"])
+    return LinearModel(data["weights"], scale=data["scale"])
 
 
 def train(
@@ -159,14 +168,18 @@ def _gradient(z: list[float], ex: Example) -> list[float]:
 def dump(
     model: LinearModel, path: Path, *, meta: dict[str, object], keep: Iterable[str] | None = None
 ) -> None:
-    """Write the weights (rounded, near-zero features dropped) with some metadata."""
+    """Write the weights as integer thousandths (near-zero features dropped) with some metadata.
+
+    Rounding to a thousandth changed no reading of any measured set (docs/signals.md, round 9).
+    """
     keep_set = set(keep) if keep is not None else None
+    scale = STORED_SCALE / model.scale
     weights = {
-        name: [round(w, 4) for w in vec]
+        name: [round(w * scale) for w in vec]
         for name, vec in sorted(model.weights.items())
-        if max(abs(w) for w in vec) >= 0.01 and (keep_set is None or name in keep_set)
+        if max(abs(w) for w in vec) * scale >= 10 and (keep_set is None or name in keep_set)
     }
-    payload = {**meta, "outputs": SIZE, "weights": weights}
+    payload = {**meta, "outputs": SIZE, "scale": STORED_SCALE, "weights": weights}
     path.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
 

@@ -14,7 +14,7 @@ MIN_NGRAM_NOTES = 2
 #: How much one line counts in training, per file (chosen by leave-one-author-out CV, docs/signals.md).
 GENERATED_WEIGHT = 1.0
 AUTHOR_WEIGHT = 6.0
-FORMAT = "dealmap-signals-model/2"
+FORMAT = "dealmap-signals-model/3"
 
 
 def examples(rows: Sequence[corpus.Labelled], weights: Sequence[float] | None = None) -> list[model.Example]:
