@@ -29,8 +29,27 @@ AUTHORS_DIR = CORPUS_DIR / "authors"
 #: language: Chinese exporters and their customers abroad), x (330, Chinese voice-message transcripts
 #: from construction and real estate), y (330, bilingual managers in multinationals' China branches,
 #: department concerns) and z (330, Chinese logistics meeting minutes and CRM fields). Each later
-#: group was measured as unseen before it joined.
-AUTHORS = {name: AUTHORS_DIR / f"{name}.jsonl" for name in "abcdefghijklmnopqrstuvwxyz"}
+#: group was measured as unseen before it joined. Round 9, past z: aa (330, Chinese telecom operators and
+#: provincial IT departments), ab (330, non-native English from channel sales in the Middle East, Africa
+#: and Latin America), ac (330, Chinese small-town and family factories, regional speech), ad (330, English
+#: CRM fields from North American and British software sellers), ae (330, Chinese notes that tell deeds,
+#: not words) and af (330, Hong Kong, Taiwan, Singapore and Malaysia Chinese and English); then ag (330,
+#: Chinese new-energy and utility projects), ah (330, English with Japanese and Korean customers), ai
+#: (330, Chinese typed fast on a phone or dictated: typos, slang, speech-recognition slips), aj (330,
+#: English by foreign sellers in China, with pinyin), ak (330, Chinese research institutes and state-owned
+#: engineering groups) and al (330, Chinese, mixed and English: consumer brands' marketing departments);
+#: then am (330, long Chinese visit reports), an (330, English from Central and Eastern Europe, Turkey and
+#: Central Asia), ao (330, Chinese deal reviews by a sales manager, needs told by behaviour), ap (330, the
+#: customer's own Chinese words only: sarcasm, rhetoric, polite refusals), aq (330, English from
+#: Australia, New Zealand and Canada) and ar (330, Chinese electronics and auto-parts makers); then as
+#: (330, English from US hospital systems), at (330, Chinese securities firms, insurers and fintech), au
+#: (330, Chinese district and county governments), av (330, English from the Philippines, Indonesia,
+#: Vietnam and Thailand), aw (330, Chinese channel partners: distributors and resellers) and ax (330,
+#: a seller's work-chat reports to their manager, Chinese and English).
+AUTHORS = {
+    name: AUTHORS_DIR / f"{name}.jsonl"
+    for name in [*"abcdefghijklmnopqrstuvwxyz", *(f"a{c}" for c in "abcdefghijklmnopqrstuvwx")]
+}
 #: Everything the model is trained on (the held-out, unseen and blind sets never are).
 TRAINING = (TRAIN, GENERATED, *AUTHORS.values())
 HELDOUT = CORPUS_DIR / "heldout.jsonl"

@@ -128,7 +128,7 @@ def leave_one_author_out(*, jobs: int = 1, **weights: float) -> dict[str, tuple[
     ``weights`` (``generated``, ``author``) override the per-file training weights. Returns the
     figures and the readings (in file order) for each held-out author.
     """
-    return leave_groups_out(list(corpus.AUTHORS), jobs=jobs, **weights)
+    return _leave_out([[name] for name in corpus.AUTHORS], jobs=jobs, weights=weights)
 
 
 def leave_groups_out(
@@ -140,12 +140,18 @@ def leave_groups_out(
     by "+" ("a+h+aa" = a, h, aa). Training without three authors at a time is the stricter test,
     and takes a third of the folds. Figures are still per author.
     """
-    from concurrent.futures import ProcessPoolExecutor
-
     named = [group_names(group) for group in groups]
     unknown = sorted({name for names in named for name in names} - set(corpus.AUTHORS))
     if unknown:
         raise ValueError(f"no such author: {', '.join(unknown)} (known: {', '.join(corpus.AUTHORS)})")
+    return _leave_out(named, jobs=jobs, weights=weights)
+
+
+def _leave_out(
+    named: list[list[str]], *, jobs: int, weights: dict[str, float]
+) -> dict[str, tuple[Metrics, list[Reading]]]:
+    from concurrent.futures import ProcessPoolExecutor
+
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             per_group = list(pool.map(_group_fold, named, [weights] * len(named)))
