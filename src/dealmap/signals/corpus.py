@@ -45,10 +45,18 @@ AUTHORS_DIR = CORPUS_DIR / "authors"
 #: (330, English from US hospital systems), at (330, Chinese securities firms, insurers and fintech), au
 #: (330, Chinese district and county governments), av (330, English from the Philippines, Indonesia,
 #: Vietnam and Thailand), aw (330, Chinese channel partners: distributors and resellers) and ax (330,
-#: a seller's work-chat reports to their manager, Chinese and English).
+#: a seller's work-chat reports to their manager, Chinese and English); then ay (330, Chinese county
+#: hospitals), az (330, English from the UK and Ireland), ba (330, Chinese schools and vocational
+#: colleges), bb (330, Chinese companies abroad, Chinese and English), bc (330, Chinese property
+#: developers, property managers and hotels) and bd (329, English from German, Dutch, Nordic and Swiss
+#: industry).
 AUTHORS = {
     name: AUTHORS_DIR / f"{name}.jsonl"
-    for name in [*"abcdefghijklmnopqrstuvwxyz", *(f"a{c}" for c in "abcdefghijklmnopqrstuvwx")]
+    for name in [
+        *"abcdefghijklmnopqrstuvwxyz",
+        *(f"a{c}" for c in "abcdefghijklmnopqrstuvwxyz"),
+        *(f"b{c}" for c in "abcd"),
+    ]
 }
 #: Everything the model is trained on (the held-out, unseen and blind sets never are).
 TRAINING = (TRAIN, GENERATED, *AUTHORS.values())
