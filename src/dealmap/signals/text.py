@@ -21,7 +21,6 @@ _CONTRAST_WORDS = (
     r"\bbut\b|\bhowever\b|\bthough\b|\bin fact\b|\bactually\b|\bturns out\b"
 )
 _CONTRAST = re.compile(f"(?={_CONTRAST_WORDS})")
-_STARTS_CONTRAST = re.compile(f"(?:{_CONTRAST_WORDS})")
 #: A clause in which the seller, not the customer, is speaking.
 _SELLER_SPEAKS = re.compile(
     r"^\s*(我说|我讲|我跟[他她]说|我跟[他她]讲|我问|我们介绍|我介绍|我们演示|我们讲|i told|i said|i asked|we pitched|we presented|we told)"
@@ -74,7 +73,7 @@ def clauses(text: str) -> list[Clause]:
 
 
 def _starts_contrast(part: str) -> bool:
-    return bool(_STARTS_CONTRAST.match(part))
+    return _CONTRAST.match(part) is not None
 
 
 def ngrams(text: str) -> list[str]:

@@ -25,6 +25,11 @@ def test_group_names_are_letters_run_together_or_names_joined_by_plus():
     assert evaluate.group_names("a+") == ["a"]
 
 
+def test_a_group_that_is_an_authors_name_is_that_author():
+    assert evaluate.group_names("ab") == ["ab"]
+    assert evaluate.group_names("a+b") == ["a", "b"]
+
+
 def test_a_longer_unknown_name_is_refused_whole():
     with pytest.raises(ValueError, match="no such author: qq"):
         evaluate.leave_groups_out(["a+qq"])
