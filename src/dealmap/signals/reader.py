@@ -149,12 +149,92 @@ class _Explainer:
         return found or self.learned(output)
 
     def learned(self, output: int, limit: int = 3) -> tuple[str, ...]:
-        top = [
+        pushed = [
             f
             for w, f in self.lm.contributions(self.feats, output)
             if w > 0.05 and f[:2] in ("b:", "w:", "c:")
         ]
+        top = [f for f in pushed if not _only_function_words(f)] or pushed
         return tuple(_LEARNED_MARK + f[2:].rstrip("~").replace("_", " ") for f in top[:limit])
+
+
+#: English words that explain nothing on their own: a learned cue made only of these ("≈the",
+#: "≈which for") is shown only when nothing else pushed the suggestion; the model still weighs it.
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "he",
+        "she",
+        "they",
+        "them",
+        "his",
+        "her",
+        "their",
+        "him",
+        "we",
+        "our",
+        "us",
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "so",
+        "if",
+        "then",
+        "than",
+        "there",
+        "here",
+        "about",
+        "into",
+        "over",
+    ]
+)
+
+
+def _only_function_words(feature: str) -> bool:
+    return feature.startswith("w:") and all(w in _FUNCTION_WORDS for w in feature[2:].split("_"))
 
 
 def _shown(match: Match) -> str:

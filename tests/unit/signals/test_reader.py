@@ -254,3 +254,31 @@ def test_a_negated_department_name_is_not_suggested_by_naming_alone():
 def test_choosing_only_us_reads_as_a_supporter(text):
     reading = read_note(text)
     assert reading.level is not None and reading.level >= 3
+
+
+def _model_for_technical(**weights: float):
+    """A real linear model where only the given features push the technical department."""
+    from dealmap.signals import model as m
+
+    def vec(w: float) -> list[float]:
+        v = [0.0] * m.SIZE
+        v[m.department_index("technical")] = w
+        return v
+
+    bias = [0.0] * m.SIZE
+    for code in m.DEPTS:
+        bias[m.department_index(code)] = -2.0
+    return m.LinearModel({"bias": bias} | {name: vec(w) for name, w in weights.items()})
+
+
+def test_learned_cues_skip_words_that_explain_nothing():
+    lm = _model_for_technical(**{"w:the": 10.0, "w:from_the": 8.0, "w:firmware": 4.0})
+    reading = read_note("They asked about the firmware from the old rig", model=lm)
+    assert reading.departments == ("technical",)
+    assert [c for d, c in reading.department_cues if d == "technical"] == ["≈firmware"]
+
+
+def test_function_words_are_still_shown_when_nothing_else_pushed_the_suggestion():
+    lm = _model_for_technical(**{"w:the": 10.0})
+    reading = read_note("They asked about the thing", model=lm)
+    assert [c for d, c in reading.department_cues if d == "technical"] == ["≈the"]
