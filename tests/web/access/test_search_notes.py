@@ -1,4 +1,5 @@
-"""Search in the notes sellers write (evidence, interaction summaries, person and account notes):
+"""Search in the notes sellers write (evidence, interaction summaries, objections and personal wins,
+person and account notes):
 found by a phrase, only where the user may look, escaped, in a fixed number of queries."""
 
 from __future__ import annotations
@@ -76,6 +77,29 @@ def test_person_and_account_notes_are_found_and_labelled_as_notes(rep, noted):
     account_hit = _notes_section(_search(rep, "决策慢"))
     assert "钱采购" in person_hit and "备注" in person_hit and "<mark>喝茶</mark>" in person_hit
     assert "东海机械" in account_hit and "<mark>决策慢</mark>" in account_hit
+
+
+def test_an_objection_and_personal_wins_are_found_and_open_the_persons_drawer(rep, other_rep, noted):
+    from dealmap.web.deals.models import Part
+    from dealmap.web.deals.services import part_update
+
+    deal, buyer = noted
+    part = Part.objects.get(deal=deal, person=buyer)
+    part_update(
+        part=part,
+        version=part.version,
+        by=rep,
+        objection_kind="not_for_me",
+        objection_text="嫌我们的维保费比对手贵三成",
+        personal_wins="想在集团采购评比里拿第一",
+    )
+    objection = _notes_section(_search(rep, "维保费"))
+    wins = _notes_section(_search(rep, "采购评比", language="en"))
+    assert "异议" in objection and "<mark>维保费</mark>" in objection and "东海二期" in objection
+    assert "Personal wins" in wins and "<mark>采购评比</mark>" in wins and "钱采购" in wins
+    assert reverse("workspace:person", args=[deal.pk, buyer.key]) in objection
+    for q in ("维保费", "采购评比"):
+        assert "<mark>" not in _search(other_rep, q)
 
 
 def test_hits_are_listed_newest_first(rep, noted):

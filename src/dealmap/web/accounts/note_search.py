@@ -1,4 +1,5 @@
-"""Searching the text sellers write: assessment evidence, interaction summaries, person and account notes.
+"""Searching the text sellers write: assessment evidence, interaction summaries, a person's objection
+and personal wins in a deal, person and account notes.
 
 Each source is one query restricted through ``visibility_q`` (via the selectors), whatever the number
 of hits: the person shown with an interaction and whether a person still has a part in the deal (so
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from dealmap.web.accounts.models import Account
 from dealmap.web.accounts.selectors import person_visible
 from dealmap.web.deals.models import InteractionParticipant, Part
-from dealmap.web.deals.selectors import assessment_list, interaction_list
+from dealmap.web.deals.selectors import assessment_list, interaction_list, part_list
 
 #: Characters of context kept on each side of the match.
 SNIPPET_CONTEXT = 30
@@ -28,6 +29,8 @@ SNIPPET_CONTEXT = 30
 KIND_LABELS = {
     "evidence": _("Assessment evidence"),
     "interaction": _("Interaction"),
+    "objection": _("Objection"),
+    "wins": _("Personal wins"),
     "note": _("Note"),
 }
 
@@ -96,6 +99,8 @@ def note_search(*, user, query: str, limit: int) -> list[NoteHit]:
     hits = [
         *_evidence_hits(user, query, limit),
         *_interaction_hits(user, query, limit),
+        *_part_hits(user, query, limit, field="objection_text", kind="objection"),
+        *_part_hits(user, query, limit, field="personal_wins", kind="wins"),
         *_person_note_hits(user, query, limit),
         *_account_note_hits(user, query, limit),
     ]
@@ -169,6 +174,29 @@ def _interaction_hits(user, query: str, limit: int) -> list[NoteHit]:
             deal_name=row.deal.name,
             person_name=row.first_person_name or "",
             others=max((row.participant_count or 0) - 1, 0),
+        )
+        for row in rows
+    ]
+
+
+def _part_hits(user, query: str, limit: int, *, field: str, kind: str) -> list[NoteHit]:
+    """A person's objection or personal wins in a deal, written on their part; dated by its last change."""
+    rows = (
+        part_list(user=user)
+        .filter(**{f"{field}__icontains": query})
+        .select_related("person", "deal__account")
+        .order_by("-updated_at", "-id")[:limit]
+    )
+    return [
+        NoteHit(
+            kind=kind,
+            day=timezone.localdate(row.updated_at),
+            recorded_at=row.updated_at,
+            snippet=snippet(getattr(row, field), query),
+            url=_drawer_url(row.deal_id, row.person.key),
+            account_name=row.deal.account.name,
+            deal_name=row.deal.name,
+            person_name=row.person.name,
         )
         for row in rows
     ]
