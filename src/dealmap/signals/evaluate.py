@@ -105,7 +105,6 @@ def cross_validate(
     folds: int = 5,
     always: Sequence[corpus.Labelled] = (),
     always_weights: Sequence[float] | None = None,
-    always_writers: Sequence[str | None] | None = None,
 ) -> Metrics:
     """K-fold cross-validation on training rows (retrains K times, in memory).
 
@@ -115,12 +114,10 @@ def cross_validate(
     from dealmap.signals import train
 
     extra_weights = list(always_weights or [1.0] * len(always))
-    extra_writers = list(always_writers or [None] * len(always))
     answers: dict[str, Reading] = {}
     for k in range(folds):
         part = [r for i, r in enumerate(rows) if i % folds != k]
-        writers = [train.writer_of(corpus.TRAIN)] * len(part) + extra_writers
-        lm = train.fit(part + list(always), [1.0] * len(part) + extra_weights, writers)
+        lm = train.fit(part + list(always), [1.0] * len(part) + extra_weights)
         answers.update({r.text: read_note(r.text, model=lm) for i, r in enumerate(rows) if i % folds == k})
     return measure(rows, reader=answers.__getitem__)
 
@@ -247,9 +244,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.cv:
         from dealmap.signals import train
 
-        always, weights, writers = train.weighted([p for p in corpus.TRAINING if p != corpus.TRAIN])
+        always, weights = train.weighted([p for p in corpus.TRAINING if p != corpus.TRAIN])
         results[f"reader   / train {args.cv}-fold CV"] = cross_validate(
-            corpus.load(corpus.TRAIN), args.cv, always=always, always_weights=weights, always_writers=writers
+            corpus.load(corpus.TRAIN), args.cv, always=always, always_weights=weights
         )
     print(table(results))
 

@@ -66,17 +66,9 @@ class LinearModel:
     size of decimals); a freshly trained one has float weights and ``scale`` 1.
     """
 
-    def __init__(
-        self,
-        weights: dict[str, list[float]],
-        scale: int = 1,
-        department_words: dict[str, tuple[str, ...]] | None = None,
-    ):
+    def __init__(self, weights: dict[str, list[float]], scale: int = 1):
         self.weights = weights
         self.scale = scale
-        #: Learned words that name a department: n-gram feature → the departments it names
-        #: (``dealmap.signals.train.department_words``).
-        self.department_words = department_words or {}
 
     def raw(self, feats: dict[str, float]) -> list[float]:
         """Summed weights of the features (the logits of every output)."""
@@ -131,8 +123,7 @@ def signal_index(code: str) -> int:
 def load(path: Path = MODEL_PATH) -> LinearModel:
     """The stored model (read once per process)."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    words = {name: tuple(codes) for name, codes in data.get("department_words", {}).items()}
-    return LinearModel(data["weights"], scale=data["scale"], department_words=words)
+    return LinearModel(data["weights"], scale=data["scale"])
 
 
 def train(
@@ -188,8 +179,7 @@ def dump(
         for name, vec in sorted(model.weights.items())
         if max(abs(w) for w in vec) * scale >= 10 and (keep_set is None or name in keep_set)
     }
-    words = {name: list(codes) for name, codes in sorted(model.department_words.items())}
-    payload = {**meta, "outputs": SIZE, "scale": STORED_SCALE, "department_words": words, "weights": weights}
+    payload = {**meta, "outputs": SIZE, "scale": STORED_SCALE, "weights": weights}
     path.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
 

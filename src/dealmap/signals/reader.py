@@ -19,10 +19,6 @@ from dealmap.signals.features import (
 #: A department is suggested when the model gives it at least this probability, or when the note
 #: names it ("采购经理", "刘工", "the CFO"). Naming alone: round-8 group CV, department F1 0.672 → 0.694.
 THRESHOLD = 0.3
-#: …or when the note holds a learned department word (``train.department_words``: "社长", "ops
-#: manager") and the model gives that department at least this. Round 11, three dev folds of six
-#: new writers each: department F1 0.697 → 0.716 (0.651 → 0.691 on the hardest fold).
-WORD_FLOOR = 0.02
 #: A behaviour signal is suggested at this probability (0.2: best in the body-held-out CV, docs/signals.md).
 SIGNAL_THRESHOLD = 0.2
 #: A personal need is suggested when its probability reaches this (else none). Round 8, 21-author
@@ -69,14 +65,7 @@ def read_note(text: str, *, model: m.LinearModel | None = None) -> Reading:
     need, need_p = _pick(m.NEEDS[1:], scores.need[1:])
     need = need if need_p >= NEED_THRESHOLD else None
     named = {x.value for x in matches if x.kind == DEPARTMENT_NAME and not x.negated}
-    worded = _department_words(lm, feats)
-    departments = tuple(
-        d
-        for d in m.DEPTS
-        if scores.departments[d] >= THRESHOLD
-        or d in named
-        or (d in worded and scores.departments[d] >= WORD_FLOOR)
-    )
+    departments = tuple(d for d in m.DEPTS if scores.departments[d] >= THRESHOLD or d in named)
     signals = tuple(s for s in m.SIGS if scores.signals[s] >= SIGNAL_THRESHOLD)
     explain = _Explainer(lm, feats, matches)
     return Reading(
@@ -86,7 +75,11 @@ def read_note(text: str, *, model: m.LinearModel | None = None) -> Reading:
         need=need,
         need_cues=explain.same(NEED, need, m.need_index(need)) if need else (),
         departments=departments,
-        department_cues=tuple((d, c) for d in departments for c in explain.department(d, worded.get(d, ()))),
+        department_cues=tuple(
+            (d, c)
+            for d in departments
+            for c in explain.same((DEPARTMENT_NAME, DEPARTMENT), d, m.department_index(d))
+        ),
         signals=signals,
         signal_cues=tuple((s, c) for s in signals for c in explain.same(SIGNAL, s, m.signal_index(s))),
     )
@@ -155,15 +148,6 @@ class _Explainer:
         )
         return found or self.learned(output)
 
-    def department(self, code: str, words: list[str]) -> tuple[str, ...]:
-        """A department's lexicon cues, else the learned department words in the note, else n-grams."""
-        found = _unique(
-            _shown(x)
-            for x in self.matches
-            if x.kind in (DEPARTMENT_NAME, DEPARTMENT) and x.value == code and not x.negated
-        )
-        return found or tuple(_learned(f) for f in words[:3]) or self.learned(m.department_index(code))
-
     def learned(self, output: int, limit: int = 3) -> tuple[str, ...]:
         pushed = [
             f
@@ -171,22 +155,7 @@ class _Explainer:
             if w > 0.05 and f[:2] in ("b:", "w:", "c:")
         ]
         top = [f for f in pushed if not _only_function_words(f)] or pushed
-        return tuple(_learned(f) for f in top[:limit])
-
-
-def _learned(feature: str) -> str:
-    """How a learned n-gram is shown: "≈ops manager", "≈社长"."""
-    return _LEARNED_MARK + feature[2:].rstrip("~").replace("_", " ")
-
-
-def _department_words(lm: m.LinearModel, feats: dict[str, float]) -> dict[str, list[str]]:
-    """Department → the learned department words of the note (longest first)."""
-    words = lm.department_words
-    found: dict[str, list[str]] = {}
-    for name in sorted((f for f in feats if f in words), key=len, reverse=True):
-        for code in words[name]:
-            found.setdefault(code, []).append(name)
-    return found
+        return tuple(_LEARNED_MARK + f[2:].rstrip("~").replace("_", " ") for f in top[:limit])
 
 
 #: English words that explain nothing on their own: a learned cue made only of these ("≈the",

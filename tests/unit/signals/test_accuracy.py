@@ -23,13 +23,13 @@ SETS = {
     "heldout": (
         corpus.HELDOUT,
         {"level_within_one", "level_group", "need_macro_f1", "department_macro_f1"},
-        "held-out (±1 89.6%, group 89.6%, need F1 0.72, dept F1 0.67): the first author's own labels "
+        "held-out (±1 89.6%, group 89.6%, need F1 0.72, dept F1 0.72): the first author's own labels "
         "weigh little among 68 outside authors; 14 need lines make need F1 jumpy",
     ),
     "unseen": (
         UNSEEN,
         {"level_exact", "level_within_one", "level_group", "need_macro_f1", "department_macro_f1"},
-        "unseen wording (exact 75.9%, ±1 82.8%, group 82.8%, need F1 0.65, dept F1 0.72): recall gap",
+        "unseen wording (exact 75.9%, ±1 82.8%, group 82.8%, need F1 0.65, dept F1 0.78): recall gap",
     ),
     "blind": (
         BLIND,
@@ -39,12 +39,12 @@ SETS = {
     "blind2": (
         BLIND2,
         {"level_within_one", "department_macro_f1"},
-        "second blind set (±1 90.6%, dept F1 0.70): unseen phrasings still missed",
+        "second blind set (±1 90.6%, dept F1 0.73): unseen phrasings still missed",
     ),
     "blind3": (
         BLIND3,
         {"need_macro_f1", "department_macro_f1"},
-        "third blind set, outside author (need F1 0.76, dept F1 0.75): needs and departments on a new "
+        "third blind set, outside author (need F1 0.76, dept F1 0.76): needs and departments on a new "
         "author's text are still missed",
     ),
     "blind4": (

@@ -282,26 +282,3 @@ def test_function_words_are_still_shown_when_nothing_else_pushed_the_suggestion(
     lm = _model_for_technical(**{"w:the": 10.0})
     reading = read_note("They asked about the thing", model=lm)
     assert [c for d, c in reading.department_cues if d == "technical"] == ["≈the"]
-
-
-def _model_with_department_word(executive_logit: float):
-    """A real linear model with one learned department word ("社长") and executive held at a logit."""
-    from dealmap.signals import model as m
-
-    bias = [0.0] * m.SIZE
-    for code in m.DEPTS:
-        bias[m.department_index(code)] = -10.0
-    bias[m.department_index("executive")] = executive_logit
-    return m.LinearModel({"bias": bias}, department_words={"b:社长": ("executive",)})
-
-
-def test_a_learned_department_word_suggests_its_department_and_is_shown_as_the_cue():
-    # Probability about 0.05: under the threshold, over the floor a department word needs.
-    reading = read_note("沙社长想先看看样品", model=_model_with_department_word(-3.0))
-    assert reading.departments == ("executive",)
-    assert reading.department_cues == (("executive", "≈社长"),)
-    assert read_note("沙经理想先看看样品", model=_model_with_department_word(-3.0)).departments == ()
-
-
-def test_a_department_word_does_not_overrule_a_model_that_is_sure_it_is_absent():
-    assert read_note("沙社长想先看看样品", model=_model_with_department_word(-10.0)).departments == ()
