@@ -21,7 +21,9 @@ def test_a_rep_finds_the_demo_notes_and_opens_the_person_from_a_hit(live_server,
     page.wait_for_url("**/search/**")
 
     hits = page.locator(".note-hits li")
-    assert hits.count() == 5
+    # four meeting summaries, one assessment's evidence and the CTO's personal wins
+    assert hits.count() == 6
+    assert "个人收益" in page.locator(".note-hits").inner_text()
     assert hits.first.locator("mark").inner_text() == "技术"
     assert page.locator("#hits-notes").inner_text().startswith("记录")
     shots = os.environ.get("DEALMAP_SCREENSHOTS")  # a folder to save screenshots in (docs/screenshots)
