@@ -26,10 +26,11 @@ def build_app(lang: str | None = None):
     """The typer app, its help in `lang` (default: `helptext.help_lang()`, from the environment)."""
     import typer
 
-    from dealmap.cli import admin, analyze, db, signals, transfer
+    from dealmap.cli import admin, analyze, db, frame, signals, transfer
     from dealmap.cli.helptext import help_lang
 
     lang = lang or help_lang()
+    frame.install(lang)
     app = typer.Typer(
         name="dealmap",
         help=APP_HELP.get(lang),

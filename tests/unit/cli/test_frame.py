@@ -1,0 +1,72 @@
+"""The words typer and click print around ours ("Usage:", "Options", "No such option") follow DEALMAP_LANG.
+
+Run as the installed command runs, in its own process, so the hooks into typer are the real ones.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dealmap.cli import frame
+
+
+def dealmap(lang: str, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [str(Path(sys.executable).with_name("dealmap")), *args]  # the installed script
+    env = {"DEALMAP_LANG": lang, "COLUMNS": "100", "PATH": ""}
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+def test_help_pages_are_framed_in_chinese():
+    page = dealmap("zh", "signals", "--help").stdout
+    for chinese in ("用法: dealmap signals", "─ 参数 ─", "─ 选项 ─", "显示本帮助并退出。"):
+        assert chinese in page
+    for english in ("Usage:", "Options", "Arguments", "Show this message"):
+        assert english not in page
+    assert "─ 命令 ─" in dealmap("zh", "--help").stdout
+
+
+def test_help_pages_stay_english_in_english():
+    page = dealmap("en", "signals", "--help").stdout
+    for english in ("Usage: dealmap signals", "─ Arguments ─", "─ Options ─", "Show this message and exit."):
+        assert english in page
+    assert "用法" not in page and "选项" not in page
+
+
+@pytest.mark.parametrize(
+    ("args", "chinese", "english"),
+    [
+        (("signals", "--bogus"), "没有 --bogus 这个选项。", "No such option: --bogus"),
+        (("analyze",), "缺少参数 'FILE|-'。", "Missing argument 'FILE|-'."),
+        (("signals", "--lang"), "选项 '--lang' 后面要跟一个值。", "Option '--lang' requires an argument."),
+        (("signals", "a", "b"), "多出了参数:b", "Got unexpected extra argument"),
+        (("export-deal", "abc"), "'deal_id' 的值不对:要填整数。", "Invalid value for 'deal_id'"),
+        (("nosuch",), "没有 'nosuch' 这个命令。", "No such command 'nosuch'."),
+    ],
+)
+def test_usage_errors_are_explained_in_the_readers_language(args, chinese, english):
+    zh, en = dealmap("zh", *args), dealmap("en", *args)
+    assert zh.returncode == en.returncode == 2
+    assert chinese in zh.stderr and "─ 错误 ─" in zh.stderr
+    assert english in en.stderr and "─ Error ─" in en.stderr
+    if "用法" in zh.stderr:
+        assert "for help" not in zh.stderr and "查看帮助" in zh.stderr
+
+
+def test_an_error_of_unknown_shape_is_left_as_it_is():
+    assert frame.error_zh("Something typer says that we do not know.") == (
+        "Something typer says that we do not know."
+    )
+
+
+def test_every_chinese_text_keeps_its_placeholders():
+    """A Chinese text may drop a placeholder but never name one its English does not fill."""
+    names = re.compile(r"\{[^}]*\}")
+    for english, chinese in frame.ZH.items():
+        assert set(names.findall(chinese)) <= set(names.findall(english)), english
+    for (one, many), chinese in frame.ZH_PLURAL.items():
+        assert set(names.findall(chinese)) <= set(names.findall(one + many)), one
