@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from dealmap.method import codes
 from dealmap.web.accounts import selectors, services
@@ -45,7 +45,7 @@ def account_list(
 @router.post("/accounts", response={201: AccountOut, **errors(*WRITE)})
 def account_create(request: HttpRequest, payload: AccountIn):
     """A new account owned by you."""
-    return 201, services.account_create(owner=request.auth, by=request.auth, **payload.dict())
+    return Status(201, services.account_create(owner=request.auth, by=request.auth, **payload.dict()))
 
 
 @router.get("/accounts/{id}", response={200: AccountOut, **errors(*COMMON)})
@@ -67,7 +67,7 @@ def account_delete(request: HttpRequest, id: int = ID):
     """Delete an account with its people and deals (owner or admin only; the trail stays)."""
     account = selectors.account_get_for_owner(user=request.auth, pk=id)
     services.account_delete(account=account, by=request.auth)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/accounts/{id}/shares", response={200: list[ShareOut], **errors(*COMMON)})
@@ -91,7 +91,7 @@ def share_remove(request: HttpRequest, id: int = ID, user_id: int = ID):
     """Stop sharing the account with a colleague; owner or admin only."""
     account = selectors.account_get_for_owner(user=request.auth, pk=id)
     services.share_remove(account=account, user_id=user_id, by=request.auth)
-    return 204, None
+    return Status(204, None)
 
 
 # -- people --------------------------------------------------------------------------------------
@@ -129,7 +129,7 @@ def person_create(request: HttpRequest, payload: PersonIn):
     account = selectors.account_get_for_edit(user=request.auth, pk=data.pop("account"))
     reports_to = data.pop("reports_to")
     boss = selectors.person_in_account(account=account, pk=reports_to) if reports_to else None
-    return 201, services.person_create(account=account, reports_to=boss, by=request.auth, **data)
+    return Status(201, services.person_create(account=account, reports_to=boss, by=request.auth, **data))
 
 
 @router.get("/people/{id}", response={200: PersonOut, **errors(*COMMON)})
@@ -153,7 +153,7 @@ def person_update(request: HttpRequest, payload: PersonPatch, id: int = ID):
 def person_delete(request: HttpRequest, id: int = ID):
     """Delete a person with their parts, assessments and relations (the trail keeps who did it)."""
     services.person_delete(person=selectors.person_get_for_edit(user=request.auth, pk=id), by=request.auth)
-    return 204, None
+    return Status(204, None)
 
 
 # -- relations -----------------------------------------------------------------------------------
@@ -171,8 +171,11 @@ def relation_create(request: HttpRequest, payload: RelationIn):
     """A tie between two people of one account you may edit."""
     source = selectors.person_get_for_edit(user=request.auth, pk=payload.source)
     target = selectors.person_in_account(account=source.account, pk=payload.target)
-    return 201, services.relation_create(
-        source=source, target=target, kind=payload.kind, strength=payload.strength, by=request.auth
+    return Status(
+        201,
+        services.relation_create(
+            source=source, target=target, kind=payload.kind, strength=payload.strength, by=request.auth
+        ),
     )
 
 
@@ -186,4 +189,4 @@ def relation_delete(request: HttpRequest, id: int = ID):
     services.relation_delete(
         relation=selectors.relation_get_for_edit(user=request.auth, pk=id), by=request.auth
     )
-    return 204, None
+    return Status(204, None)

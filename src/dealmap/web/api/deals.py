@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Body, Query, Router
+from ninja import Body, Query, Router, Status
 
 from dealmap.interchange.dealfile import dump_deal, load_deal
 from dealmap.web.accounts import selectors as account_selectors
@@ -56,7 +56,7 @@ def deal_create(request: HttpRequest, payload: DealIn):
     data = payload.dict()
     account = account_selectors.account_get_for_edit(user=request.auth, pk=data.pop("account"))
     data["amount"] = _cents(data["amount"])
-    return 201, services.deal_create(account=account, by=request.auth, **data)
+    return Status(201, services.deal_create(account=account, by=request.auth, **data))
 
 
 @router.get("/deals/{id}", response={200: DealOut, **errors(*COMMON)})
@@ -81,7 +81,7 @@ def deal_update(request: HttpRequest, payload: DealPatch, id: int = ID):
 @router.delete("/deals/{id}", response={204: None, **errors(*WRITE)})
 def deal_delete(request: HttpRequest, id: int = ID):
     services.deal_delete(deal=selectors.deal_get_for_edit(user=request.auth, pk=id), by=request.auth)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/deals/{id}/report", response={200: dict[str, Any], **errors(*COMMON)})
@@ -119,7 +119,7 @@ def deal_file_import(
     target = account_selectors.account_get_for_edit(user=request.auth, pk=account) if account else None
     deal = load_deal(payload)
     stored = services.deal_import(deal=deal, owner=request.auth, account=target, by=request.auth)
-    return 201, {"deal": stored.pk, "account": stored.account_id}
+    return Status(201, {"deal": stored.pk, "account": stored.account_id})
 
 
 # -- parts ---------------------------------------------------------------------------------------
@@ -136,7 +136,7 @@ def part_create(request: HttpRequest, payload: PartIn):
     data = payload.dict()
     deal = selectors.deal_get_for_edit(user=request.auth, pk=data.pop("deal"))
     person = account_selectors.person_in_account(account=deal.account, pk=data.pop("person"))
-    return 201, services.part_create(deal=deal, person=person, by=request.auth, **data)
+    return Status(201, services.part_create(deal=deal, person=person, by=request.auth, **data))
 
 
 @router.get("/parts/{id}", response={200: PartOut, **errors(*COMMON)})
@@ -156,7 +156,7 @@ def part_update(request: HttpRequest, payload: PartPatch, id: int = ID):
 @router.delete("/parts/{id}", response={204: None, **errors(*WRITE)})
 def part_delete(request: HttpRequest, id: int = ID):
     services.part_delete(part=selectors.part_get_for_edit(user=request.auth, pk=id), by=request.auth)
-    return 204, None
+    return Status(204, None)
 
 
 def _cents(amount: float | None) -> Decimal | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from dealmap.web.accounts import selectors as account_selectors
 from dealmap.web.accounts.privacy import person_erase, person_export
@@ -48,7 +48,7 @@ def assessment_create(request: HttpRequest, payload: AssessmentIn):
     data = payload.dict()
     deal = selectors.deal_get_for_edit(user=request.auth, pk=data.pop("deal"))
     person = account_selectors.person_in_account(account=deal.account, pk=data.pop("person"))
-    return 201, services.assessment_record(deal=deal, person=person, by=request.auth, **data)
+    return Status(201, services.assessment_record(deal=deal, person=person, by=request.auth, **data))
 
 
 @router.get("/assessments/{id}", response={200: AssessmentOut, **errors(*COMMON)})
@@ -72,7 +72,7 @@ def interaction_create(request: HttpRequest, payload: InteractionIn):
     people = [
         account_selectors.person_in_account(account=deal.account, pk=pk) for pk in data.pop("participants")
     ]
-    return 201, services.interaction_record(deal=deal, participants=people, by=request.auth, **data)
+    return Status(201, services.interaction_record(deal=deal, participants=people, by=request.auth, **data))
 
 
 @router.get("/interactions/{id}", response={200: InteractionOut, **errors(*COMMON)})
