@@ -41,7 +41,7 @@ def user_add(
     role: Annotated[str, typer.Option("--role")] = "rep",
     team: Annotated[str | None, typer.Option("--team")] = None,
     password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
-    lang: Annotated[str, typer.Option("--lang")] = "zh",
+    lang: Annotated[str, typer.Option("--lang", metavar="zh|en")] = "zh",
 ) -> None:
     """Add a user with a role (and a team); asks for the password unless --password-stdin."""
     if role not in ROLES:
@@ -68,7 +68,7 @@ def user_add(
 
 def token(
     name: Annotated[str, typer.Argument()],
-    lang: Annotated[str, typer.Option("--lang")] = "zh",
+    lang: Annotated[str, typer.Option("--lang", metavar="zh|en")] = "zh",
 ) -> None:
     """Print a new API token for a user (shown once; send it as `Authorization: Bearer TOKEN`)."""
     ensure_database()

@@ -50,7 +50,7 @@ def register(app, lang: str) -> None:
     def analyze(
         file: str = typer.Argument(..., metavar="FILE|-"),
         as_json: bool = typer.Option(False, "--json"),
-        lang: str = typer.Option("zh", "--lang"),
+        lang: str = typer.Option("zh", "--lang", metavar="zh|en"),
         as_of: str | None = typer.Option(None, "--as-of", metavar="YYYY-MM-DD"),
     ) -> None:
         run(file, as_json=as_json, lang=lang, as_of=as_of)

@@ -17,7 +17,7 @@ import typer
 from dealmap.cli.helptext import add_command
 from dealmap.method.codes import Text
 
-LANG_OPTION = Annotated[str, typer.Option("--lang")]
+LANG_OPTION = Annotated[str, typer.Option("--lang", metavar="zh|en")]
 MESSAGES_LANG = Text("提示信息的语言:zh(中文)或 en(英文)。", "Language of messages: zh or en.")
 
 HELP = {

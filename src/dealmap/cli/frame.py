@@ -174,6 +174,7 @@ ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Option (.+?) does not take a value\.", r"选项 \1 不接受值。"),
         (r"Invalid value for (.+?): (.*)", r"\1 的值不对:\2"),
         (r"Invalid value: (.*)", r"值不对:\1"),
+        (r"(.+?)\.? Did you mean (.+)\?", r"\1(是不是想用 \2?)"),
     )
 )
 #: The part after "Invalid value for X:", from typer's and pydantic's value checks.
@@ -191,6 +192,17 @@ VALUE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Input should be a valid date(?:,.*)?", "要填日期(YYYY-MM-DD)。"),
     )
 )
+#: typer 0.2x shows a value's Python type ("<str>", "<int>") beside each option; shown instead:
+#: the option's metavar, else a word for its type, and nothing for a flag or a named argument.
+TYPE_WORDS: dict[str, tuple[str, str]] = {
+    "<str>": ("文本", "TEXT"),
+    "<int>": ("整数", "INTEGER"),
+    "<float>": ("数字", "NUMBER"),
+    "<Path>": ("路径", "PATH"),
+    "<file>": ("文件", "FILE"),
+    "<directory>": ("目录", "DIRECTORY"),
+    "<path>": ("路径", "PATH"),
+}
 USAGE_ZH = "用法: "
 HELP_OPTION_ZH = "显示本帮助并退出。"
 _lang = "zh"
@@ -251,6 +263,34 @@ def _hook_typer_click() -> None:
         format_error(error)
 
     rich_utils.rich_format_error = error_in_lang
+
+    from typer.core import TyperArgument, TyperOption
+
+    option_type = TyperOption.display_type_rich
+
+    def option_type_in_words(self, ctx):
+        if self.is_flag and self.metavar is None:
+            return None
+        return type_word(option_type(self, ctx))
+
+    TyperOption.display_type_rich = option_type_in_words
+
+    argument_type = TyperArgument.display_type_rich
+
+    def argument_type_in_words(self, ctx):
+        if self.metavar is not None:  # the name column shows it already
+            return None
+        return type_word(argument_type(self, ctx))
+
+    TyperArgument.display_type_rich = argument_type_in_words
+
+
+def type_word(shown: str | None) -> str | None:
+    """A word for typer's "<str>" in the reader's language; anything else unchanged."""
+    if shown is None or shown not in TYPE_WORDS:
+        return shown
+    chinese, english = TYPE_WORDS[shown]
+    return chinese if _lang == "zh" else english
 
 
 def install(lang: str) -> None:

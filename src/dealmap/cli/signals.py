@@ -67,8 +67,8 @@ def register(app: typer.Typer, lang: str) -> None:
 def signals(
     text: Annotated[str | None, typer.Argument()] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
-    jsonl: Annotated[str | None, typer.Option("--jsonl")] = None,
-    lang: Annotated[str, typer.Option("--lang")] = "zh",
+    jsonl: Annotated[str | None, typer.Option("--jsonl", metavar="FILE|-")] = None,
+    lang: Annotated[str, typer.Option("--lang", metavar="zh|en")] = "zh",
 ) -> None:
     """Print the suggestions for TEXT, or one JSON object per line of `--jsonl FILE|-`."""
     if lang not in _WORDS:

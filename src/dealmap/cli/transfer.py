@@ -21,7 +21,7 @@ from dealmap.cli.db import _owner, ensure_database
 from dealmap.cli.helptext import add_command
 from dealmap.method.codes import Text
 
-LANG_OPTION = Annotated[str, typer.Option("--lang")]
+LANG_OPTION = Annotated[str, typer.Option("--lang", metavar="zh|en")]
 FORMATS = ("xlsx", "pptx", "json")
 
 LANG = Text("语言:zh(中文)或 en(英文)。", "Language: zh or en.")
@@ -162,8 +162,8 @@ def import_file(
 
 
 def export(
-    deal_id: Annotated[str, typer.Argument()],
-    format: Annotated[str, typer.Option("--format", "-f")] = "xlsx",
+    deal_id: Annotated[str, typer.Argument(metavar="ID|all")],
+    format: Annotated[str, typer.Option("--format", "-f", metavar="xlsx|pptx|json")] = "xlsx",
     output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
     owner: Annotated[str | None, typer.Option()] = None,
     lang: LANG_OPTION = "zh",

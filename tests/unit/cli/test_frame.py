@@ -37,6 +37,18 @@ def test_help_pages_stay_english_in_english():
     assert "用法" not in page and "选项" not in page
 
 
+def test_the_type_column_shows_what_to_type_not_python_types():
+    zh, en = dealmap("zh", "export", "--help").stdout, dealmap("en", "export", "--help").stdout
+    for page in (zh, en):
+        assert "<str>" not in page and "<bool>" not in page and "<int>" not in page
+        assert re.search(r"--lang +zh\|en ", page) and re.search(r"--format +-f +xlsx\|pptx\|json ", page)
+        assert re.search(r"\* +ID\|all +\S", page)  # a named argument shows its name once, then its help
+    assert re.search(r"--owner +文本 ", zh) and re.search(r"--output +-o +路径 ", zh)
+    assert re.search(r"--owner +TEXT ", en) and re.search(r"--output +-o +PATH ", en)
+    flags = dealmap("zh", "signals", "--help").stdout
+    assert re.search(r"--json +输出 JSON", flags)  # a flag takes no value: nothing in the type column
+
+
 @pytest.mark.parametrize(
     ("args", "chinese", "english"),
     [
@@ -46,6 +58,11 @@ def test_help_pages_stay_english_in_english():
         (("signals", "a", "b"), "多出了参数:b", "Got unexpected extra argument"),
         (("export-deal", "abc"), "'deal_id' 的值不对:要填整数。", "Invalid value for 'deal_id'"),
         (("nosuch",), "没有 'nosuch' 这个命令。", "No such command 'nosuch'."),
+        (
+            ("sig",),
+            "没有 'sig' 这个命令。(是不是想用 'signals'?)",
+            "No such command 'sig'. Did you mean 'signals'?",
+        ),
     ],
 )
 def test_usage_errors_are_explained_in_the_readers_language(args, chinese, english):
