@@ -17,7 +17,15 @@ import typer
 from dealmap.cli.helptext import add_command
 from dealmap.method.codes import Text
 
-LANG_OPTION = Annotated[str, typer.Option("--lang", metavar="zh|en")]
+
+def check_lang(value: str) -> str:
+    """--lang is zh or en; anything else is a usage error (exit status 2) before the command runs."""
+    if value not in ("zh", "en"):
+        raise typer.BadParameter(f"must be zh or en, not {value!r}")
+    return value
+
+
+LANG_OPTION = Annotated[str, typer.Option("--lang", metavar="zh|en", callback=check_lang)]
 MESSAGES_LANG = Text("提示信息的语言:zh(中文)或 en(英文)。", "Language of messages: zh or en.")
 
 HELP = {

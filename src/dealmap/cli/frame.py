@@ -186,6 +186,7 @@ VALUE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:Value )?(.+?) is not a valid (?:boolean|bool)\.", r"\1 不是 true/false。"),
         (r"(?:Value )?(.+?) is not a valid (\w+)\.", r"\1 不是有效的 \2。"),
         (r"(.+?) is not one of (.+)\.", r"\1 不在 \2 之中。"),
+        (r"must be (\S+) or (\S+), not (.+)", r"只能是 \1 或 \2,不能是 \3。"),
         (r"(?:File|Path|Directory) (.+?) does not exist\.", r"\1 不存在。"),
         (r"Input should be a valid integer(?:,.*)?", "要填整数。"),
         (r"Input should be a valid number(?:,.*)?", "要填数字。"),

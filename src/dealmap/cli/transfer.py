@@ -17,11 +17,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from dealmap.cli.db import _owner, ensure_database
+from dealmap.cli.db import LANG_OPTION, _owner, ensure_database
 from dealmap.cli.helptext import add_command
 from dealmap.method.codes import Text
 
-LANG_OPTION = Annotated[str, typer.Option("--lang", metavar="zh|en")]
 FORMATS = ("xlsx", "pptx", "json")
 
 LANG = Text("语言:zh(中文)或 en(英文)。", "Language: zh or en.")

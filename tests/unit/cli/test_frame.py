@@ -87,3 +87,26 @@ def test_every_chinese_text_keeps_its_placeholders():
         assert set(names.findall(chinese)) <= set(names.findall(english)), english
     for (one, many), chinese in frame.ZH_PLURAL.items():
         assert set(names.findall(chinese)) <= set(names.findall(one + many)), one
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("template", "-o", "{tmp}/t.xlsx"),
+        ("export", "1", "-o", "{tmp}/e.xlsx"),
+        ("export-deal", "1", "-o", "{tmp}/d.json"),
+        ("import-deal", "{tmp}/missing.json"),
+        ("import", "{tmp}/missing.xlsx"),
+        ("token", "nobody"),
+        ("user", "add", "nobody"),
+    ],
+)
+def test_an_unknown_language_is_a_usage_error_before_anything_runs(args, tmp_path):
+    """`--lang fr` once crashed `dealmap template` with a KeyError after opening the output file."""
+    args = tuple(a.format(tmp=tmp_path) for a in args) + ("--lang", "fr")
+    zh, en = dealmap("zh", *args), dealmap("en", *args)
+    assert zh.returncode == en.returncode == 2
+    assert "'--lang' 的值不对:只能是 zh 或 en,不能是 'fr'。" in zh.stderr
+    assert "Invalid value for '--lang': must be zh or en, not 'fr'" in en.stderr
+    assert "Traceback" not in zh.stderr + en.stderr
+    assert list(tmp_path.iterdir()) == []
