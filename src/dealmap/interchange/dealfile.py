@@ -112,11 +112,20 @@ UNKNOWN_KEY = Text(
 )
 REQUIRED = Text("缺少必填字段", "is required")
 NOT_EMPTY = Text("不能为空", "must not be empty")
-NOT_JSON = Text("不是有效的 JSON", "is not valid JSON")
 WRONG_FORMAT = Text(f'必须是 "{FORMAT}"', f'must be "{FORMAT}"')
 REPEATED = Text("重复出现", "is listed more than once")
 SELF_RELATION = Text("关系的两端必须是不同的人", "a relation needs two different people")
 SELF_REPORT = Text("不能向自己汇报", "a person cannot report to themselves")
+
+
+def _not_json(exc: ValueError) -> Text:
+    """A syntax error has no JSON path: where it is goes into the message, in the reader's language."""
+    if not isinstance(exc, json.JSONDecodeError):
+        return Text("不是有效的 JSON(不是 UTF-8 文本)", "is not valid JSON (not UTF-8 text)")
+    line, column = exc.lineno, exc.colno
+    return Text(
+        f"第 {line} 行第 {column} 列:不是有效的 JSON", f"line {line}, column {column}: not valid JSON"
+    )
 
 
 def _duplicate_id(value: str, first: str) -> Text:
@@ -713,8 +722,7 @@ def loads_deal(text: str | bytes) -> Deal:
     try:
         data = parse_json(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        where = f"line {exc.lineno}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise DealFileError([Problem(where, NOT_JSON)]) from exc
+        raise DealFileError([Problem("", _not_json(exc))]) from exc
     return load_deal(data)
 
 

@@ -183,7 +183,10 @@ def test_not_an_object_and_not_json():
     assert problems_of([1, 2]) == {"": "must be an object"}
     with pytest.raises(DealFileError) as caught:
         loads_deal("{not json")
-    assert caught.value.problems[0].message.en == "is not valid JSON"
+    assert caught.value.problems[0].message.en == "line 1, column 2: not valid JSON"
+    with pytest.raises(DealFileError) as caught:
+        loads_deal(b"\xff\xfe{")
+    assert caught.value.problems[0].message.en == "is not valid JSON (not UTF-8 text)"
 
 
 def test_what_json_accepts_is_read_as_json_reads_it(demo):
@@ -199,7 +202,10 @@ def test_what_json_accepts_is_read_as_json_reads_it(demo):
     assert loads_deal(json.dumps(demo)).opportunity.amount == 1e30
     with pytest.raises(DealFileError) as caught:
         loads_deal('{"format": "dealmap/1",\n  "account": }')
-    assert caught.value.problems[0].path == "line 2, column 14"
+    (problem,) = caught.value.problems
+    assert problem.path == ""  # no JSON path in a text that is not JSON: the position is in the message
+    assert problem.render("zh") == "第 2 行第 14 列:不是有效的 JSON"
+    assert problem.render("en") == "line 2, column 14: not valid JSON"
 
 
 def test_missing_file_is_a_deal_file_error(tmp_path):

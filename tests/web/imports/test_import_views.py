@@ -168,3 +168,82 @@ def test_a_preview_deletes_uploads_abandoned_for_more_than_a_day(user_client, se
     assert "9-old" not in left and "9-old.name" not in left
     assert {"9-young", "9-young.name"} <= set(left)
     assert any(name.endswith(TOKEN) for name in left)  # the new preview's own file stays
+
+
+def deal_upload(data, name="deal.json") -> SimpleUploadedFile:
+    text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
+    return SimpleUploadedFile(name, text.encode("utf-8"), content_type="application/json")
+
+
+def test_a_deal_file_is_previewed_then_stored_as_a_new_deal(user_client, rep, demo_file, row_counts):
+    """The deal page's "Deal file" download comes back in through the same import page."""
+    from dealmap.web.audit.models import AuditEntry
+    from dealmap.web.deals.models import Assessment, Deal
+
+    before = row_counts()
+    response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": deal_upload(demo_file)})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert demo_file["opportunity"]["name"] in page and demo_file["account"]["name"] in page
+    assert f">{len(demo_file['stakeholders'])}<" in page
+    assert row_counts() == before  # a preview stores nothing
+    response = user_client.post(reverse("imports:commit"), {"token": TOKEN})
+    assert response.status_code == 200
+    deal = Deal.objects.get()
+    assert deal.name == demo_file["opportunity"]["name"] and deal.account.owner == rep
+    assert deal.account.people.count() == len(demo_file["stakeholders"])
+    assert Assessment.objects.filter(deal=deal).count() == len(demo_file["assessments"])
+    assert reverse("deals:detail", args=[deal.pk]) in response.content.decode()
+    assert AuditEntry.objects.filter(action="import", object_type="deal", object_id=deal.pk).exists()
+    assert user_client.post(reverse("imports:commit"), {"token": TOKEN}).status_code == 400  # used up
+
+
+def test_a_bad_deal_file_lists_every_problem_by_json_path_and_keeps_nothing(
+    user_client, demo_file, row_counts
+):
+    before = row_counts()
+    demo_file["opportunity"]["amount"] = "lots"
+    demo_file["stakeholders"][0]["name"] = ""
+    response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": deal_upload(demo_file)})
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert page.count("data-issue") == 2
+    assert "opportunity.amount" in page and "stakeholders[0].name" in page
+    assert row_counts() == before
+    assert user_client.post(reverse("imports:commit"), {"token": TOKEN}).status_code == 400
+
+
+def test_a_broken_deal_file_says_where_in_the_readers_language(user_client, row_counts):
+    before = row_counts()
+    broken = deal_upload('{"format": "dealmap/1",\n  "account": }')
+    response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": broken})
+    assert response.status_code == 422
+    assert "第 2 行第 14 列:不是有效的 JSON" in response.content.decode()
+    user_client.post(reverse("set_language"), {"language": "en"})
+    broken = deal_upload('{"format": "dealmap/1",\n  "account": }')
+    response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": broken})
+    assert "line 2, column 14: not valid JSON" in response.content.decode()
+    assert row_counts() == before
+
+
+def test_what_the_database_cannot_hold_is_found_at_the_preview(user_client, demo_file, row_counts):
+    before = row_counts()
+    demo_file["stakeholders"][0]["name"] = "名" * 1000
+    response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": deal_upload(demo_file)})
+    assert response.status_code == 422
+    assert "stakeholders[0].name" in response.content.decode()
+    assert row_counts() == before
+
+
+def test_another_user_cannot_commit_someone_elses_deal_file(user_client, client, demo_file, other_rep):
+    from django.test import Client
+
+    from dealmap.web.deals.models import Deal
+
+    response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": deal_upload(demo_file)})
+    assert response.status_code == 200
+    stranger = Client()
+    assert stranger.login(username=other_rep.username, password=PASSWORD)
+    assert stranger.post(reverse("imports:commit"), {"token": TOKEN}).status_code == 400
+    assert not Deal.objects.exists()
+    assert user_client.post(reverse("imports:commit"), {"token": TOKEN}).status_code == 200

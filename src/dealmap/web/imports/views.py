@@ -13,12 +13,14 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
+from dealmap.interchange.dealfile import DealFileError, loads_deal
 from dealmap.interchange.sheets import MAX_FILE_BYTES, SHEETS
 from dealmap.interchange.xlsx import FileRejected, ImportFailed, Source, template_workbook
 from dealmap.interchange.xlsx_read import TOO_BIG
 from dealmap.web import i18n
 from dealmap.web.core import clock
 from dealmap.web.deals.selectors import deal_get
+from dealmap.web.deals.services import deal_import, storage_problems
 from dealmap.web.imports.exports import deal_file, deals_for_export, deck_bytes, workbook_bytes
 from dealmap.web.imports.services import workbook_import, workbook_preview
 
@@ -81,6 +83,25 @@ def _issues(issues, lang: str) -> list[tuple[str, int, str, str]]:
     return [(names.get(i.sheet, i.sheet), i.row, i.column, i.reason.get(lang)) for i in issues]
 
 
+def is_deal_file(data: bytes) -> bool:
+    """A dealmap/1 deal file (JSON) rather than a workbook or a CSV: its first character is "{"."""
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+def _deal_problems(exc: DealFileError, lang: str) -> list[tuple[str, str]]:
+    return [(p.path, p.message.get(lang)) for p in exc.problems]
+
+
+def _deal_summary(deal) -> dict:
+    return {"account": deal.account.name, "deal": deal.opportunity.name, "people": len(deal.stakeholders)}
+
+
+def _keep_upload(user, token: str, data: bytes, name: str) -> None:
+    path = _upload_path(user, token)
+    path.write_bytes(data)
+    path.with_name(path.name + ".name").write_text(name or "", encoding="utf-8")
+
+
 @require_safe
 def import_page(request: HttpRequest) -> HttpResponse:
     """The upload form, the template downloads and the progress area."""
@@ -99,6 +120,18 @@ def import_preview(request: HttpRequest) -> HttpResponse:
         return render(request, "imports/result.html", {"rejected": TOO_BIG.get(lang)}, status=400)
     data = upload.read()
     _remove_abandoned(_upload_dir())
+    if is_deal_file(data):
+        try:
+            deal = loads_deal(data)
+            problems = storage_problems(deal)  # what the database cannot hold, found before the commit
+            if problems:
+                raise DealFileError(problems)
+        except DealFileError as exc:
+            context = {"deal_problems": _deal_problems(exc, lang), "name": upload.name}
+            return render(request, "imports/result.html", context, status=422)
+        _keep_upload(request.user, token, data, upload.name)
+        context = {"deal_file": _deal_summary(deal), "token": token, "name": upload.name}
+        return render(request, "imports/result.html", context)
     try:
         source = Source(data)
         plan = workbook_preview(source=source, owner=request.user, progress=_progress(request.user, token))
@@ -107,9 +140,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
     if not plan.ok:
         context = {"issues": _issues(plan.issues, lang), "name": upload.name}
         return render(request, "imports/result.html", context, status=422)
-    path = _upload_path(request.user, token)
-    path.write_bytes(data)
-    path.with_name(path.name + ".name").write_text(upload.name or "", encoding="utf-8")
+    _keep_upload(request.user, token, data, upload.name)
     context = {"counts": _counts(plan, lang), "rows": plan.rows, "token": token, "name": upload.name}
     return render(request, "imports/result.html", context)
 
@@ -124,6 +155,8 @@ def import_commit(request: HttpRequest) -> HttpResponse:
     path = _upload_path(request.user, token)
     name_file = path.with_name(path.name + ".name")
     filename = name_file.read_text(encoding="utf-8") if name_file.is_file() else ""
+    if is_deal_file(path.read_bytes()):
+        return _deal_file_commit(request, path, name_file, lang)
     try:
         plan = workbook_import(
             source=Source(path),
@@ -141,6 +174,22 @@ def import_commit(request: HttpRequest) -> HttpResponse:
     return render(
         request, "imports/result.html", {"done": True, "counts": _counts(plan, lang), "rows": plan.rows}
     )
+
+
+def _deal_file_commit(request: HttpRequest, path: Path, name_file: Path, lang: str) -> HttpResponse:
+    """Store a previewed deal file as a new deal in a new account, as `dealmap import-deal` does."""
+    try:
+        deal = loads_deal(path.read_bytes())
+        stored = deal_import(deal=deal, owner=request.user)
+    except DealFileError as exc:
+        return render(
+            request, "imports/result.html", {"deal_problems": _deal_problems(exc, lang)}, status=422
+        )
+    finally:
+        path.unlink(missing_ok=True)
+        name_file.unlink(missing_ok=True)
+    context = {"done": True, "deal_file": _deal_summary(deal), "stored": stored}
+    return render(request, "imports/result.html", context)
 
 
 @require_safe
