@@ -118,6 +118,11 @@ UNSAFE_XML = Text(
 BAD_TEXT = Text(
     "CSV 文件的编码无法识别(支持 UTF-8 和 GB18030)", "the CSV's encoding is not recognised (UTF-8 or GB18030)"
 )
+DEAL_FILE = Text(
+    "这是 JSON 文件,不是 .xlsx 或 .csv;dealmap/1 商机文件请用 `dealmap import-deal` 或网页上的「导入」页导入",
+    "this is a JSON file, not an .xlsx or .csv; import a dealmap/1 deal file with `dealmap import-deal` "
+    "or on the web's Import page",
+)
 NO_SHEETS = Text("文件中没有可导入的工作表", "the file has no sheet to import")
 FORMULA = Text("不接受公式,请填写数值", "formulas are not accepted; enter the value")
 REQUIRED = Text("必填", "is required")
@@ -191,6 +196,8 @@ def sniff(data: bytes) -> str:
         raise FileRejected(OLD_OR_ENCRYPTED)
     if b"\x00" in data[:4096] or not data.strip():
         raise FileRejected(NOT_A_WORKBOOK)
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
+        raise FileRejected(DEAL_FILE)
     return "csv"
 
 

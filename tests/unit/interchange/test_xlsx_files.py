@@ -51,6 +51,16 @@ def test_an_image_named_xlsx_is_refused_by_its_bytes():
     assert rejected(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100).startswith("not an .xlsx or .csv")
 
 
+@pytest.mark.parametrize("data", [b'{"format": "dealmap/1"}', b'\xef\xbb\xbf\n  {"a": 1}', b"[1, 2]"])
+def test_a_json_file_is_refused_with_a_pointer_to_the_deal_file_import(data):
+    """Read as a CSV it would have been a one-column sheet with a nonsense header."""
+    assert "import a dealmap/1 deal file with `dealmap import-deal`" in rejected(data)
+
+
+def test_a_csv_whose_first_cell_is_bracketed_text_is_not_mistaken_for_json():
+    assert scan(Source("客户名称\n[重要]华东精密\n".encode())).ok
+
+
 def test_an_old_xls_or_encrypted_file_is_refused():
     assert "old .xls" in rejected(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
 

@@ -80,6 +80,15 @@ def test_a_renamed_image_exits_2(tmp_path, rep):
     assert result.exit_code == 2 and "not an .xlsx or .csv" in result.output
 
 
+def test_a_deal_file_given_to_import_points_to_import_deal(tmp_path, demo_deal, row_counts):
+    out = tmp_path / "deal.json"
+    assert run("export", str(demo_deal.pk), "--format", "json", "-o", str(out)).exit_code == 0
+    before = row_counts()
+    result = run("import", str(out), "--owner", "rep")
+    assert result.exit_code == 2 and "dealmap/1 商机文件请用 `dealmap import-deal`" in result.output
+    assert row_counts() == before
+
+
 def test_export_xlsx_reimports_cleanly_and_json_is_the_deal_file(tmp_path, demo_deal, demo_file):
     out = tmp_path / "deal.xlsx"
     assert run("export", str(demo_deal.pk), "--format", "xlsx", "-o", str(out)).exit_code == 0

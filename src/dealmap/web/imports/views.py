@@ -84,8 +84,8 @@ def _issues(issues, lang: str) -> list[tuple[str, int, str, str]]:
 
 
 def is_deal_file(data: bytes) -> bool:
-    """A dealmap/1 deal file (JSON) rather than a workbook or a CSV: its first character is "{"."""
-    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    """JSON (a dealmap/1 deal file, or meant as one) rather than a workbook or a CSV: it opens with { or [."""
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"["))
 
 
 def _deal_problems(exc: DealFileError, lang: str) -> list[tuple[str, str]]:
