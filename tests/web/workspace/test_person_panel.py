@@ -286,3 +286,43 @@ def test_fill_in_the_assessment_sends_the_note_as_evidence_to_the_assessment_sug
     assessment = rep_client.post(url("note_read", demo_deal), vals, **HTMX).content.decode()
     level = read_note(note).level
     assert f'name="level" min="-4" max="4" step="1" value="{level}"' in assessment and note in assessment
+
+
+# --- Reporting lines and what the assessment form keeps ----------------------------------------------
+
+
+def test_saving_a_person_in_a_deal_without_their_boss_keeps_the_reporting_line(rep_client, demo_deal):
+    """p4 reports to p1; a second deal of the account holds p4 but not p1. Saving p4 there once
+    offered no p1 to choose, so the form posted "no boss" and erased the line for every deal."""
+    from dealmap.web.deals.models import Deal, Part
+
+    other = Deal.objects.create(account=demo_deal.account, name="二期")
+    p4 = demo_deal.parts.get(person__key="p4").person
+    Part.objects.create(deal=other, person=p4, buying_role="evaluator")
+    html = rep_client.get(url("person", other), **HTMX).content.decode()
+    assert re.search(r'<option value="p1" selected>', html)  # the boss is offered, and chosen
+    form = person_form(demo_deal, title="CTO") | {"part_version": other.parts.get().version}
+    response = rep_client.post(url("person_save", other), form, **HTMX)
+    assert response.status_code == 200
+    p4.refresh_from_db()
+    assert (p4.title, p4.reports_to.key) == ("CTO", "p1")
+
+
+def test_a_reporting_loop_is_refused_with_the_reason_at_the_field(rep_client, demo_deal):
+    """p2 reports to p1; p3 reports to p2. p1 may not report to p3 (p3 → p2 → p1 → p3)."""
+    response = rep_client.post(
+        url("person_save", demo_deal, "p1"), person_form(demo_deal, "p1", reports_to="p3"), **HTMX
+    )
+    assert response.status_code == 422
+    assert "汇报循环" in response.content.decode()
+    assert demo_deal.parts.get(person__key="p1").person.reports_to is None
+
+
+def test_suggest_from_note_keeps_what_the_user_entered_in_the_assessment_form(rep_client, demo_deal):
+    note = "今天天气不错。" * 800  # no attitude in it, and longer than what the reader reads
+    form = {"level": "3", "date": "2026-11-01", "signals": ["rebutted"], "evidence": note}
+    html = rep_client.post(url("note_read", demo_deal), form, **HTMX).content.decode()
+    box = html.split('id="assessment-box"', 1)[1]
+    assert 'value="2026-11-01"' in box and 'value="3"' in box
+    assert re.search(r'value="rebutted"[^>]*\schecked', box)
+    assert note in box  # the whole evidence, not the part the reader read

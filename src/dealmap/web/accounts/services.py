@@ -100,6 +100,18 @@ PERSON_FIELDS = (
 
 
 @transaction.atomic
+def reports_up_to(boss: Person, person: Person) -> bool:
+    """Whether ``boss`` reports to ``person``, directly or up a chain of managers."""
+    seen: set[int] = set()
+    current: Person | None = boss
+    while current is not None and current.pk not in seen:
+        if current.pk == person.pk:
+            return True
+        seen.add(current.pk)
+        current = current.reports_to
+    return False
+
+
 def person_update(*, person: Person, version: int, by=None, **fields) -> Person:
     """Change a person's own fields; ``version`` is the one the user saw.
 
@@ -112,6 +124,10 @@ def person_update(*, person: Person, version: int, by=None, **fields) -> Person:
     boss = fields.get("reports_to")
     if boss is not None and (boss.account_id != person.account_id or boss.pk == person.pk):
         raise ValueError("A person can only report to someone else at the same account.")
+    if boss is not None and reports_up_to(boss, person):
+        raise ValueError(
+            "That would make a reporting loop: the new manager already reports up to this person."
+        )
     return versioned_update(person, version=version, fields=fields, by=by)
 
 

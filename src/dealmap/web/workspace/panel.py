@@ -12,6 +12,18 @@ from dealmap.web.workspace.forms import AssessmentForm, InteractionForm, PersonF
 from dealmap.web.workspace.selectors import Workspace
 
 
+def colleagues(ws: Workspace, key: str) -> list[tuple[str, str]]:
+    """Whom the person may report to: everyone at the account but themself — the deal's people first.
+
+    Not only the deal's people: a boss outside this deal must stay selectable, or saving the form
+    would erase a reporting line that the account's other deals show.
+    """
+    in_deal = [(p.id, p.name) for p in ws.domain.stakeholders if p.id != key]
+    keys = {k for k, _ in in_deal}
+    others = ws.deal.account.people.exclude(key__in=keys | {key}).order_by("name").values_list("key", "name")
+    return in_deal + list(others)
+
+
 def _person_form(ws: Workspace, part: Part) -> PersonForm:
     person = part.person
     initial = {
@@ -33,8 +45,7 @@ def _person_form(ws: Workspace, part: Part) -> PersonForm:
         "person_version": person.version,
         "part_version": part.version,
     }
-    colleagues = [(p.id, p.name) for p in ws.domain.stakeholders if p.id != person.key]
-    return PersonForm(initial=initial, colleagues=colleagues)
+    return PersonForm(initial=initial, colleagues=colleagues(ws, person.key))
 
 
 def _history(ws: Workspace, key: str) -> list[dict]:

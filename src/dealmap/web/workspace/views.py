@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from dealmap.engine import what_if
 from dealmap.method import codes
-from dealmap.web.accounts.services import person_update
+from dealmap.web.accounts.services import person_update, reports_up_to
 from dealmap.web.core import clock
 from dealmap.web.core.conflicts import Conflict
 from dealmap.web.deals.services import assessment_record, interaction_record, part_update, research_update
@@ -27,7 +27,7 @@ from dealmap.web.workspace.forms import (
     PersonForm,
     ResearchForm,
 )
-from dealmap.web.workspace.panel import interaction_form_suggested, person_context
+from dealmap.web.workspace.panel import colleagues, interaction_form_suggested, person_context
 from dealmap.web.workspace.selectors import TREND_STEP_DAYS, Workspace, deal_part_get, deal_workspace
 
 #: The regions of the deal page that follow from any change to the deal.
@@ -104,13 +104,20 @@ def person_save(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """Save the person's fields and their part in the deal, checking nobody saved them meanwhile."""
     ws = deal_workspace(user=request.user, pk=pk, trend=False, for_edit=True)
     part = deal_part_get(user=request.user, deal=ws.deal, key=key)
-    colleagues = [(p.id, p.name) for p in ws.domain.stakeholders if p.id != key]
-    form = PersonForm(request.POST, colleagues=colleagues)
+    form = PersonForm(request.POST, colleagues=colleagues(ws, key))
     if not form.is_valid():
         return _panel_response(request, pk, key, status=422, person_form=form)
     data = form.cleaned_data
     boss_key = data["reports_to"] or None
     boss = ws.deal.account.people.filter(key=boss_key).first() if boss_key else None
+    if boss is not None and reports_up_to(boss, part.person):
+        form.add_error(
+            "reports_to",
+            _(
+                "This would make a reporting loop: the chosen manager already reports, directly or through others, to this person."
+            ),
+        )
+        return _panel_response(request, pk, key, status=422, person_form=form)
     person_fields = {f: data[f] for f in PERSON_FIELDS} | {"reports_to": boss}
     try:
         with transaction.atomic():
@@ -179,11 +186,23 @@ def _read_note(request: HttpRequest, pk: int, key: str, *, field: str):
 
 @require_POST
 def note_read(request: HttpRequest, pk: int, key: str) -> HttpResponse:
-    """Suggest a level, signals and need from a note; the user confirms in the assessment form."""
+    """Suggest a level, signals and need from a note; the user confirms in the assessment form.
+
+    What the user entered stays: the date, the whole evidence, the signals they ticked (the
+    suggested ones are ticked beside them) and their level when the note suggests none.
+    """
     ws, part, suggestion = _read_note(request, pk, key, field="evidence")
-    initial = {"date": clock.today(), "evidence": suggestion["note"], "signals": suggestion["signals"]}
+    posted = request.POST
+    ticked = set(posted.getlist("signals")) | set(suggestion["signals"])
+    initial = {
+        "date": posted.get("date") or clock.today(),
+        "evidence": posted.get("evidence", ""),
+        "signals": [code for code in codes.SIGNALS.codes if code in ticked],
+    }
     if suggestion["level"] is not None:
         initial["level"] = suggestion["level"]
+    elif posted.get("level") not in (None, ""):
+        initial["level"] = posted["level"]
     context = person_context(ws, part, assessment_form=AssessmentForm(initial=initial), suggestion=suggestion)
     return render(request, "workspace/_assessment_form.html", context)
 
