@@ -55,7 +55,9 @@ class DealIndex:
     people: dict[str, PersonState]
 
     def since(self, days: int) -> date:
-        """The first day of the window 'the last `days` days'."""
+        """The first day of the window 'the last `days` days' (no earlier than the calendar's first day)."""
+        if self.as_of.toordinal() - days < 1:
+            return date.min
         return self.as_of - timedelta(days=days)
 
     def in_group(self, group: str) -> list[PersonState]:

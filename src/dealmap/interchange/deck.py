@@ -320,6 +320,8 @@ def score_history(deal: Deal, report: Report, points: int = 6, step: int = 30) -
     """The position score at monthly steps back from as_of (the engine ignores anything later)."""
     out = []
     for i in range(points - 1, 0, -1):
+        if report.as_of.toordinal() - step * i < 1:  # before the calendar starts: no point
+            continue
         day = report.as_of - timedelta(days=step * i)
         out.append((day, analyze(replace(deal, as_of=day), as_of=day).score.value))
     out.append((report.as_of, report.score.value))

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -149,3 +150,19 @@ def test_the_command_in_its_own_process_writes_everything_before_it_exits(runner
     done = subprocess.run(command, capture_output=True, check=False)
     assert done.returncode == 0 and done.stderr == b""
     assert done.stdout == runner.invoke(app, ["analyze", DEMO, "--json"]).stdout_bytes
+
+
+def test_an_analysis_date_at_the_start_of_the_calendar_is_analysed_not_crashed(tmp_path):
+    """A window of 'the last N days' before 0001-01-01 once raised OverflowError."""
+    import dataclasses
+
+    from dealmap.engine import analyze
+    from dealmap.interchange.dealfile import loads_deal
+    from dealmap.interchange.deck import score_history
+
+    text = (Path(__file__).resolve().parents[3] / "src/dealmap/demo/demo-deal.json").read_text("utf-8")
+    deal = loads_deal(text)
+    early = dataclasses.replace(deal, as_of=date(1, 1, 2))
+    report = analyze(early, as_of=date(1, 1, 2))
+    assert report.as_of == date(1, 1, 2)
+    assert score_history(early, report)[-1] == (date(1, 1, 2), report.score.value)

@@ -326,3 +326,11 @@ def test_suggest_from_note_keeps_what_the_user_entered_in_the_assessment_form(re
     assert 'value="2026-11-01"' in box and 'value="3"' in box
     assert re.search(r'value="rebutted"[^>]*\schecked', box)
     assert note in box  # the whole evidence, not the part the reader read
+
+
+@pytest.mark.parametrize("view", ["deals:detail", "workspace:trend"])
+def test_a_replay_date_at_the_start_of_the_calendar_answers_a_page_not_a_server_error(
+    rep_client, demo_deal, view
+):
+    response = rep_client.get(reverse(view, args=[demo_deal.pk]) + "?as_of=0001-03-01")
+    assert response.status_code == 200

@@ -90,6 +90,8 @@ def score_trend(full: DomainDeal, day: date, *, added: dict[str, date], last: Re
     """The position score on evenly spaced past days, oldest first, ending with ``last`` on ``day``."""
     points = []
     for step in range(TREND_POINTS - 1, 0, -1):
+        if day.toordinal() - step * TREND_STEP_DAYS < 1:  # before the calendar starts: no point
+            continue
         past = day - timedelta(days=step * TREND_STEP_DAYS)
         points.append((past, analyze(deal_as_of(full, past, added=added), as_of=past).score.value))
     points.append((day, last.score.value))
