@@ -110,6 +110,7 @@ def _one_of(codes: Iterable[str]) -> Text:
 UNKNOWN_KEY = Text(
     "未知字段(拼写错误会导致数据丢失,因此不予接受)", "unknown key (a typo must not silently drop data)"
 )
+TOO_DEEP = Text("不是有效的商机文件:嵌套层数过多", "is not a deal file: nested far too deeply")
 REQUIRED = Text("缺少必填字段", "is required")
 NOT_EMPTY = Text("不能为空", "must not be empty")
 WRONG_FORMAT = Text(f'必须是 "{FORMAT}"', f'must be "{FORMAT}"')
@@ -214,10 +215,10 @@ class _Checker:
             if required and key in obj:
                 self.add(_join(path, key), REQUIRED)
             return None
-        if value in vocabulary:
-            return value
-        if type(value) is not str:
+        if type(value) is not str:  # before `in`: a list or an object is not hashable
             self.add(_join(path, key), _must_be("string"))
+        elif value in vocabulary:
+            return value
         else:
             self.add(_join(path, key), _one_of(vocabulary.codes))
         return None
@@ -344,12 +345,19 @@ def _opportunity(c: _Checker, data: Any) -> Opportunity:
     )
 
 
+#: An integer amount above this is refused: it would not fit a float (400 digits once crashed the reader).
+AMOUNT_MAX = 10**300
+
+
 def _amount(c: _Checker, data: dict, path: str) -> float | None:
     value = data.get("amount")
     if value is None:
         return None
-    if type(value) not in (int, float) or not math.isfinite(value):
+    if type(value) not in (int, float) or (type(value) is float and not math.isfinite(value)):
         c.add(f"{path}.amount", _must_be("number"))
+        return None
+    if type(value) is int and abs(value) > AMOUNT_MAX:  # would overflow a float
+        c.add(f"{path}.amount", Text("数额过大", "is far too large"))
         return None
     if value < 0:
         c.add(f"{path}.amount", Text("不能为负数", "must not be negative"))
@@ -723,6 +731,8 @@ def loads_deal(text: str | bytes) -> Deal:
         data = parse_json(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DealFileError([Problem("", _not_json(exc))]) from exc
+    except RecursionError as exc:
+        raise DealFileError([Problem("", TOO_DEEP)]) from exc
     return load_deal(data)
 
 

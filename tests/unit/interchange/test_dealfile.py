@@ -263,3 +263,31 @@ def test_a_bad_field_in_a_bulk_record_is_named(demo, section, key, value, path, 
     assert list(found) == [path]
     if message:
         assert found[path] == message
+
+
+@pytest.mark.parametrize(
+    ("where", "key"),
+    [
+        ("stakeholders", "layer"),
+        ("stakeholders", "department"),
+        ("stakeholders", "buying_role"),
+        ("stakeholders", "change_style"),
+        ("stakeholders", "personal_need"),
+        ("relations", "kind"),
+    ],
+)
+@pytest.mark.parametrize("value", [[], {}, ["executive"]])
+def test_a_list_or_an_object_in_a_code_field_is_a_problem_not_a_crash(demo, where, key, value):
+    demo[where][0][key] = value
+    assert problems_of(demo) == {f"{where}[0].{key}": "must be a string"}
+
+
+def test_an_amount_beyond_a_float_is_a_problem_not_a_crash(demo):
+    demo["opportunity"]["amount"] = 10**400
+    assert problems_of(demo) == {"opportunity.amount": "is far too large"}
+
+
+def test_a_file_nested_beyond_any_deal_is_refused_not_a_crash():
+    with pytest.raises(DealFileError) as caught:
+        loads_deal("[" * 100_000)
+    assert caught.value.problems[0].message.en == "is not a deal file: nested far too deeply"
