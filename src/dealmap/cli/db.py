@@ -93,6 +93,29 @@ def _say(text: Text, lang: str, *, err: bool = False) -> None:
     typer.echo(text.get(lang), err=err)
 
 
+def write_output(path: Path, data: bytes, lang: str) -> None:
+    """Write ``data`` to ``path`` whole or not at all: into a temporary file beside it, then renamed
+    over it, so an error (no such folder, a full disk) leaves no half file and an older file intact."""
+    import tempfile
+
+    folder = path.parent
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)  # as a plain open() would make it, not mkstemp's 0600
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        _fail(Text(f"无法写入 {path}:{reason}", f"cannot write {path}: {reason}"), lang)
+
+
 def _fail(text: Text, lang: str, *, code: int = 2) -> None:
     _say(text, lang, err=True)
     raise typer.Exit(code)
@@ -208,7 +231,7 @@ def export_deal(
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_output(output, text.encode("utf-8"), lang)
 
 
 def manage(ctx: typer.Context) -> None:

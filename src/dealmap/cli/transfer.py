@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from dealmap.cli.db import LANG_OPTION, _owner, ensure_database
+from dealmap.cli.db import LANG_OPTION, _owner, ensure_database, write_output
 from dealmap.cli.helptext import add_command
 from dealmap.method.codes import Text
 
@@ -193,7 +193,7 @@ def export(
         sys.stdout.buffer.write(data)
         return
     target = output or Path(f"deal-{deal_id}.{format}")
-    target.write_bytes(data)
+    write_output(target, data, lang)
     typer.echo(str(target))
 
 
@@ -204,7 +204,7 @@ def template(
     """Write the import template (.xlsx): a guide, seven sheets with drop-downs and example rows."""
     from dealmap.interchange.xlsx import template_workbook
 
-    output.write_bytes(template_workbook(lang))
+    write_output(output, template_workbook(lang), lang)
     typer.echo(str(output))
 
 

@@ -110,3 +110,18 @@ def test_an_unknown_language_is_a_usage_error_before_anything_runs(args, tmp_pat
     assert "Invalid value for '--lang': must be zh or en, not 'fr'" in en.stderr
     assert "Traceback" not in zh.stderr + en.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_that_cannot_be_written_is_a_clear_error_and_leaves_no_half_file(tmp_path):
+    (tmp_path / "adir").mkdir()
+    for target, reason in (
+        (tmp_path / "nodir" / "t.xlsx", "No such file or directory"),
+        (tmp_path / "adir", "Is a directory"),
+    ):
+        result = dealmap("zh", "template", "-o", str(target))
+        assert result.returncode == 2 and f"无法写入 {target}:{reason}" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["adir"]
+    good = tmp_path / "t.xlsx"
+    assert dealmap("en", "template", "-o", str(good), "--lang", "en").returncode == 0
+    assert good.read_bytes()[:2] == b"PK" and sorted(p.name for p in tmp_path.iterdir()) == ["adir", "t.xlsx"]
