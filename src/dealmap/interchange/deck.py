@@ -28,6 +28,7 @@ from dealmap.engine import analyze
 from dealmap.engine.model import Deal
 from dealmap.engine.report import Report
 from dealmap.interchange.power_map import LEVEL_COLOURS, RELATION_COLOURS, UNASSESSED, layout, render
+from dealmap.interchange.xmltext import xml_safe
 from dealmap.method.codes import (
     BUYING_ROLES,
     KEY_ROLES,
@@ -121,7 +122,7 @@ def write(frame, lines, lang: str, *, size: float = 14, colour=None, bold=False,
         if align is not None:
             paragraph.alignment = align
         run = paragraph.add_run()
-        run.text = text
+        run.text = xml_safe(text)
         set_font(run.font, lang, size=s, bold=b, colour=c)
 
 
@@ -483,7 +484,7 @@ def _trends(prs, deal: Deal, report: Report, lang: str) -> None:
     data = XyChartData()
     epoch = date(1899, 12, 30)
     for pid in people:
-        series = data.add_series(who[pid])
+        series = data.add_series(xml_safe(who[pid]))
         for a in sorted(
             (a for a in deal.assessments if a.stakeholder == pid and a.date <= report.as_of),
             key=lambda a: a.date,
@@ -543,7 +544,7 @@ def build_deck(deal: Deal, report: Report, *, lang: str = "zh") -> bytes:
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     for slide in SLIDES:
         slide(prs, deal, report, lang)
-    prs.core_properties.title = f"{deal.account.name} · {T['title'].get(lang)}"
+    prs.core_properties.title = xml_safe(f"{deal.account.name} · {T['title'].get(lang)}")
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

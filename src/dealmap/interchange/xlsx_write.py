@@ -32,6 +32,7 @@ from dealmap.interchange.sheets import (
     Sheet,
 )
 from dealmap.interchange.xlsx_read import FORMULA_TRIGGERS
+from dealmap.interchange.xmltext import xml_safe
 from dealmap.method.codes import RESEARCH_QUESTIONS
 
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -41,7 +42,9 @@ _YES = {"zh": ("是", "否"), "en": ("yes", "no")}
 
 
 def escape(text: str) -> str:
-    """Neutralise a cell against formula injection: one apostrophe before = + - @ tab CR or '."""
+    """Neutralise a cell against formula injection: one apostrophe before = + - @ tab CR or '.
+    Characters a workbook cannot hold (control characters, lone surrogates) are left out."""
+    text = xml_safe(text)
     if text and (text[0] in FORMULA_TRIGGERS or text[0] == "'"):
         return "'" + text
     return text
