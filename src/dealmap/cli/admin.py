@@ -50,19 +50,29 @@ def user_add(
     if len(password) < 8:
         _fail(Text("密码至少 8 个字符", "the password needs at least 8 characters"), lang)
     ensure_database()
+    from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
+    from django.db import transaction
+    from django.utils import translation
 
-    from dealmap.web.users.models import User
+    from dealmap.web.users.models import Team, User
     from dealmap.web.users.services import team_ensure, user_create
 
     if User.objects.filter(username=name).exists():
         _fail(Text(f"用户 '{name}' 已存在", f"user '{name}' exists already"), lang)
-    try:
-        user = user_create(
-            username=name, password=password, role=role, team=team_ensure(name=team) if team else None
-        )
-    except ValidationError as exc:
-        _fail(Text(f"无法创建用户:{exc.messages}", f"cannot create the user: {exc.messages}"), lang)
+    limit = Team._meta.get_field("name").max_length
+    if team is not None and not 0 < len(team.strip()) <= limit:
+        _fail(Text(f"团队名称须为 1 到 {limit} 个字符", f"the team name needs 1 to {limit} characters"), lang)
+    with translation.override("zh-hans" if lang == "zh" else "en"):
+        try:
+            validate_password(password, user=User(username=name))
+            with transaction.atomic():  # a user that cannot be created leaves no new team behind
+                user = user_create(
+                    username=name, password=password, role=role, team=team_ensure(name=team) if team else None
+                )
+        except ValidationError as exc:
+            reasons = " ".join(str(m) for m in exc.messages)
+            _fail(Text(f"无法创建用户:{reasons}", f"cannot create the user: {reasons}"), lang)
     typer.echo(f"{user.username} ({role}{', ' + team if team else ''})")
 
 

@@ -60,3 +60,35 @@ def test_token_prints_a_token_that_authenticates_as_the_user(client):
 
 def test_token_for_an_unknown_user_fails():
     assert run("token", "nobody").exit_code == 2
+
+
+def test_user_add_applies_the_sites_password_rules_in_the_chosen_language():
+    from dealmap.web.users.models import User
+
+    zh = run("user", "add", "carol", "--password-stdin", stdin="password\n")
+    en = run("user", "add", "carol", "--password-stdin", "--lang", "en", stdin="12345678\n")
+    assert zh.exit_code == en.exit_code == 2
+    assert "无法创建用户:这个密码太常见了。" in zh.output
+    assert "cannot create the user: This password is too common." in en.output
+    assert not User.objects.filter(username="carol").exists()
+
+
+def test_a_user_that_cannot_be_created_leaves_no_new_team_and_a_long_team_name_is_refused():
+    from dealmap.web.users.models import Team
+
+    bad = run(
+        "user",
+        "add",
+        "bad name!",
+        "--team",
+        "孤儿组",
+        "--password-stdin",
+        "--lang",
+        "en",
+        stdin="s3cret-pass\n",
+    )
+    assert bad.exit_code == 2 and "cannot create the user: Enter a valid username." in bad.output
+    assert "[" not in bad.output  # the reasons as a sentence, not a Python list
+    long = run("user", "add", "dora", "--team", "组" * 101, "--password-stdin", stdin="s3cret-pass\n")
+    assert long.exit_code == 2 and "团队名称须为 1 到 100 个字符" in long.output
+    assert not Team.objects.filter(name__in=["孤儿组", "组" * 101]).exists()
