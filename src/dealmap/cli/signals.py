@@ -103,12 +103,22 @@ def _batch(source: str, lang: str) -> None:
 
 def _read_lines(source: str, lang: str) -> list[str]:
     if source == "-":
-        return sys.stdin.read().splitlines()
+        return lines_of(sys.stdin.read())
     try:
-        return Path(source).read_text(encoding="utf-8").splitlines()
+        return lines_of(Path(source).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        _fail(Text(f"无法读取 {source}:{exc}", f"cannot read {source}: {exc}"), lang)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        _fail(Text(f"无法读取 {source}:{reason}", f"cannot read {source}: {reason}"), lang)
         raise AssertionError from exc  # unreachable: _fail exits
+
+
+def lines_of(text: str) -> list[str]:
+    """The text's lines, split at line feeds only (CRLF too): `str.splitlines` would also split at a
+    form feed, U+2028 or U+0085 inside a note and break "one answer per input line"."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
 def _show(reading: Reading, lang: str) -> None:

@@ -50,6 +50,14 @@ def test_jsonl_reads_standard_input():
     assert len(result.output.splitlines()) == 2
 
 
+def test_jsonl_splits_at_line_feeds_only_so_answers_match_input_lines():
+    text = "a\x0cb\n他说\u2028还不错\r\nlast line without a newline"
+    result = runner.invoke(app, ["signals", "--jsonl", "-"], input=text)
+    assert result.exit_code == 0
+    out = [json.loads(line) for line in result.output.split("\n") if line]
+    assert len(out) == 3  # str.splitlines made five of them
+
+
 def test_no_text_and_no_jsonl_is_an_error():
     result = runner.invoke(app, ["signals"])
     assert result.exit_code == 2
