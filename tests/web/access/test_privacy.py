@@ -92,6 +92,25 @@ def test_erasing_with_delete_removes_the_person_and_their_history(api, chen, dem
     assert not Assessment.objects.filter(person_id=chen.pk).exists()
 
 
+def test_erasing_with_delete_takes_the_interactions_only_they_took_part_in(api, chen, demo_deal):
+    """p1 alone met us on 2026-09-10 and 2026-11-05; a meeting with nobody left in it made the
+    deal's own file fail to load again (interactions[i].stakeholders must not be empty)."""
+    from dealmap.interchange.dealfile import load_deal
+    from dealmap.web.deals.models import Interaction
+    from dealmap.web.imports.exports import deal_file
+
+    before = Interaction.objects.filter(deal=demo_deal).count()
+    response = api.post(
+        f"/api/people/{chen.pk}/erase",
+        json.dumps({"version": chen.version, "mode": "delete"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 200 and response.json()["interactions_removed"] == 2
+    assert Interaction.objects.filter(deal=demo_deal).count() == before - 2
+    assert not Interaction.objects.filter(deal=demo_deal, participations__isnull=True).exists()
+    load_deal(deal_file(demo_deal))  # the deal's file loads again
+
+
 def test_a_manager_who_only_views_cannot_erase(manager, chen):
     client = Client()
     client.force_login(manager)

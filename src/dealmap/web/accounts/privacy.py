@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from dealmap.web.accounts.models import Account, Person, Relation
+from dealmap.web.accounts.services import person_remove
 from dealmap.web.audit.models import Action, AuditEntry
 from dealmap.web.audit.services import audit_record, audit_scrub, snapshot
 from dealmap.web.core.conflicts import Conflict
@@ -119,7 +120,7 @@ def person_erase(*, person: Person, version: int, by, mode: str = "anonymise") -
 
     if mode == "delete":
         pk = person.pk
-        person.delete()
+        summary["interactions_removed"] = person_remove(person)
         person.pk = pk
     else:
         Person.objects.filter(pk=person.pk).update(

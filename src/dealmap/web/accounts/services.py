@@ -184,9 +184,22 @@ def share_remove(*, account: Account, user_id: int, by) -> None:
 
 @transaction.atomic
 def person_delete(*, person: Person, by) -> None:
-    """Delete a person with their parts, assessments and relations."""
+    """Delete a person with their parts, assessments and relations, and the interactions only they took part in."""
     audit_record(actor=by, action="delete", obj=person, account_id=person.account_id, before=snapshot(person))
+    person_remove(person)
+
+
+def person_remove(person: Person) -> int:
+    """Delete ``person``, then the interactions left with nobody in them (an interaction needs at least
+    one participant, and the deal file refuses one without); how many interactions went."""
+    from dealmap.web.deals.models import Interaction
+
+    theirs = list(Interaction.objects.filter(participations__person=person).values_list("pk", flat=True))
     person.delete()
+    alone = Interaction.objects.filter(pk__in=theirs, participations__isnull=True)
+    removed = alone.count()
+    alone.delete()
+    return removed
 
 
 @transaction.atomic
