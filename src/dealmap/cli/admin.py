@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from dealmap.cli.db import LANG_OPTION, MESSAGES_LANG, _fail, ensure_database
+from dealmap.cli.db import LANG_OPTION, MESSAGES_LANG, _fail, ensure_database, inactive
 from dealmap.cli.helptext import add_command
 from dealmap.method.codes import Text
 
@@ -85,9 +85,11 @@ def token(
     from dealmap.web.security.tokens import token_create
     from dealmap.web.users.models import User
 
-    user = User.objects.filter(username=name, is_active=True).first()
+    user = User.objects.filter(username=name).first()
     if user is None:
         _fail(Text(f"没有用户 '{name}'", f"no user '{name}'"), lang)
+    if not user.is_active:
+        _fail(inactive(name), lang)
     _, raw = token_create(user=user)
     typer.echo(raw)
 

@@ -203,10 +203,16 @@ def _owner(username: str | None, lang: str):
                 lang,
             )
         return user
-    try:
-        return User.objects.get(username=username, is_active=True)
-    except User.DoesNotExist:
+    user = User.objects.filter(username=username).first()
+    if user is None:
         _fail(Text(f"没有用户 '{username}'", f"no user '{username}'"), lang)
+    if not user.is_active:
+        _fail(inactive(username), lang)
+    return user
+
+
+def inactive(username: str) -> Text:
+    return Text(f"用户 '{username}' 已停用", f"user '{username}' is deactivated")
 
 
 def export_deal(

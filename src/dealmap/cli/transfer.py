@@ -170,7 +170,7 @@ def export(
     """Export a deal (or a portfolio) as a workbook, an account-review deck or a deal file."""
     if format not in FORMATS:
         _fail(Text("--format 必须是 xlsx、pptx 或 json", "--format must be xlsx, pptx or json"), lang)
-    if deal_id != "all" and not deal_id.isdigit():
+    if deal_id != "all" and not (deal_id.isascii() and deal_id.isdigit()):
         _fail(Text("商机 id 必须是数字或 all", "the deal id must be a number or 'all'"), lang)
     if deal_id == "all" and format != "xlsx":
         _fail(Text("all 只能导出为 xlsx", "'all' exports to xlsx only"), lang)

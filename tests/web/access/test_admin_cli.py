@@ -92,3 +92,13 @@ def test_a_user_that_cannot_be_created_leaves_no_new_team_and_a_long_team_name_i
     long = run("user", "add", "dora", "--team", "组" * 101, "--password-stdin", stdin="s3cret-pass\n")
     assert long.exit_code == 2 and "团队名称须为 1 到 100 个字符" in long.output
     assert not Team.objects.filter(name__in=["孤儿组", "组" * 101]).exists()
+
+
+def test_a_deactivated_user_is_named_as_such_not_as_missing():
+    from dealmap.web.users.models import User
+
+    run("user", "add", "erin", "--password-stdin", stdin="s3cret-pass\n")
+    User.objects.filter(username="erin").update(is_active=False)
+    result = run("token", "erin")
+    assert result.exit_code == 2 and "用户 'erin' 已停用" in result.output
+    assert "没有用户" in run("token", "nobody").output

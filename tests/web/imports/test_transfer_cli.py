@@ -112,3 +112,8 @@ def test_export_pptx_and_template(tmp_path, demo_deal):
 
 def test_export_of_a_missing_deal_exits_2(demo_deal):
     assert run("export", "999999", "--format", "xlsx").exit_code == 2
+
+
+def test_a_deal_id_of_unicode_digits_is_refused_like_any_non_number(demo_deal):
+    result = run("export", "²")
+    assert result.exit_code == 2 and "商机 id 必须是数字或 all" in result.output
