@@ -334,3 +334,20 @@ def test_a_replay_date_at_the_start_of_the_calendar_answers_a_page_not_a_server_
 ):
     response = rep_client.get(reverse(view, args=[demo_deal.pk]) + "?as_of=0001-03-01")
     assert response.status_code == 200
+
+
+def test_a_text_longer_than_a_workbook_takes_back_is_refused_at_the_field(rep_client, demo_deal, row_counts):
+    """The deal's Excel export must import again: the import takes 10,000 characters a cell."""
+    before = row_counts()
+    response = rep_client.post(
+        url("person_save", demo_deal), person_form(demo_deal, notes="长" * 10_001), **HTMX
+    )
+    assert response.status_code == 422
+    response = rep_client.post(
+        url("assessment_create", demo_deal),
+        {"level": "1", "date": "2026-11-27", "evidence": "长" * 10_001},
+        **HTMX,
+    )
+    assert response.status_code == 422 and "10000" in response.content.decode()
+    assert row_counts() == before
+    assert demo_deal.parts.get(person__key="p4").person.notes != "长" * 10_001

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dealmap.interchange.xlsx_read import MAX_TEXT_CHARS as TEXT_MAX  # what a workbook cell takes back
 from dealmap.method import codes
 from dealmap.web import i18n
 from dealmap.web.core import clock
@@ -40,10 +41,14 @@ class PersonForm(forms.Form):
     personal_need = forms.ChoiceField(label=_("Personal need"), required=False)
     change_style = forms.ChoiceField(label=_("Change style"), required=False)
     is_coach = forms.BooleanField(label=_("Our coach (内线)"), required=False)
-    personal_wins = forms.CharField(label=_("Personal wins"), required=False, widget=Textarea())
+    personal_wins = forms.CharField(
+        label=_("Personal wins"), required=False, max_length=TEXT_MAX, widget=Textarea()
+    )
     objection_kind = forms.ChoiceField(label=_("Objection"), required=False)
-    objection_text = forms.CharField(label=_("Objection in their words"), required=False, widget=Textarea())
-    notes = forms.CharField(label=_("Notes"), required=False, widget=Textarea(3))
+    objection_text = forms.CharField(
+        label=_("Objection in their words"), required=False, max_length=TEXT_MAX, widget=Textarea()
+    )
+    notes = forms.CharField(label=_("Notes"), required=False, max_length=TEXT_MAX, widget=Textarea(3))
     person_version = forms.IntegerField(widget=forms.HiddenInput)
     part_version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -78,7 +83,7 @@ class AssessmentForm(forms.Form):
     level = forms.TypedChoiceField(label=_("Attitude level"), coerce=int)
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     evidence = forms.CharField(
-        label=_("Evidence: their words or behaviour"), required=False, widget=Textarea(3)
+        label=_("Evidence: their words or behaviour"), required=False, max_length=TEXT_MAX, widget=Textarea(3)
     )
     signals = forms.MultipleChoiceField(
         label=_("Behaviour signals"), required=False, widget=forms.CheckboxSelectMultiple
@@ -106,7 +111,9 @@ class InteractionForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     channel = forms.ChoiceField(label=_("Channel"), required=False)
     participants = forms.MultipleChoiceField(label=_("Who took part"), widget=forms.SelectMultiple)
-    summary = forms.CharField(label=_("What happened"), required=False, widget=Textarea(3))
+    summary = forms.CharField(
+        label=_("What happened"), required=False, max_length=TEXT_MAX, widget=Textarea(3)
+    )
     trust_delta = forms.TypedChoiceField(
         label=_("Trust change"), coerce=int, empty_value=None, required=False
     )
