@@ -86,7 +86,9 @@ def ensure_database() -> None:
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             call_command("migrate", interactive=False, verbosity=0)
     except DatabaseError as exc:
-        _fail(Text(f"无法连接数据库:{exc}", f"cannot use the database: {exc}"), "en", code=1)
+        from dealmap.cli import frame
+
+        _fail(Text(f"无法连接数据库:{exc}", f"cannot use the database: {exc}"), frame.current(), code=1)
 
 
 def _say(text: Text, lang: str, *, err: bool = False) -> None:

@@ -294,6 +294,11 @@ def type_word(shown: str | None) -> str | None:
     return chinese if _lang == "zh" else english
 
 
+def current() -> str:
+    """The language the command line speaks when a command has no --lang of its own ("zh" or "en")."""
+    return _lang
+
+
 def install(lang: str) -> None:
     """Make click and typer print their own words in `lang` ("zh" or "en")."""
     global _lang

@@ -125,3 +125,11 @@ def test_an_output_that_cannot_be_written_is_a_clear_error_and_leaves_no_half_fi
     good = tmp_path / "t.xlsx"
     assert dealmap("en", "template", "-o", str(good), "--lang", "en").returncode == 0
     assert good.read_bytes()[:2] == b"PK" and sorted(p.name for p in tmp_path.iterdir()) == ["adir", "t.xlsx"]
+
+
+def test_a_database_that_cannot_be_reached_is_reported_in_the_command_lines_language():
+    command = [str(Path(sys.executable).with_name("dealmap")), "token", "rep"]
+    for lang, words in (("zh", "无法连接数据库:"), ("en", "cannot use the database:")):
+        env = {"DEALMAP_LANG": lang, "PATH": "", "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}
+        result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        assert result.returncode == 1 and result.stderr.startswith(words), result.stderr
