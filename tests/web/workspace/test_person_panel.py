@@ -351,3 +351,10 @@ def test_a_text_longer_than_a_workbook_takes_back_is_refused_at_the_field(rep_cl
     assert response.status_code == 422 and "10000" in response.content.decode()
     assert row_counts() == before
     assert demo_deal.parts.get(person__key="p4").person.notes != "长" * 10_001
+
+
+@pytest.mark.parametrize("name", ["\u200b", "\u200b\u200e \u2060"])
+def test_a_name_of_only_invisible_characters_is_refused(rep_client, demo_deal, name):
+    response = rep_client.post(url("person_save", demo_deal), person_form(demo_deal, name=name), **HTMX)
+    assert response.status_code == 422
+    assert demo_deal.parts.get(person__key="p4").person.name == "周文"

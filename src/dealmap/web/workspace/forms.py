@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +65,13 @@ class PersonForm(forms.Form):
         f["personal_need"].choices = _choices(codes.PERSONAL_NEEDS, blank=True)
         f["change_style"].choices = _choices(codes.CHANGE_STYLES, blank=True)
         f["objection_kind"].choices = _choices(codes.OBJECTION_KINDS, blank=True)
+
+    def clean_name(self) -> str:
+        """A name of only invisible characters (zero-width spaces, direction marks) is no name."""
+        name = self.cleaned_data["name"]
+        if all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in name):
+            raise forms.ValidationError(self.fields["name"].error_messages["required"], code="required")
+        return name
 
 
 PERSON_FIELDS = ("name", "title", "layer", "department", "personal_need", "change_style", "notes")
