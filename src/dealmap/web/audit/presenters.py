@@ -142,7 +142,20 @@ def value_text(object_type: str, key: str, value: Any, people: dict[int, str]) -
     if key in VOCABULARY_OF:
         vocabulary = VOCABULARY_OF[key]
         values = value if isinstance(value, list) else [value]
-        return "、".join(i18n.label(vocabulary, str(v)) for v in values)
+        return _joiner().join(i18n.label(vocabulary, str(v)) for v in values)
     if isinstance(value, list):
-        return "、".join(str(v) for v in value)
+        return _joiner().join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return _joiner().join(f"{k}: {_plain(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _joiner() -> str:
+    return "、" if i18n.lang() == "zh" else ", "
+
+
+def _plain(value) -> str:
+    """An item of a stored list (a competitor, or a {"competitor": …, "strength": …} pair) as text."""
+    if isinstance(value, dict):
+        return " ".join(str(v) for v in value.values() if v not in (None, ""))
     return str(value)
