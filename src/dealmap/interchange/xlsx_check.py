@@ -43,6 +43,15 @@ class Known:
     def relation_exists(self, account: str, source: str, target: str, kind: str) -> bool:
         return False
 
+    def assessment_exists(self, account: str, deal: str, same: tuple) -> bool:
+        """An identical assessment is stored: ``same`` is (person key, date, level, evidence, signals)."""
+        return False
+
+    def interaction_exists(self, account: str, deal: str, same: tuple) -> bool:
+        """An identical interaction is stored: ``same`` is (date, person keys in order, channel,
+        summary, trust delta, signals)."""
+        return False
+
 
 @dataclass
 class Counts:
@@ -555,17 +564,32 @@ class _Scanner:
             return
         key = self.person(row, "person", row.values["person"])
         if key is not None and self.in_deal(row, "person", key):
-            self.count("assessments", False)
+            v = row.values
+            same = (key, v["date"], v["level"], v.get("evidence", ""), tuple(v.get("signals", ())))
+            if not self.known.assessment_exists(v["account"], v["deal"], same):  # else stored already
+                self.count("assessments", False)
 
     def interactions_row(self, row: Row) -> None:
         if not (self.has_account(row) and self.has_deal(row)):
             return
         good = True
+        keys = []
         for reference in row.values["participants"]:
             key = self.person(row, "participants", reference)
             good = key is not None and self.in_deal(row, "participants", key) and good
+            keys.append(key)
         if good:
-            self.count("interactions", False)
+            v = row.values
+            same = (
+                v["date"],
+                tuple(dict.fromkeys(keys)),
+                v.get("channel", ""),
+                v.get("summary", ""),
+                v.get("trust_delta"),
+                tuple(v.get("signals", ())),
+            )
+            if not self.known.interaction_exists(v["account"], v["deal"], same):  # else stored already
+                self.count("interactions", False)
 
 
 def _header(sheet: str, column: str) -> str:

@@ -28,6 +28,7 @@ from dealmap.interchange.xlsx import (
 )
 from dealmap.interchange.xlsx_read import unescape
 from dealmap.interchange.xlsx_write import escape
+from dealmap.interchange.xmltext import xml_safe
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +131,7 @@ def test_dangerous_text_is_neutralised_on_export_and_restored_on_import(demo, te
     assert back.stakeholders[0].notes == text and back.stakeholders[0].title == text
 
 
-@given(st.text(max_size=12))
+@given(st.text(max_size=12).map(xml_safe))  # what a workbook can hold; the rest is left out on export
 def test_escape_and_unescape_are_inverse(text):
     assert unescape(escape(text)) == text
     assert escape(text)[:1] not in ("=", "+", "-", "@", "\t", "\r")

@@ -53,8 +53,22 @@ def test_importing_the_same_file_twice_updates_and_adds_no_history(rep, demo_dom
     workbook_import(source=Source(data), owner=rep)
     plan = workbook_preview(source=Source(data), owner=rep)
     assert (plan.counts["people"].created, plan.counts["people"].updated) == (0, 7)
+    # the history is recorded already: the preview does not promise to record it again
+    assert plan.counts["assessments"].created == plan.counts["interactions"].created == 0
     workbook_import(source=Source(data), owner=rep)
     assert Person.objects.count() == 7 and Assessment.objects.count() == 9 and Deal.objects.count() == 1
+
+
+def test_a_changed_history_row_is_counted_as_new_and_the_rest_as_stored(rep, demo_domain):
+    from dataclasses import replace
+
+    workbook_import(source=Source(write_workbook([demo_domain])), owner=rep)
+    first = demo_domain.assessments[0]
+    changed = replace(demo_domain, assessments=(first._replace(evidence=first.evidence + "(补充)"),))
+    plan = workbook_preview(source=Source(write_workbook([changed])), owner=rep)
+    assert plan.counts["assessments"].created == 1
+    workbook_import(source=Source(write_workbook([changed])), owner=rep)
+    assert Assessment.objects.count() == 10
 
 
 def test_people_are_matched_by_name_within_the_owners_account(rep, other_rep):

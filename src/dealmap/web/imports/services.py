@@ -48,6 +48,8 @@ class OwnerKnown(Known):
         self._people: dict[int, list[tuple[str, str]]] = {}
         self._parts: dict[int, set[str]] = {}
         self._relations: dict[int, set[tuple[str, str, str]]] = {}
+        self._assessments: dict[int, set[tuple]] = {}
+        self._interactions: dict[int, set[tuple]] = {}
 
     def account(self, name: str) -> Account | None:
         if name not in self._accounts:
@@ -102,6 +104,30 @@ class OwnerKnown(Known):
         if found.pk not in self._parts:
             self._parts[found.pk] = set(found.parts.values_list("person__key", flat=True))
         return key in self._parts[found.pk]
+
+    def assessment_exists(self, account: str, deal: str, same: tuple) -> bool:
+        found = self.deal(account, deal)
+        if found is None:
+            return False
+        if found.pk not in self._assessments:
+            self._assessments[found.pk] = {
+                (a.person.key, a.date, a.level, a.evidence, tuple(a.signals))
+                for a in found.assessments.select_related("person")
+            }
+        return same in self._assessments[found.pk]
+
+    def interaction_exists(self, account: str, deal: str, same: tuple) -> bool:
+        found = self.deal(account, deal)
+        if found is None:
+            return False
+        if found.pk not in self._interactions:
+            stored = set()
+            for i in found.interactions.prefetch_related("participations__person"):
+                order = sorted(i.participations.all(), key=lambda p: (p.position, p.id))
+                keys = tuple(p.person.key for p in order)
+                stored.add((i.date, keys, i.channel, i.summary, i.trust_delta, tuple(i.signals)))
+            self._interactions[found.pk] = stored
+        return same in self._interactions[found.pk]
 
     def relation_exists(self, account: str, source: str, target: str, kind: str) -> bool:
         found = self.account(account)
