@@ -199,9 +199,6 @@ TYPE_WORDS: dict[str, tuple[str, str]] = {
     "<str>": ("文本", "TEXT"),
     "<int>": ("整数", "INTEGER"),
     "<float>": ("数字", "NUMBER"),
-    "<Path>": ("路径", "PATH"),
-    "<file>": ("文件", "FILE"),
-    "<directory>": ("目录", "DIRECTORY"),
     "<path>": ("路径", "PATH"),
 }
 USAGE_ZH = "用法: "

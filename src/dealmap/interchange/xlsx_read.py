@@ -196,9 +196,15 @@ def sniff(data: bytes) -> str:
         raise FileRejected(OLD_OR_ENCRYPTED)
     if b"\x00" in data[:4096] or not data.strip():
         raise FileRejected(NOT_A_WORKBOOK)
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
+    if looks_like_json(data):
         raise FileRejected(DEAL_FILE)
     return "csv"
+
+
+def looks_like_json(data: bytes) -> bool:
+    """JSON (a dealmap/1 deal file, or meant as one), not a CSV: after a byte-order mark and blanks,
+    it opens with { or [ — which no header row of the layout does."""
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"["))
 
 
 def check_zip(data: bytes) -> None:

@@ -99,7 +99,10 @@ PERSON_FIELDS = (
 )
 
 
-@transaction.atomic
+class ReportingLoop(ValueError):
+    """The chosen manager already reports, directly or up a chain, to the person."""
+
+
 def reports_up_to(boss: Person, person: Person) -> bool:
     """Whether ``boss`` reports to ``person``, directly or up a chain of managers."""
     seen: set[int] = set()
@@ -112,6 +115,7 @@ def reports_up_to(boss: Person, person: Person) -> bool:
     return False
 
 
+@transaction.atomic
 def person_update(*, person: Person, version: int, by=None, **fields) -> Person:
     """Change a person's own fields; ``version`` is the one the user saw.
 
@@ -125,7 +129,7 @@ def person_update(*, person: Person, version: int, by=None, **fields) -> Person:
     if boss is not None and (boss.account_id != person.account_id or boss.pk == person.pk):
         raise ValueError("A person can only report to someone else at the same account.")
     if boss is not None and reports_up_to(boss, person):
-        raise ValueError(
+        raise ReportingLoop(
             "That would make a reporting loop: the new manager already reports up to this person."
         )
     return versioned_update(person, version=version, fields=fields, by=by)

@@ -32,6 +32,28 @@ from dealmap.web.deals.models import Assessment, Deal, Interaction, InteractionP
 BATCH = 1_000
 
 
+def _part_keys(deal: Deal) -> set[str]:
+    return set(deal.parts.values_list("person__key", flat=True))
+
+
+def _stored_assessments(deal: Deal) -> set[tuple]:
+    """The deal's assessments as the check compares them: (person key, date, level, evidence, signals)."""
+    return {
+        (a.person.key, a.date, a.level, a.evidence, tuple(a.signals))
+        for a in deal.assessments.select_related("person")
+    }
+
+
+def _stored_interactions(deal: Deal) -> set[tuple]:
+    """The deal's interactions as the check compares them: (date, person keys in order, channel,
+    summary, trust delta, signals)."""
+    stored = set()
+    for i in deal.interactions.prefetch_related("participations__person"):
+        keys = tuple(p.person.key for p in sorted(i.participations.all(), key=lambda p: (p.position, p.id)))
+        stored.add((i.date, keys, i.channel, i.summary, i.trust_delta, tuple(i.signals)))
+    return stored
+
+
 class OwnerKnown(Known):
     """What ``owner`` may change, looked up lazily and cached per account name.
 
@@ -97,37 +119,23 @@ class OwnerKnown(Known):
             self._people[found.pk] = list(found.people.order_by("id").values_list("key", "name"))
         return self._people[found.pk]
 
-    def part_exists(self, account: str, deal: str, key: str) -> bool:
+    def _of_deal(self, cache: dict[int, set], account: str, deal: str, load) -> set:
+        """``load(deal)`` for the stored deal, once per deal; empty when there is no such deal."""
         found = self.deal(account, deal)
         if found is None:
-            return False
-        if found.pk not in self._parts:
-            self._parts[found.pk] = set(found.parts.values_list("person__key", flat=True))
-        return key in self._parts[found.pk]
+            return set()
+        if found.pk not in cache:
+            cache[found.pk] = load(found)
+        return cache[found.pk]
+
+    def part_exists(self, account: str, deal: str, key: str) -> bool:
+        return key in self._of_deal(self._parts, account, deal, _part_keys)
 
     def assessment_exists(self, account: str, deal: str, same: tuple) -> bool:
-        found = self.deal(account, deal)
-        if found is None:
-            return False
-        if found.pk not in self._assessments:
-            self._assessments[found.pk] = {
-                (a.person.key, a.date, a.level, a.evidence, tuple(a.signals))
-                for a in found.assessments.select_related("person")
-            }
-        return same in self._assessments[found.pk]
+        return same in self._of_deal(self._assessments, account, deal, _stored_assessments)
 
     def interaction_exists(self, account: str, deal: str, same: tuple) -> bool:
-        found = self.deal(account, deal)
-        if found is None:
-            return False
-        if found.pk not in self._interactions:
-            stored = set()
-            for i in found.interactions.prefetch_related("participations__person"):
-                order = sorted(i.participations.all(), key=lambda p: (p.position, p.id))
-                keys = tuple(p.person.key for p in order)
-                stored.add((i.date, keys, i.channel, i.summary, i.trust_delta, tuple(i.signals)))
-            self._interactions[found.pk] = stored
-        return same in self._interactions[found.pk]
+        return same in self._of_deal(self._interactions, account, deal, _stored_interactions)
 
     def relation_exists(self, account: str, source: str, target: str, kind: str) -> bool:
         found = self.account(account)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from dealmap.interchange.dealfile import DealFileError, loads_deal
 from dealmap.interchange.sheets import MAX_FILE_BYTES, SHEETS
 from dealmap.interchange.xlsx import FileRejected, ImportFailed, Source, template_workbook
-from dealmap.interchange.xlsx_read import TOO_BIG
+from dealmap.interchange.xlsx_read import TOO_BIG, looks_like_json
 from dealmap.web import i18n
 from dealmap.web.core import clock
 from dealmap.web.deals.selectors import deal_get
@@ -83,11 +83,6 @@ def _issues(issues, lang: str) -> list[tuple[str, int, str, str]]:
     return [(names.get(i.sheet, i.sheet), i.row, i.column, i.reason.get(lang)) for i in issues]
 
 
-def is_deal_file(data: bytes) -> bool:
-    """JSON (a dealmap/1 deal file, or meant as one) rather than a workbook or a CSV: it opens with { or [."""
-    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"["))
-
-
 def _deal_problems(exc: DealFileError, lang: str) -> list[tuple[str, str]]:
     return [(p.path, p.message.get(lang)) for p in exc.problems]
 
@@ -120,7 +115,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
         return render(request, "imports/result.html", {"rejected": TOO_BIG.get(lang)}, status=400)
     data = upload.read()
     _remove_abandoned(_upload_dir())
-    if is_deal_file(data):
+    if looks_like_json(data):
         try:
             deal = loads_deal(data)
             problems = storage_problems(deal)  # what the database cannot hold, found before the commit
@@ -155,11 +150,12 @@ def import_commit(request: HttpRequest) -> HttpResponse:
     path = _upload_path(request.user, token)
     name_file = path.with_name(path.name + ".name")
     filename = name_file.read_text(encoding="utf-8") if name_file.is_file() else ""
-    if is_deal_file(path.read_bytes()):
-        return _deal_file_commit(request, path, name_file, lang)
+    data = path.read_bytes()
+    if looks_like_json(data):
+        return _deal_file_commit(request, data, path, name_file, lang)
     try:
         plan = workbook_import(
-            source=Source(path),
+            source=Source(data),
             owner=request.user,
             progress=_progress(request.user, token),
             filename=filename,
@@ -176,10 +172,12 @@ def import_commit(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _deal_file_commit(request: HttpRequest, path: Path, name_file: Path, lang: str) -> HttpResponse:
+def _deal_file_commit(
+    request: HttpRequest, data: bytes, path: Path, name_file: Path, lang: str
+) -> HttpResponse:
     """Store a previewed deal file as a new deal in a new account, as `dealmap import-deal` does."""
     try:
-        deal = loads_deal(path.read_bytes())
+        deal = loads_deal(data)
         stored = deal_import(deal=deal, owner=request.user)
     except DealFileError as exc:
         return render(

@@ -86,10 +86,15 @@ def interaction_form_suggested(ws: Workspace, data, *, signals: list[str]) -> In
     """The interaction form as the user left it (``data``: the posted fields), with ``signals`` ticked too."""
     initial = {name: data.get(name, "") for name in ("date", "channel", "summary", "trust_delta")}
     initial["date"] = initial["date"] or clock.today()
-    ticked = set(data.getlist("signals")) | set(signals)
     initial["participants"] = data.getlist("participants")
-    initial["signals"] = [code for code in codes.SIGNALS.codes if code in ticked]
+    initial["signals"] = ticked_with(data, signals)
     return InteractionForm(initial=initial, people=_people(ws))
+
+
+def ticked_with(data, signals: list[str]) -> list[str]:
+    """The signals the user ticked (``data``: the posted fields) and ``signals`` too, in the method's order."""
+    ticked = set(data.getlist("signals")) | set(signals)
+    return [code for code in codes.SIGNALS.codes if code in ticked]
 
 
 def person_context(

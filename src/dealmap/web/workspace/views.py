@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from dealmap.engine import what_if
 from dealmap.method import codes
-from dealmap.web.accounts.services import person_update, reports_up_to
+from dealmap.web.accounts.services import ReportingLoop, person_update
 from dealmap.web.core import clock
 from dealmap.web.core.conflicts import Conflict
 from dealmap.web.deals.services import assessment_record, interaction_record, part_update, research_update
@@ -27,7 +27,7 @@ from dealmap.web.workspace.forms import (
     PersonForm,
     ResearchForm,
 )
-from dealmap.web.workspace.panel import colleagues, interaction_form_suggested, person_context
+from dealmap.web.workspace.panel import colleagues, interaction_form_suggested, person_context, ticked_with
 from dealmap.web.workspace.selectors import TREND_STEP_DAYS, Workspace, deal_part_get, deal_workspace
 
 #: The regions of the deal page that follow from any change to the deal.
@@ -110,14 +110,6 @@ def person_save(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     data = form.cleaned_data
     boss_key = data["reports_to"] or None
     boss = ws.deal.account.people.filter(key=boss_key).first() if boss_key else None
-    if boss is not None and reports_up_to(boss, part.person):
-        form.add_error(
-            "reports_to",
-            _(
-                "This would make a reporting loop: the chosen manager already reports, directly or through others, to this person."
-            ),
-        )
-        return _panel_response(request, pk, key, status=422, person_form=form)
     person_fields = {f: data[f] for f in PERSON_FIELDS} | {"reports_to": boss}
     try:
         with transaction.atomic():
@@ -127,6 +119,14 @@ def person_save(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             part_update(
                 part=part, version=data["part_version"], by=request.user, **{f: data[f] for f in PART_FIELDS}
             )
+    except ReportingLoop:
+        form.add_error(
+            "reports_to",
+            _(
+                "This would make a reporting loop: the chosen manager already reports, directly or through others, to this person."
+            ),
+        )
+        return _panel_response(request, pk, key, status=422, person_form=form)
     except Conflict:
         form.add_error(
             None, _("Someone else saved this person meanwhile. Reload the panel to see their change.")
@@ -193,11 +193,10 @@ def note_read(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """
     ws, part, suggestion = _read_note(request, pk, key, field="evidence")
     posted = request.POST
-    ticked = set(posted.getlist("signals")) | set(suggestion["signals"])
     initial = {
         "date": posted.get("date") or clock.today(),
         "evidence": posted.get("evidence", ""),
-        "signals": [code for code in codes.SIGNALS.codes if code in ticked],
+        "signals": ticked_with(posted, suggestion["signals"]),
     }
     if suggestion["level"] is not None:
         initial["level"] = suggestion["level"]
