@@ -152,7 +152,7 @@ def test_the_command_in_its_own_process_writes_everything_before_it_exits(runner
     assert done.stdout == runner.invoke(app, ["analyze", DEMO, "--json"]).stdout_bytes
 
 
-def test_an_analysis_date_at_the_start_of_the_calendar_is_analysed_not_crashed(tmp_path):
+def test_an_analysis_date_at_the_start_of_the_calendar_is_analysed_not_crashed():
     """A window of 'the last N days' before 0001-01-01 once raised OverflowError."""
     import dataclasses
 

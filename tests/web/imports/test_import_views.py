@@ -235,7 +235,7 @@ def test_what_the_database_cannot_hold_is_found_at_the_preview(user_client, demo
     assert row_counts() == before
 
 
-def test_another_user_cannot_commit_someone_elses_deal_file(user_client, client, demo_file, other_rep):
+def test_another_user_cannot_commit_someone_elses_deal_file(user_client, demo_file, other_rep):
     from django.test import Client
 
     from dealmap.web.deals.models import Deal
