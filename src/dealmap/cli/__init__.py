@@ -7,6 +7,9 @@ every area's module takes longer than analysing a small deal, and a plain
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 import os
 import sys
 
@@ -52,18 +55,78 @@ def __getattr__(name: str):
 
 
 def main() -> None:
-    plain = plain_analyze(sys.argv[1:])
-    if plain is not None:
-        from dealmap.cli.analyze import run
+    """`dealmap`: a plain `analyze` runs without typer (`plain_analyze`), anything else through the app.
 
-        try:
+    An output that cannot be written (a full disk, a reader gone) ends in `output_failed`, not a traceback.
+    """
+    if sys.stdout is None:  # started with standard output closed (`>&-`): each write fails
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_ClosedOutput()), encoding="utf-8")
+    try:
+        plain = plain_analyze(sys.argv[1:])
+        if plain is not None:
+            from dealmap.cli.analyze import run
+
             analysed = run(**plain)
             sys.stdout.flush()
-        except BrokenPipeError:  # the reader went away (`| head`): as click does, exit 1 quietly
-            sys.stderr.close()
-            raise SystemExit(1) from None
-        leave(analysed)
-    __getattr__("app")()
+            leave(analysed)
+        try:
+            __getattr__("app")()
+        finally:  # what is still buffered fails here, not at exit with a traceback of its own
+            sys.stdout.flush()
+    except OSError as exc:
+        output_failed(exc)
+
+
+#: An output that cannot be written: exit status 2, as when `-o FILE` cannot be written.
+OUTPUT_FAILED = 2
+
+
+def output_failed(exc: OSError) -> None:  # raises SystemExit
+    """End a command whose output failed: status 1 and no word when the reader went away (`| head`),
+    as click does; else one line on stderr, in the command's language, and status 2.
+
+    The commands report what they cannot read themselves, so an OSError without a file name that
+    reaches here is standard output's.
+    """
+    _drop_stdout()
+    if exc.errno == errno.EPIPE:
+        raise SystemExit(1)
+    from dealmap.cli.frame import message_lang
+    from dealmap.interchange.dealfile import os_reason
+    from dealmap.method.codes import Text
+
+    reason = os_reason(exc)
+    if exc.filename is None:
+        text = Text(f"无法写入标准输出:{reason.zh}", f"cannot write to standard output: {reason.en}")
+    else:
+        text = Text(f"无法使用 {exc.filename}:{reason.zh}", f"cannot use {exc.filename}: {reason.en}")
+    with contextlib.suppress(OSError, ValueError):  # stderr is gone too: the status says it
+        print(text.get(message_lang()), file=sys.stderr, flush=True)
+    raise SystemExit(OUTPUT_FAILED)
+
+
+class _ClosedOutput(io.RawIOBase):
+    """Standard output when there is none: a write fails as the system's would."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so that what is still buffered in `sys.stdout`
+    goes nowhere at exit instead of failing again with "Exception ignored in ..."."""
+    if sys.__stdout__ is None:  # there was none (`>&-`): nothing of it to flush
+        sys.stdout = None
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
+    except OSError:
+        pass
 
 
 def leave(analysed: object) -> None:

@@ -16,7 +16,13 @@ import orjson
 from dealmap.method.codes import LANGS, Text
 
 BAD_LANG = Text("--lang 只能是 zh 或 en", "--lang must be zh or en")
-BAD_DATE = Text("--as-of 必须是 YYYY-MM-DD 格式的日期", "--as-of must be a date as YYYY-MM-DD")
+
+
+def bad_date(option: str, value: str) -> Text:
+    return Text(
+        f"{option} 必须是 YYYY-MM-DD 格式的日期(如 2027-01-31),不能是 {value!r}",
+        f"{option} must be a date as YYYY-MM-DD (e.g. 2027-01-31), not {value!r}",
+    )
 
 
 HELP = {
@@ -65,7 +71,10 @@ def run(file: str, *, as_json: bool = False, lang: str = "zh", as_of: str | None
     """
     if lang not in LANGS:
         _fail(BAD_LANG, "en")
-    day = _parse_day(as_of, lang)
+    from dealmap.cli import frame
+
+    frame.speak(lang)
+    day = None if as_of is None else parse_day(as_of, "--as-of", lang)
     # A deal file is one large acyclic tree: cyclic GC passes over it only cost time (bench/engine.py).
     # Off before the imports too, which make tens of thousands of objects that stay.
     collecting = gc.isenabled()
@@ -89,13 +98,17 @@ def run(file: str, *, as_json: bool = False, lang: str = "zh", as_of: str | None
             gc.enable()
 
 
-def _parse_day(text: str | None, lang: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text) if len(text) == 10 else _fail(BAD_DATE, lang)
-    except ValueError:
-        _fail(BAD_DATE, lang)
+def parse_day(text: str, option: str, lang: str) -> date:
+    """The date `text` written exactly as YYYY-MM-DD in ASCII digits; else a usage error naming
+    `option` (exit status 2). `date.fromisoformat` alone would also take 2027-W01-1 or 20270101."""
+    digits = text[:4] + text[5:7] + text[8:]
+    if len(text) == 10 and text[4] == text[7] == "-" and digits.isascii() and digits.isdigit():
+        try:
+            return date.fromisoformat(text)
+        except ValueError:  # 2026-13-01, 2026-02-30
+            pass
+    _fail(bad_date(option, text), lang)
+    raise AssertionError("unreachable: _fail exits")
 
 
 def _print_json(report) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -22,6 +23,9 @@ def check_lang(value: str) -> str:
     """--lang is zh or en; anything else is a usage error (exit status 2) before the command runs."""
     if value not in ("zh", "en"):
         raise typer.BadParameter(f"must be zh or en, not {value!r}")
+    from dealmap.cli import frame
+
+    frame.speak(value)
     return value
 
 
@@ -97,25 +101,44 @@ def _say(text: Text, lang: str, *, err: bool = False) -> None:
 
 def write_output(path: Path, data: bytes, lang: str) -> None:
     """Write ``data`` to ``path`` whole or not at all: into a temporary file beside it, then renamed
-    over it, so an error (no such folder, a full disk) leaves no half file and an older file intact."""
+    over it, so an error (no such folder, a full disk) leaves no half file and an older file intact.
+
+    A symbolic link is followed: the file it points to is replaced, not the link. A device, a pipe
+    or a socket (``-o /dev/stdout``, ``/dev/null``) is written to in place: a rename would replace
+    the device node itself (as root, even ``/dev/null``).
+    """
+    try:
+        special = not stat.S_ISREG(mode := os.stat(path).st_mode) and not stat.S_ISDIR(mode)
+    except OSError:  # not there yet (or not reachable: the rename below says why)
+        special = False
+    try:
+        if special:
+            with open(path, "wb") as out:
+                out.write(data)
+        else:
+            _replace(Path(os.path.realpath(path)), data)
+    except OSError as exc:
+        from dealmap.interchange.dealfile import os_reason
+
+        reason = os_reason(exc)
+        _fail(Text(f"无法写入 {path}:{reason.zh}", f"cannot write {path}: {reason.en}"), lang)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write ``path`` (a regular file, or none yet) through a temporary file renamed over it."""
     import tempfile
 
-    folder = path.parent
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)  # as a plain open() would make it, not mkstemp's 0600
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        _fail(Text(f"无法写入 {path}:{reason}", f"cannot write {path}: {reason}"), lang)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as a plain open() would make it, not mkstemp's 0600
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _fail(text: Text, lang: str, *, code: int = 2) -> None:

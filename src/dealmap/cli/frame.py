@@ -296,6 +296,21 @@ def current() -> str:
     return _lang
 
 
+_spoken: str | None = None
+
+
+def speak(lang: str) -> None:
+    """Note the language the running command speaks (its --lang, or that option's default)."""
+    global _spoken
+    _spoken = lang
+
+
+def message_lang() -> str:
+    """The language of a message no command words itself (its output cannot be written): the
+    running command's, as `speak` noted it, else `current()` for a command without --lang."""
+    return _spoken or _lang
+
+
 def install(lang: str) -> None:
     """Make click and typer print their own words in `lang` ("zh" or "en")."""
     global _lang

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from dealmap.cli import frame
 from dealmap.cli.helptext import add_command
 from dealmap.method.codes import DEPARTMENTS, GROUPS, PERSONAL_NEEDS, SIGNALS, Text, group_of_level
 from dealmap.method.levels import LEVELS
@@ -73,6 +74,7 @@ def signals(
     """Print the suggestions for TEXT, or one JSON object per line of `--jsonl FILE|-`."""
     if lang not in _WORDS:
         _fail(Text(f"--lang 只能是 zh 或 en,不能是 {lang!r}", f"--lang must be zh or en, not {lang!r}"), "en")
+    frame.speak(lang)
     if jsonl is not None:
         if text is not None:
             _fail(Text("TEXT 和 --jsonl 只能给一个", "give either TEXT or --jsonl, not both"), lang)
@@ -102,14 +104,19 @@ def _batch(source: str, lang: str) -> None:
 
 
 def _read_lines(source: str, lang: str) -> list[str]:
-    if source == "-":
-        return lines_of(sys.stdin.read())
+    name = Text("标准输入", "standard input") if source == "-" else Text(source, source)
     try:
-        return lines_of(Path(source).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        _fail(Text(f"无法读取 {source}:{reason}", f"cannot read {source}: {reason}"), lang)
-        raise AssertionError from exc  # unreachable: _fail exits
+        return lines_of(sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8"))
+    except OSError as exc:
+        from dealmap.interchange.dealfile import os_reason
+
+        reason = os_reason(exc)
+    except UnicodeDecodeError as exc:
+        reason = Text(
+            f"第 {exc.start + 1} 个字节起不是 UTF-8 文本", f"not UTF-8 text from byte {exc.start + 1}"
+        )
+    _fail(Text(f"无法读取 {name.zh}:{reason.zh}", f"cannot read {name.en}: {reason.en}"), lang)
+    raise AssertionError("unreachable: _fail exits")
 
 
 def lines_of(text: str) -> list[str]:

@@ -8,8 +8,10 @@ specialised function rather than a generic schema walk.
 
 from __future__ import annotations
 
+import errno
 import json
 import math
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -127,6 +129,67 @@ def _not_json(exc: ValueError) -> Text:
     return Text(
         f"第 {line} 行第 {column} 列:不是有效的 JSON", f"line {line}, column {column}: not valid JSON"
     )
+
+
+#: A lone UTF-16 surrogate: JSON's `\\ud800` escape can write one, but it is no character.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _not_text(value: str) -> Text:
+    """A string (or a key) holding a lone surrogate: shown as the file writes it, `\\ud800`."""
+    escape = _escaped(_SURROGATE.search(value).group())
+    return Text(
+        f"不是有效的文本:含有落单的 UTF-16 代理项 {escape}(它不是字符,无法显示或保存)",
+        f"is not valid text: holds a lone UTF-16 surrogate {escape} (no character; cannot be shown or stored)",
+    )
+
+
+def _escaped(text: str) -> str:
+    """The text with each lone surrogate written as its JSON escape, so that it can be printed."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+#: The reason of an OS error in Chinese, for the errors a reader is likely to meet; any other
+#: keeps the system's own (English) words.
+_OS_REASONS_ZH = {
+    errno.ENOENT: "没有这个文件或目录",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许这样操作",
+    errno.EISDIR: "这是一个目录",
+    errno.ENOTDIR: "路径中有一段不是目录",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出了磁盘配额",
+    errno.EROFS: "文件系统是只读的",
+    errno.EEXIST: "文件已经存在",
+    errno.EFBIG: "文件太大",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.ELOOP: "符号链接层数太多(可能形成了循环)",
+    errno.EMFILE: "打开的文件太多",
+    errno.ENFILE: "系统中打开的文件太多",
+    errno.EIO: "读写设备时出错",
+    errno.EBUSY: "设备或资源正忙",
+    errno.ETXTBSY: "文件正在被使用",
+    errno.EPIPE: "管道的另一端已关闭",
+    errno.ENXIO: "没有这个设备或地址",
+    errno.ENODEV: "没有这个设备",
+    errno.EINVAL: "参数无效",
+    errno.EAGAIN: "资源暂时不可用",
+    errno.EBADF: "文件描述符无效(可能已关闭)",
+}
+
+
+def os_reason(exc: OSError) -> Text:
+    """Why an OS call failed, in both languages: Chinese for the common errors (`_OS_REASONS_ZH`),
+    the system's own English words otherwise and always in English."""
+    english = exc.strerror or str(exc)
+    return Text(_OS_REASONS_ZH.get(exc.errno, english), english)
+
+
+def _cannot_read(source: str, exc: OSError) -> Problem:
+    reason = os_reason(exc)
+    if source == "-":
+        return Problem("", Text(f"无法读取标准输入:{reason.zh}", f"cannot read standard input: {reason.en}"))
+    return Problem("", Text(f"无法读取文件 {source}:{reason.zh}", f"cannot read {source}: {reason.en}"))
 
 
 def _duplicate_id(value: str, first: str) -> Text:
@@ -697,6 +760,44 @@ def _check_reporting_cycles(c: _Checker, people, ids: set[str]) -> None:
 
 def load_deal(data: object) -> Deal:
     """Validate a parsed `dealmap/1` object and return the deal; raise DealFileError on any problem."""
+    problems = _text_problems(data)
+    if problems:
+        raise DealFileError(problems)
+    return _load(data)
+
+
+def _text_problems(data: object) -> list[Problem]:
+    """Every string and key holding a lone surrogate, by path (the other checks would quote them).
+
+    orjson refuses to write one, so a value it writes has none: only a value it refuses is walked
+    (one stack, not recursion: the value may be nested as deeply as the parser allowed).
+    """
+    try:
+        orjson.dumps(data)
+    except TypeError:  # orjson.JSONEncodeError: a lone surrogate, or a value orjson does not write
+        pass
+    else:
+        return []
+    problems: list[Problem] = []
+    stack: list[tuple[str, object]] = [("", data)]
+    while stack:
+        path, value = stack.pop()
+        if type(value) is str:
+            if _SURROGATE.search(value):
+                problems.append(Problem(path, _not_text(value)))
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                where = _join(path, _escaped(key) if type(key) is str else str(key))
+                if type(key) is str and _SURROGATE.search(key):
+                    problems.append(Problem(where, _not_text(key)))
+                stack.append((where, item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+    return problems
+
+
+def _load(data: object) -> Deal:
+    """`load_deal` for a value known to hold only valid text."""
     c = _Checker()
     if not c.keys(data, "", _TOP_KEYS, ("format", "account", "opportunity", "stakeholders")):
         raise DealFileError(c.problems)
@@ -728,7 +829,13 @@ def load_deal(data: object) -> Deal:
 def loads_deal(text: str | bytes) -> Deal:
     """Parse JSON text and validate it as a deal file."""
     try:
-        data = parse_json(text)
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        pass
+    else:
+        return _load(data)  # orjson refuses a lone surrogate: the text needs no further look
+    try:
+        data = json.loads(text)  # what orjson refuses, parsed as `parse_json` does
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DealFileError([Problem("", _not_json(exc))]) from exc
     except RecursionError as exc:
@@ -748,16 +855,15 @@ def parse_json(text: str | bytes) -> object:
 
 def read_deal_file(source: str) -> Deal:
     """Read and validate a deal file from a path, or from standard input when source is '-'."""
-    if source == "-":
-        return loads_deal(sys.stdin.buffer.read())
     try:
-        with open(source, "rb") as file:  # not pathlib: importing it is ~4 ms of `dealmap analyze`'s start
-            raw = file.read()
+        if source == "-":
+            raw = sys.stdin.buffer.read()
+        else:
+            # not pathlib: importing it is ~4 ms of `dealmap analyze`'s start
+            with open(source, "rb") as file:
+                raw = file.read()
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DealFileError(
-            [Problem("", Text(f"无法读取文件 {source}:{reason}", f"cannot read {source}: {reason}"))]
-        ) from exc
+        raise DealFileError([_cannot_read(source, exc)]) from exc
     return loads_deal(raw)
 
 

@@ -114,13 +114,14 @@ def test_an_unknown_language_is_a_usage_error_before_anything_runs(args, tmp_pat
 
 def test_an_output_that_cannot_be_written_is_a_clear_error_and_leaves_no_half_file(tmp_path):
     (tmp_path / "adir").mkdir()
-    for target, reason in (
-        (tmp_path / "nodir" / "t.xlsx", "No such file or directory"),
-        (tmp_path / "adir", "Is a directory"),
+    for target, chinese, english in (
+        (tmp_path / "nodir" / "t.xlsx", "没有这个文件或目录", "No such file or directory"),
+        (tmp_path / "adir", "这是一个目录", "Is a directory"),
     ):
         result = dealmap("zh", "template", "-o", str(target))
-        assert result.returncode == 2 and f"无法写入 {target}:{reason}" in result.stderr
-        assert "Traceback" not in result.stderr
+        assert result.returncode == 2 and f"无法写入 {target}:{chinese}\n" == result.stderr
+        result = dealmap("zh", "template", "-o", str(target), "--lang", "en")
+        assert result.returncode == 2 and f"cannot write {target}: {english}\n" == result.stderr
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["adir"]
     good = tmp_path / "t.xlsx"
     assert dealmap("en", "template", "-o", str(good), "--lang", "en").returncode == 0
