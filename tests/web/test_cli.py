@@ -181,3 +181,58 @@ def test_demo_force_loads_another_copy(db, fixed_today):
     run("demo")
     assert run("demo", "--force").exit_code == 0
     assert Deal.objects.count() == 2
+
+
+# -- an --owner is a user who exists, is active and sees the deal: never ignored --------------------
+
+#: Each way of exporting one deal: (--format, writes a file).
+EXPORTS = {"xlsx": True, "pptx": True, "json": False}
+
+
+@pytest.mark.parametrize("format", EXPORTS)
+def test_export_of_one_deal_for_an_unknown_owner_fails_and_writes_nothing(format, demo_deal, tmp_path):
+    out = tmp_path / f"deal.{format}"
+    args = ["export", str(demo_deal.pk), "-f", format, "--owner", "nobody"]
+    zh = run(*args, *(["-o", str(out)] if EXPORTS[format] else []))
+    en = run(*args, "--lang", "en")
+    assert (zh.exit_code, zh.stdout, zh.stderr) == (2, "", "没有用户 'nobody'\n")
+    assert (en.exit_code, en.stdout, en.stderr) == (2, "", "no user 'nobody'\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_for_a_deactivated_owner_fails(demo_deal, other_rep, tmp_path):
+    User.objects.filter(pk=other_rep.pk).update(is_active=False)
+    for deal_id in (str(demo_deal.pk), "all"):
+        result = run("export", deal_id, "--owner", other_rep.username, "-o", str(tmp_path / "x.xlsx"))
+        assert (result.exit_code, result.stderr) == (2, f"用户 '{other_rep.username}' 已停用\n"), deal_id
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_of_a_deal_the_owner_does_not_see_fails(demo_deal, other_rep, manager, tmp_path):
+    out = tmp_path / "x.xlsx"
+    result = run("export", str(demo_deal.pk), "--owner", other_rep.username, "-o", str(out), "--lang", "en")
+    assert (result.exit_code, result.stderr) == (2, f"user 'rep2' sees no deal with id {demo_deal.pk}\n")
+    assert not out.exists()
+    seen = run(
+        "export", str(demo_deal.pk), "-f", "json", "--owner", manager.username
+    )  # rep's manager sees it
+    assert seen.exit_code == 0 and json.loads(seen.stdout)["opportunity"]["name"] == demo_deal.name
+
+
+def test_every_command_taking_a_username_refuses_an_unknown_one(demo_deal, tmp_path, demo_file, row_counts):
+    before = row_counts()
+    deal_file = write(tmp_path, demo_file)
+    book = tmp_path / "book.xlsx"
+    assert run("export", str(demo_deal.pk), "-o", str(book)).exit_code == 0
+    for args in (
+        ["export", str(demo_deal.pk), "--owner", "nobody"],
+        ["export", "all", "--owner", "nobody"],
+        ["import-deal", deal_file, "--owner", "nobody"],
+        ["import", str(book), "--owner", "nobody"],
+        ["import", str(book), "--owner", "nobody", "--dry-run"],
+        ["token", "nobody"],
+    ):
+        result = run(*args, "--lang", "en")
+        assert (result.exit_code, result.stderr) == (2, "no user 'nobody'\n"), args
+    assert row_counts() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.xlsx", "deal.json"]

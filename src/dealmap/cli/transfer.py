@@ -51,8 +51,8 @@ HELP = {
     "export.format": Text("导出格式:xlsx、pptx 或 json。", "xlsx, pptx or json."),
     "export.output": OUTPUT,
     "export.owner": Text(
-        "用 all 导出时,导出谁的商机(默认是唯一的用户)。",
-        "With 'all': whose deals (default: the only user).",
+        "只导出这个用户能看到的商机(用户名;用 all 时默认是唯一的用户)。",
+        "Only deals this user sees (with 'all', default: the only user).",
     ),
     "export.lang": LANG,
     "template": Text(
@@ -111,12 +111,15 @@ class _Bar:
 def _counts_table(plan, lang: str) -> Table:
     from dealmap.interchange.sheets import SHEETS
 
-    heads = {"zh": ("工作表", "新建", "更新"), "en": ("sheet", "create", "update")}[lang]
+    heads = {
+        "zh": ("工作表", "新建", "更新", "无变化"),
+        "en": ("sheet", "create", "update", "unchanged"),
+    }[lang]
     table = Table(*heads)
     for sheet in SHEETS:
         c = plan.counts[sheet.key]
-        if c.created or c.updated:
-            table.add_row(sheet.name(lang), str(c.created), str(c.updated))
+        if c.created or c.updated or c.unchanged:
+            table.add_row(sheet.name(lang), str(c.created), str(c.updated), str(c.unchanged))
     return table
 
 
@@ -134,7 +137,10 @@ def import_file(
     except FileRejected as exc:
         _fail(exc.reason, lang)
     except OSError as exc:
-        _fail(Text(f"无法读取文件 {file}:{exc.strerror}", f"cannot read {file}: {exc.strerror}"), lang)
+        from dealmap.interchange.dealfile import os_reason
+
+        reason = os_reason(exc)
+        _fail(Text(f"无法读取文件 {file}:{reason.zh}", f"cannot read {file}: {reason.en}"), lang)
     ensure_database()
     from dealmap.web.imports.services import workbook_import, workbook_preview
 
@@ -175,18 +181,36 @@ def export(
     if deal_id == "all" and format != "xlsx":
         _fail(Text("all 只能导出为 xlsx", "'all' exports to xlsx only"), lang)
     ensure_database()
-    from dealmap.web.imports.exports import deal_file, deals_for_export, deck_bytes, workbook_bytes
+    from dealmap.web.imports.exports import (
+        accounts_for_export,
+        deal_file,
+        deals_for_export,
+        deck_bytes,
+        workbook_bytes,
+    )
 
+    accounts = []
     if deal_id == "all":
-        deals = deals_for_export(user=_owner(owner, lang))
-    else:
+        user = _owner(owner, lang)
+        deals, accounts = deals_for_export(user=user), accounts_for_export(user=user)
+    elif owner is None:
         deals = deals_for_export(pk=int(deal_id))
         if not deals:
             _fail(Text(f"没有 id 为 {deal_id} 的商机", f"no deal with id {deal_id}"), lang)
+    else:  # a named owner must exist, be active and see the deal: an --owner is never ignored
+        deals = deals_for_export(pk=int(deal_id), user=_owner(owner, lang))
+        if not deals:
+            _fail(
+                Text(
+                    f"用户 '{owner}' 看不到 id 为 {deal_id} 的商机(或没有这个商机)",
+                    f"user '{owner}' sees no deal with id {deal_id}",
+                ),
+                lang,
+            )
     if format == "json":
         data = (json.dumps(deal_file(deals[0]), ensure_ascii=False, indent=2) + "\n").encode()
     elif format == "xlsx":
-        data = workbook_bytes(deals, lang=lang)
+        data = workbook_bytes(deals, lang=lang, accounts=accounts)
     else:
         data = deck_bytes(deals[0], lang=lang)
     if output is None and format == "json":

@@ -32,7 +32,7 @@ from dealmap.interchange.dealfile import load_deal
 from dealmap.interchange.sheets import EXAMPLE_MARKERS, SHEETS
 from dealmap.interchange.xlsx_check import Counts, Known, Plan, scan
 from dealmap.interchange.xlsx_read import FileRejected, Progress, Row, RowIssue, Source, parse_rows
-from dealmap.interchange.xlsx_write import write_workbook
+from dealmap.interchange.xlsx_write import Roster, write_workbook
 from dealmap.method.codes import RESEARCH_QUESTIONS, Text
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "records",
     "scan",
     "template_workbook",
+    "Roster",
     "write_workbook",
 ]
 

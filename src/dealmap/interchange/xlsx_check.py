@@ -4,10 +4,16 @@
 between rows and sheets and against what already exists (a :class:`Known`), and returns a
 :class:`Plan` with every problem and the counts for the preview. Only names and keys are kept,
 never whole rows. The commit reads the file a second time and asks the plan to resolve references.
+
+The counts say what the commit will do, row by row: a row that matches nothing stored is created;
+one that matches a stored object is an update only when the :class:`Known` says it would change a
+stored value, else unchanged; a history row (assessment, interaction) stored already, or repeated
+within the file, is unchanged, as the commit stores it once.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import weakref
 from dataclasses import dataclass, field
@@ -52,11 +58,38 @@ class Known:
         summary, trust delta, signals)."""
         return False
 
+    # Asked only about a row that matched a stored object: would storing the row's ``values`` (the
+    # parsed row; only the file's columns) change a stored value? This default, which knows no
+    # stored values, says yes; the web import service compares as its commit does.
+
+    def account_changes(self, account: str, values: dict) -> bool:
+        return True
+
+    def deal_changes(self, account: str, deal: str, values: dict) -> bool:
+        return True
+
+    def person_changes(self, account: str, key: str, values: dict) -> bool:
+        """The person's own fields; their reports-to line is asked of :meth:`boss_changes`."""
+        return True
+
+    def boss_changes(self, account: str, key: str, boss: str | None) -> bool:
+        """Would the person ``key`` report to ``boss`` (a person key; None: to nobody) anew?"""
+        return True
+
+    def part_changes(self, account: str, deal: str, key: str, values: dict) -> bool:
+        return True
+
+    def relation_changes(self, account: str, source: str, target: str, kind: str, values: dict) -> bool:
+        return True
+
 
 @dataclass
 class Counts:
+    """What the commit will do with a sheet's rows: each clean row is counted once, in one of these."""
+
     created: int = 0
-    updated: int = 0
+    updated: int = 0  # matches a stored object and changes at least one stored value
+    unchanged: int = 0  # matches a stored object (or history stored already) and changes nothing
 
 
 class _Store:
@@ -113,7 +146,10 @@ CREATE TABLE person (
 CREATE INDEX person_name ON person (account, name, seq);
 CREATE INDEX person_key ON person (account, key);
 CREATE INDEX person_pending ON person (account, pending) WHERE pending IS NOT NULL;
-CREATE TABLE boss (account TEXT, who INTEGER, ref TEXT, row INTEGER);  -- reports-to as written
+-- reports-to as written; counts = 1 when the row is an existing person's whose count waits for the line
+CREATE TABLE boss (account TEXT, who INTEGER, ref TEXT, row INTEGER, counts INTEGER NOT NULL DEFAULT 0);
+-- the history rows (assessments, interactions) seen in the file, by a digest of what the commit compares
+CREATE TABLE history (digest BLOB PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE edge (line INTEGER PRIMARY KEY, who INTEGER UNIQUE, boss INTEGER, walk INTEGER);  -- resolved
 """
 
@@ -255,12 +291,25 @@ class _Scanner:
     def issue(self, row: Row, column: str, reason: Text) -> None:
         self.plan.issues.append(RowIssue(row.sheet, row.number, _header(row.sheet, column), reason))
 
-    def count(self, sheet: str, exists: bool) -> None:
+    def count(self, sheet: str, exists: bool, changes: bool = True) -> None:
+        """Count a clean row: created when nothing matched, else updated or unchanged by ``changes``."""
         counts = self.plan.counts[sheet]
-        if exists:
+        if not exists:
+            counts.created += 1
+        elif changes:
             counts.updated += 1
         else:
+            counts.unchanged += 1
+
+    def history(self, sheet: str, account: str, deal: str, same: tuple, stored: bool) -> None:
+        """Count a history row: new the first time the file gives it, unless it is ``stored`` already."""
+        digest = hashlib.blake2b(repr((sheet, account, deal, same)).encode(), digest_size=20).digest()
+        first = self.db.execute("INSERT OR IGNORE INTO history VALUES (?)", (digest,)).rowcount == 1
+        counts = self.plan.counts[sheet]
+        if first and not stored:
             counts.created += 1
+        else:
+            counts.unchanged += 1
 
     def load_people(self, account: str) -> None:
         """Bring the account's existing people into the store, once, when the file first needs them."""
@@ -353,7 +402,8 @@ class _Scanner:
             (name, row.number),
         )
         self.ok_accounts.pop(name, None)
-        self.count("accounts", self.known.account_exists(name))
+        exists = self.known.account_exists(name)
+        self.count("accounts", exists, exists and self.known.account_changes(name, row.values))
 
     def deals_row(self, row: Row) -> None:
         if not self.has_account(row):
@@ -364,7 +414,8 @@ class _Scanner:
             self.issue(row, "deal", _repeats(found[0]))
             return
         self.db.execute("INSERT INTO deal VALUES (?, ?, ?)", (account, deal, row.number))
-        self.count("deals", self.known.deal_exists(account, deal))
+        exists = self.known.deal_exists(account, deal)
+        self.count("deals", exists, exists and self.known.deal_changes(account, deal, row.values))
 
     def people_row(self, row: Row) -> None:
         if not self.has_account(row):
@@ -380,7 +431,7 @@ class _Scanner:
             if found and found[2] is not None:
                 self.issue(row, "id", _repeats(found[2]))
                 return
-            self.count("people", bool(found and found[1]))
+            existing = bool(found and found[1])
             if found:
                 who = found[0]
                 db.execute(
@@ -394,31 +445,38 @@ class _Scanner:
                 ).lastrowid
         else:
             matches = db.execute(
-                "SELECT id, claimed, pending FROM person WHERE account = ? AND name = ?", (account, name)
+                "SELECT id, claimed, pending, key FROM person WHERE account = ? AND name = ?", (account, name)
             ).fetchall()
-            if any(claimed is not None or pending is not None for _, claimed, pending in matches):
+            if any(claimed is not None or pending is not None for _, claimed, pending, _ in matches):
                 self.issue(row, "name", SAME_NAME)
                 return
             if len(matches) > 1:
                 self.issue(row, "name", AMBIGUOUS_NAME)
                 return
+            existing = bool(matches)
             if matches:
-                who = matches[0][0]
+                who, key = matches[0][0], matches[0][3]  # a stored person (the file's are claimed)
                 db.execute(
                     "UPDATE person SET seq = ?, claimed = ? WHERE id = ?",
                     (self.store.next_seq(), row.number, who),
                 )
-                self.count("people", True)
             else:
                 self.pending += 1
                 who = db.execute(
                     "INSERT INTO person (account, name, seq, pending) VALUES (?, ?, ?, ?)",
                     (account, name, self.store.next_seq(), self.pending),
                 ).lastrowid
-                self.count("people", False)
         boss = row.values.get("reports_to")
+        changes = existing and self.known.person_changes(account, key, row.values)
+        # A stored person whose own fields stay as they are may still get a new reports-to line;
+        # which person the line names is known once every person has a key (see _check_bosses).
+        waits = existing and not changes and bool(boss)
         if boss:
-            db.execute("INSERT INTO boss VALUES (?, ?, ?, ?)", (account, who, boss, row.number))
+            db.execute("INSERT INTO boss VALUES (?, ?, ?, ?, ?)", (account, who, boss, row.number, waits))
+        elif existing and not changes and "reports_to" in row.values:
+            changes = self.known.boss_changes(account, key, None)  # an empty cell: reports to nobody
+        if not waits:
+            self.count("people", existing, changes)
 
     def finish_people(self) -> None:
         """Assign keys to new people, then check every reports-to once all people are known."""
@@ -466,7 +524,7 @@ class _Scanner:
         last = 0
         while True:
             lines = db.execute(
-                "SELECT b.rowid, b.who, b.ref, b.row, p.key FROM boss b JOIN person p ON p.id = b.who"
+                "SELECT b.rowid, b.who, b.ref, b.row, p.key, b.counts FROM boss b JOIN person p ON p.id = b.who"
                 " WHERE b.account = ? AND b.rowid > ? ORDER BY b.rowid LIMIT ?",
                 (account, last, BATCH),
             ).fetchall()
@@ -474,7 +532,7 @@ class _Scanner:
                 break
             edges = []
             last = lines[-1][0]
-            for _, who, reference, number, key in lines:
+            for _, who, reference, number, key, counts in lines:
                 row = Row("people", number, {"account": account})
                 found = _resolve(self.store, account, reference)
                 if isinstance(found, Text):
@@ -483,6 +541,9 @@ class _Scanner:
                     self.issue(row, "reports_to", SELF_REPORT)
                 else:
                     edges.append((who, found[1]))
+                if counts:  # a stored person whose row changes nothing but, perhaps, this line
+                    changes = not isinstance(found, Text) and self.known.boss_changes(account, key, found[0])
+                    self.count("people", True, changes)
             db.executemany("INSERT OR REPLACE INTO edge (who, boss) VALUES (?, ?)", edges)
 
     def _cycles(self, account: str) -> None:
@@ -537,7 +598,8 @@ class _Scanner:
             self.issue(row, "person", _repeats(found[0]))
             return
         self.db.execute("INSERT INTO part VALUES (?, ?, ?, ?)", (account, deal, key, row.number))
-        self.count("parts", self.known.part_exists(account, deal, key))
+        exists = self.known.part_exists(account, deal, key)
+        self.count("parts", exists, exists and self.known.part_changes(account, deal, key, row.values))
 
     def relations_row(self, row: Row) -> None:
         if not self.has_account(row):
@@ -557,7 +619,8 @@ class _Scanner:
             self.issue(row, "kind", _repeats(found[0]))
             return
         self.db.execute("INSERT INTO relation VALUES (?, ?, ?, ?, ?)", (*quad, row.number))
-        self.count("relations", self.known.relation_exists(*quad))
+        exists = self.known.relation_exists(*quad)
+        self.count("relations", exists, exists and self.known.relation_changes(*quad, row.values))
 
     def assessments_row(self, row: Row) -> None:
         if not (self.has_account(row) and self.has_deal(row)):
@@ -566,8 +629,8 @@ class _Scanner:
         if key is not None and self.in_deal(row, "person", key):
             v = row.values
             same = (key, v["date"], v["level"], v.get("evidence", ""), tuple(v.get("signals", ())))
-            if not self.known.assessment_exists(v["account"], v["deal"], same):  # else stored already
-                self.count("assessments", False)
+            stored = self.known.assessment_exists(v["account"], v["deal"], same)
+            self.history("assessments", v["account"], v["deal"], same, stored)
 
     def interactions_row(self, row: Row) -> None:
         if not (self.has_account(row) and self.has_deal(row)):
@@ -588,8 +651,8 @@ class _Scanner:
                 v.get("trust_delta"),
                 tuple(v.get("signals", ())),
             )
-            if not self.known.interaction_exists(v["account"], v["deal"], same):  # else stored already
-                self.count("interactions", False)
+            stored = self.known.interaction_exists(v["account"], v["deal"], same)
+            self.history("interactions", v["account"], v["deal"], same, stored)
 
 
 def _header(sheet: str, column: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -19,7 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from dealmap.engine.model import Deal, Stakeholder
+from dealmap.engine.model import Account, Deal, Relation, Stakeholder
 from dealmap.interchange.sheets import (
     EXAMPLE_MARKERS,
     GUIDE,
@@ -69,11 +70,31 @@ class _Refs:
         return key if name in self.shared else name
 
 
-def _rows(deals: Sequence[Deal], lang: str) -> dict[str, list[dict[str, Any]]]:
-    """Every sheet's rows as field-key → value, from the deals (accounts and people merged)."""
+@dataclass(frozen=True)
+class Roster:
+    """Everyone stored at an account and how they relate, whether or not an exported deal includes
+    them: the People sheet lists a whole account, so a reporting line to someone outside the deal
+    (or an account with no deal yet) survives an export and re-import. Only the person fields of
+    each :class:`Stakeholder` are written; their part in a deal comes from the deals."""
+
+    account: Account
+    people: tuple[Stakeholder, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+
+def _rows(
+    deals: Sequence[Deal], lang: str, rosters: Sequence[Roster] = ()
+) -> dict[str, list[dict[str, Any]]]:
+    """Every sheet's rows as field-key → value, from the rosters and the deals (accounts and people
+    merged; a roster's person, who knows their whole reporting line, wins over a deal's)."""
     out: dict[str, list[dict[str, Any]]] = {s.key: [] for s in SHEETS}
     accounts: dict[str, Any] = {}
     people: dict[str, dict[str, Stakeholder]] = {}
+    for roster in rosters:
+        accounts.setdefault(roster.account.name, roster.account)
+        group = people.setdefault(roster.account.name, {})
+        for p in roster.people:
+            group.setdefault(p.id, p)
     for deal in deals:
         accounts.setdefault(deal.account.name, deal.account)
         group = people.setdefault(deal.account.name, {})
@@ -90,17 +111,25 @@ def _rows(deals: Sequence[Deal], lang: str) -> dict[str, list[dict[str, Any]]]:
         for p in group.values():
             out["people"].append(_person_row(name, p, refs[name]))
     seen_relations: set[tuple] = set()
+
+    def relation(a: str, r: Relation) -> None:
+        if (a, r.source, r.target, r.kind) not in seen_relations:
+            seen_relations.add((a, r.source, r.target, r.kind))
+            ref = refs[a]
+            out["relations"].append(
+                {"account": a, "source": ref(r.source), "target": ref(r.target), "kind": r.kind}
+                | {"strength": r.strength}
+            )
+
+    for roster in rosters:
+        for r in roster.relations:
+            relation(roster.account.name, r)
     for deal in deals:
         a, d, ref = deal.account.name, deal.opportunity.name, refs[deal.account.name]
         for p in deal.stakeholders:
             out["parts"].append(_part_row(a, d, p, ref))
         for r in deal.relations:
-            if (a, r.source, r.target, r.kind) not in seen_relations:
-                seen_relations.add((a, r.source, r.target, r.kind))
-                out["relations"].append(
-                    {"account": a, "source": ref(r.source), "target": ref(r.target), "kind": r.kind}
-                    | {"strength": r.strength}
-                )
+            relation(a, r)
         # By date, keeping the file's order within a day (the tie-break): the order the database returns.
         for x in sorted(deal.assessments, key=lambda x: x.date):
             out["assessments"].append(
@@ -188,14 +217,17 @@ def cell_value(col: Column, value: Any, lang: str) -> Any:
     return escape(str(value))
 
 
-def write_workbook(deals: Sequence[Deal], *, lang: str = "zh", example: bool = False) -> bytes:
-    """The deals as an .xlsx in the import layout (with a guide sheet and drop-down lists)."""
+def write_workbook(
+    deals: Sequence[Deal], *, lang: str = "zh", example: bool = False, rosters: Sequence[Roster] = ()
+) -> bytes:
+    """The deals (and ``rosters``: the whole of their accounts, and accounts without a deal) as an
+    .xlsx in the import layout (with a guide sheet and drop-down lists)."""
     book = Workbook()
     guide = book.active
     guide.title = GUIDE.get(lang)
     _write_guide(guide, lang)
     lists = _write_lists(book, lang)
-    rows = _rows(deals, lang)
+    rows = _rows(deals, lang, rosters)
     for sheet in SHEETS:
         ws = book.create_sheet(sheet.name(lang))
         _write_sheet(ws, sheet, rows[sheet.key], lang, lists, example)

@@ -193,6 +193,107 @@ def test_existing_people_are_matched_by_name_and_new_ones_get_free_keys():
     assert plan.person_key("A", "", "张伟") == "p1" and plan.person_key("A", "", "王芳") == "p3"
 
 
+# -- preview counts ---------------------------------------------------------------------------------
+
+
+def test_a_history_row_repeated_in_the_file_is_new_once(demo):
+    """The commit stores a repeated assessment or interaction once; the preview counts it once."""
+    twice = replace(
+        demo,
+        assessments=(*demo.assessments, demo.assessments[0], demo.assessments[0]),
+        interactions=(*demo.interactions, demo.interactions[3]),
+    )
+    plan = scan(Source(write_workbook([twice])))
+    assert plan.ok, format_issues(plan.issues, "en")
+    assessments, interactions = plan.counts["assessments"], plan.counts["interactions"]
+    assert (assessments.created, assessments.unchanged) == (len(demo.assessments), 2)
+    assert (interactions.created, interactions.unchanged) == (len(demo.interactions), 1)
+
+
+def test_the_same_history_row_in_two_deals_is_new_in_each(demo):
+    other = replace(demo, opportunity=replace(demo.opportunity, name="另一个商机"))
+    plan = scan(Source(write_workbook([demo, other])))
+    assert plan.ok, format_issues(plan.issues, "en")
+    assert plan.counts["assessments"].created == 2 * len(demo.assessments)
+    assert plan.counts["interactions"].unchanged == 0
+
+
+class Stored(Known):
+    """Account A with people p1 张伟 and p2 李娜 (who reports to p1); rows change what ``changing`` names."""
+
+    def __init__(self, *changing: str):
+        self.changing = set(changing)
+
+    def account_exists(self, account):
+        return account == "A"
+
+    def people(self, account):
+        return [("p1", "张伟"), ("p2", "李娜")]
+
+    def account_changes(self, account, values):
+        return "account" in self.changing
+
+    def person_changes(self, account, key, values):
+        return key in self.changing
+
+    def boss_changes(self, account, key, boss):
+        return {"p1": None, "p2": "p1"}[key] != boss
+
+
+def test_a_matched_row_is_an_update_only_when_the_known_says_it_changes_something():
+    data = book_bytes(
+        {
+            "客户": [ACCOUNTS, ["A", "制造"]],
+            "人员": [
+                PEOPLE,
+                ["A", None, "张伟", "管理层", "采购部", None],
+                ["A", None, "李娜", "执行层", "其他", "张伟"],
+            ],
+        }
+    )
+    for changing, accounts, people in [
+        ((), (0, 0, 1), (0, 0, 2)),
+        (("account", "p2"), (0, 1, 0), (0, 1, 1)),
+    ]:
+        plan = scan(Source(data), known=Stored(*changing))
+        assert plan.ok, format_issues(plan.issues, "en")
+        got = {
+            k: (c.created, c.updated, c.unchanged)
+            for k, c in plan.counts.items()
+            if k in ("accounts", "people")
+        }
+        assert got == {"accounts": accounts, "people": people}
+
+
+@pytest.mark.parametrize(
+    ("zhang", "li", "updated"),
+    [
+        (None, "张伟", 0),  # as stored
+        (None, "p1", 0),  # the same boss by ID
+        ("李娜", None, 2),  # p1 now reports to p2, p2 to nobody
+        (None, None, 1),  # an empty cell clears p2's line
+        (None, "王芳", 1),  # a boss the file creates
+    ],
+)
+def test_a_reports_to_line_alone_makes_a_stored_person_an_update(zhang, li, updated):
+    rows = [PEOPLE, ["A", None, "张伟", "管理层", "采购部", zhang], ["A", None, "李娜", "执行层", "其他", li]]
+    rows.append(["A", None, "王芳", "执行层", "其他", None])
+    plan = scan(Source(book_bytes({"人员": rows})), known=Stored())
+    assert plan.ok, format_issues(plan.issues, "en")
+    people = plan.counts["people"]
+    assert (people.created, people.updated, people.unchanged) == (1, updated, 2 - updated)
+
+
+def test_without_the_column_a_reports_to_line_is_left_as_stored():
+    rows = [
+        ["客户名称", "姓名", "层级", "部门"],
+        ["A", "张伟", "管理层", "采购部"],
+        ["A", "李娜", "执行层", "其他"],
+    ]
+    plan = scan(Source(book_bytes({"人员": rows})), known=Stored())
+    assert (plan.counts["people"].updated, plan.counts["people"].unchanged) == (0, 2)
+
+
 # -- row problems -----------------------------------------------------------------------------------
 
 

@@ -247,3 +247,47 @@ def test_another_user_cannot_commit_someone_elses_deal_file(user_client, demo_fi
     assert stranger.post(reverse("imports:commit"), {"token": TOKEN}).status_code == 400
     assert not Deal.objects.exists()
     assert user_client.post(reverse("imports:commit"), {"token": TOKEN}).status_code == 200
+
+
+def count_rows(page: str) -> dict[str, tuple[int, int, int]]:
+    """The result page's counts table: sheet → (create, update, unchanged)."""
+    import re
+
+    found = re.findall(
+        r"<tr data-count><td>([^<]*)</td><td[^>]*>(\d+)</td><td[^>]*>(\d+)</td><td[^>]*>(\d+)</td></tr>", page
+    )
+    return {sheet: (int(c), int(u), int(n)) for sheet, c, u, n in found}
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_reimporting_an_export_previews_no_update_and_says_nothing_changes(client, demo_deal, language):
+    from dealmap.web.imports.exports import workbook_bytes
+
+    assert client.login(username="rep", password=PASSWORD)
+    client.cookies["django_language"] = language
+    lang = "en" if language == "en" else "zh"
+    upload = SimpleUploadedFile("deal.xlsx", workbook_bytes([demo_deal], lang=lang))
+    response = client.post(reverse("imports:preview"), {"token": TOKEN, "file": upload})
+    assert response.status_code == 200
+    page = response.content.decode()
+    people = "People" if lang == "en" else "人员"
+    assert count_rows(page)[people] == (0, 0, 7)
+    assert all(created == updated == 0 for created, updated, _ in count_rows(page).values())
+    assert "data-no-change" in page
+    assert ("Unchanged" if lang == "en" else "无变化") in page
+    response = client.post(reverse("imports:commit"), {"token": TOKEN})
+    assert response.status_code == 200 and "data-no-change" in response.content.decode()
+    assert count_rows(response.content.decode())[people] == (0, 0, 7)
+
+
+def test_a_preview_with_a_change_counts_it_as_an_update_and_the_rest_unchanged(user_client, rep):
+    from dealmap.web.accounts.models import Account
+
+    account = Account.objects.create(owner=rep, name="华东精密")
+    Person.objects.create(account=account, key="p1", name="张伟", layer="management", department="purchasing")
+    Person.objects.create(account=account, key="p2", name="王芳", layer="execution", department="technical")
+    upload = people_file([("华东精密", "张伟", "管理层", "采购部"), ("华东精密", "王芳", "管理层", "技术部")])
+    response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": upload})
+    page = response.content.decode()
+    assert count_rows(page) == {"客户": (0, 0, 1), "人员": (0, 1, 1)}
+    assert "data-no-change" not in page

@@ -117,3 +117,25 @@ def test_export_of_a_missing_deal_exits_2(demo_deal):
 def test_a_deal_id_of_unicode_digits_is_refused_like_any_non_number(demo_deal):
     result = run("export", "²")
     assert result.exit_code == 2 and "商机 id 必须是数字或 all" in result.output
+
+
+def counts_of(output: str) -> dict[str, list[str]]:
+    """The preview table printed by `dealmap import`: first cell → the other cells."""
+    rows = {}
+    for line in output.splitlines():
+        cells = [c.strip() for c in line.strip("│┃ ").replace("┃", "│").split("│")]
+        if len(cells) == 4:
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
+def test_reimporting_an_export_previews_every_row_as_unchanged(tmp_path, demo_deal, row_counts):
+    out = tmp_path / "deal.xlsx"
+    assert run("export", str(demo_deal.pk), "--format", "xlsx", "-o", str(out), "--lang", "en").exit_code == 0
+    before = row_counts()
+    result = run("import", str(out), "--owner", "rep", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    counts = counts_of(result.output)
+    assert counts["sheet"] == ["create", "update", "unchanged"]
+    assert counts["People"] == ["0", "0", "7"] and counts["Interactions"] == ["0", "0", "12"]
+    assert row_counts() == before

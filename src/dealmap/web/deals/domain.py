@@ -1,8 +1,9 @@
 """The boundary between database rows and the engine's plain dataclasses.
 
 ``deal_to_domain`` reads a stored deal into :class:`dealmap.engine.model.Deal` (what the engine
-and the deal-file writer take), ``deals_to_domain`` many at once (the portfolio); ``deal_import``
-in ``services`` goes the other way.
+and the deal-file writer take), ``deals_to_domain`` many at once (the portfolio), ``account_rosters``
+every person and relation of some accounts (the workbook export); ``deal_import`` in ``services``
+goes the other way.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from dealmap.engine import model
-from dealmap.web.accounts.models import Person, Relation
+from dealmap.interchange.xlsx import Roster
+from dealmap.web.accounts.models import Account, Person, Relation
 from dealmap.web.deals.models import Assessment, Deal, Interaction, InteractionParticipant, Part
 
 
@@ -60,6 +62,44 @@ def deals_to_domain(deals: Sequence[Deal], *, as_of: date | None = None) -> dict
             as_of=as_of,
         )
     return out
+
+
+def account_rosters(accounts: Sequence[Account]) -> list[Roster]:
+    """Every person of each account, with their whole reporting line, and every relation between
+    them (two queries): what the workbook's People and Relations sheets hold, deal or no deal."""
+    ids = [a.pk for a in accounts]
+    people, relations = defaultdict(list), defaultdict(list)
+    for person in Person.objects.filter(account_id__in=ids).order_by("id"):
+        people[person.account_id].append(person)
+    for r in Relation.objects.filter(account_id__in=ids).order_by("id"):
+        relations[r.account_id].append(r)
+    rosters = []
+    for account in accounts:
+        keys = {p.pk: p.key for p in people[account.pk]}
+        rosters.append(
+            Roster(
+                account=model.Account(name=account.name, industry=account.industry, notes=account.notes),
+                people=tuple(_person(p, keys) for p in people[account.pk]),
+                relations=_relations(relations[account.pk], keys),
+            )
+        )
+    return rosters
+
+
+def _person(person: Person, keys: dict[int, str]) -> model.Stakeholder:
+    """A person of the account outside any deal: the person fields only (no part in a deal)."""
+    return model.Stakeholder(
+        id=person.key,
+        name=person.name,
+        title=person.title,
+        layer=person.layer,
+        department=person.department,
+        buying_role="",
+        reports_to=keys.get(person.reports_to_id),
+        change_style=person.change_style or None,
+        personal_need=person.personal_need or None,
+        notes=person.notes,
+    )
 
 
 def _by_deal(rows) -> defaultdict[int, list]:

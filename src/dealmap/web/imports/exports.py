@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dealmap.interchange.dealfile import dump_deal
 from dealmap.interchange.xlsx import write_workbook
+from dealmap.web.accounts.models import Account
+from dealmap.web.accounts.selectors import account_list
 from dealmap.web.core import clock
-from dealmap.web.deals.domain import deal_to_domain
+from dealmap.web.deals.domain import account_rosters, deal_to_domain
 from dealmap.web.deals.models import Deal
 from dealmap.web.deals.selectors import deal_list
 
@@ -20,9 +22,17 @@ def deals_for_export(*, user=None, pk: int | None = None) -> list[Deal]:
     return list(deal_list(user=user).order_by("account__name", "account_id", "id"))
 
 
-def workbook_bytes(deals: list[Deal], *, lang: str = "zh") -> bytes:
-    """The deals as an .xlsx in the import layout."""
-    return write_workbook([deal_to_domain(d) for d in deals], lang=lang)
+def accounts_for_export(*, user) -> list[Account]:
+    """Every account ``user`` may see, those without a deal too (a portfolio export)."""
+    return list(account_list(user=user).order_by("name", "id"))
+
+
+def workbook_bytes(deals: list[Deal], *, lang: str = "zh", accounts: list[Account] = ()) -> bytes:
+    """The deals as an .xlsx in the import layout, with everyone at their accounts (and at
+    ``accounts``): a reporting line to someone outside the deal is kept, not cut."""
+    by_pk = {d.account.pk: d.account for d in deals} | {a.pk: a for a in accounts}
+    rosters = account_rosters(sorted(by_pk.values(), key=lambda a: (a.name, a.pk)))
+    return write_workbook([deal_to_domain(d) for d in deals], lang=lang, rosters=rosters)
 
 
 def deal_file(deal: Deal) -> dict:

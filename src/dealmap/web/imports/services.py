@@ -32,8 +32,27 @@ from dealmap.web.deals.models import Assessment, Deal, Interaction, InteractionP
 BATCH = 1_000
 
 
-def _part_keys(deal: Deal) -> set[str]:
-    return set(deal.parts.values_list("person__key", flat=True))
+#: The fields of a stored person the import may change (reports-to is compared by :meth:`OwnerKnown.boss_changes`).
+PERSON_FIELDS = ("name", "title", "notes", "layer", "department", "personal_need", "change_style")
+#: The fields of a stored deal part the import may change.
+PART_FIELDS = (
+    "buying_role",
+    "power",
+    "authority",
+    "personal_wins",
+    "objection_kind",
+    "objection_text",
+    "is_coach",
+    "competitor_affinity",
+)
+#: The fields of a stored relation the import may change.
+RELATION_FIELDS = ("strength",)
+
+
+def _stored_parts(deal: Deal) -> dict[str, Any]:
+    """The deal's parts by person key, with the fields an import may change."""
+    rows = deal.parts.order_by("id").values_list("person__key", *PART_FIELDS, named=True)
+    return {row.person__key: row for row in rows}
 
 
 def _stored_assessments(deal: Deal) -> set[tuple]:
@@ -67,9 +86,9 @@ class OwnerKnown(Known):
         self._accounts: dict[str, Account | None] = {}
         self._read_only: set[str] = set()
         self._deals: dict[int, dict[str, Deal]] = {}
-        self._people: dict[int, list[tuple[str, str]]] = {}
-        self._parts: dict[int, set[str]] = {}
-        self._relations: dict[int, set[tuple[str, str, str]]] = {}
+        self._people: dict[int, dict[str, Any]] = {}  # account pk → person key → stored fields
+        self._parts: dict[int, dict[str, Any]] = {}  # deal pk → person key → stored part fields
+        self._relations: dict[int, dict[tuple[str, str, str], Any]] = {}  # account pk → (keys, kind) → row
         self._assessments: dict[int, set[tuple]] = {}
         self._interactions: dict[int, set[tuple]] = {}
 
@@ -111,13 +130,20 @@ class OwnerKnown(Known):
     def deal_exists(self, account: str, deal: str) -> bool:
         return self.deal(account, deal) is not None
 
-    def people(self, account: str) -> list[tuple[str, str]]:
+    def _stored_people(self, account: str) -> dict[str, Any]:
+        """The account's people by key: their id, reports-to id and the fields an import may change."""
         found = self.account(account)
         if found is None:
-            return []
+            return {}
         if found.pk not in self._people:
-            self._people[found.pk] = list(found.people.order_by("id").values_list("key", "name"))
+            rows = found.people.order_by("id").values_list(
+                "key", "id", "reports_to_id", *PERSON_FIELDS, named=True
+            )
+            self._people[found.pk] = {row.key: row for row in rows}
         return self._people[found.pk]
+
+    def people(self, account: str) -> list[tuple[str, str]]:
+        return [(key, row.name) for key, row in self._stored_people(account).items()]
 
     def _of_deal(self, cache: dict[int, set], account: str, deal: str, load) -> set:
         """``load(deal)`` for the stored deal, once per deal; empty when there is no such deal."""
@@ -129,7 +155,7 @@ class OwnerKnown(Known):
         return cache[found.pk]
 
     def part_exists(self, account: str, deal: str, key: str) -> bool:
-        return key in self._of_deal(self._parts, account, deal, _part_keys)
+        return key in self._of_deal(self._parts, account, deal, _stored_parts)
 
     def assessment_exists(self, account: str, deal: str, same: tuple) -> bool:
         return same in self._of_deal(self._assessments, account, deal, _stored_assessments)
@@ -137,13 +163,48 @@ class OwnerKnown(Known):
     def interaction_exists(self, account: str, deal: str, same: tuple) -> bool:
         return same in self._of_deal(self._interactions, account, deal, _stored_interactions)
 
-    def relation_exists(self, account: str, source: str, target: str, kind: str) -> bool:
+    def _stored_relations(self, account: str) -> dict[tuple[str, str, str], Any]:
+        """The account's relations by (source key, target key, kind): the first stored, as the commit's."""
         found = self.account(account)
         if found is None:
-            return False
+            return {}
         if found.pk not in self._relations:
-            self._relations[found.pk] = set(found.relations.values_list("source__key", "target__key", "kind"))
-        return (source, target, kind) in self._relations[found.pk]
+            stored: dict[tuple[str, str, str], Any] = {}
+            rows = found.relations.order_by("id").values_list(
+                "source__key", "target__key", "kind", *RELATION_FIELDS, named=True
+            )
+            for row in rows:
+                stored.setdefault((row.source__key, row.target__key, row.kind), row)
+            self._relations[found.pk] = stored
+        return self._relations[found.pk]
+
+    def relation_exists(self, account: str, source: str, target: str, kind: str) -> bool:
+        return (source, target, kind) in self._stored_relations(account)
+
+    # -- would a matched row change a stored value? As the commit decides it: same fields, same test.
+
+    def account_changes(self, account: str, values: dict) -> bool:
+        return bool(_differing(self.account(account), _account_fields(values)))
+
+    def deal_changes(self, account: str, deal: str, values: dict) -> bool:
+        return bool(_differing(self.deal(account, deal), _deal_fields(values)))
+
+    def person_changes(self, account: str, key: str, values: dict) -> bool:
+        return bool(_differing(self._stored_people(account)[key], _person_fields(values)))
+
+    def boss_changes(self, account: str, key: str, boss: str | None) -> bool:
+        people = self._stored_people(account)
+        if boss is not None and boss not in people:
+            return True  # a person the file creates
+        return people[key].reports_to_id != (people[boss].id if boss is not None else None)
+
+    def part_changes(self, account: str, deal: str, key: str, values: dict) -> bool:
+        stored = self._of_deal(self._parts, account, deal, _stored_parts)[key]
+        return bool(_differing(stored, _part_fields(values)))
+
+    def relation_changes(self, account: str, source: str, target: str, kind: str, values: dict) -> bool:
+        stored = self._stored_relations(account)[(source, target, kind)]
+        return bool(_differing(stored, _relation_fields(values)))
 
 
 @dataclass
@@ -183,9 +244,17 @@ def _committing(progress: Progress | None) -> Progress | None:
     return lambda sheet, done, total: progress(f"commit:{sheet}", done, total)
 
 
+def _differing(stored, fields: dict[str, Any]) -> list[str]:
+    """The names of ``fields`` whose value differs from ``stored``'s (a model or a stored row).
+
+    The one test of "would this row change a stored value", for the commit and for the preview.
+    """
+    return [name for name, value in fields.items() if getattr(stored, name) != value]
+
+
 def _changed(obj, fields: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
     """Set ``fields`` on ``obj``: the names that changed and a snapshot of their values before."""
-    changed = [name for name, value in fields.items() if getattr(obj, name) != value]
+    changed = _differing(obj, fields)
     before = snapshot(obj, changed) if changed else {}
     for name in changed:
         setattr(obj, name, fields[name])
@@ -338,7 +407,7 @@ class _Writer:
 
     def row_accounts(self, row: Row) -> None:
         v = row.values
-        fields = {k: v[k] for k in ("industry", "notes") if k in v}
+        fields = _account_fields(v)
         account = self.known.account(v["account"])
         if account is None:
             account = Account.objects.create(owner=self.owner, name=v["account"], **fields)
@@ -373,13 +442,7 @@ class _Writer:
         v = row.values
         account = self.account(v["account"])
         key = self.plan.person_key(v["account"], v.get("id", ""), v["name"])
-        fields = {"name": v["name"]}
-        for name in ("title", "notes"):
-            if name in v:
-                fields[name] = v[name]
-        for name in ("layer", "department", "personal_need", "change_style"):
-            if name in v:
-                fields[name] = v[name] or ""
+        fields = _person_fields(v)
         ids = self.ids(account)
         if key in ids:
             person = Person.objects.get(pk=ids[key])
@@ -424,16 +487,7 @@ class _Writer:
         v = row.values
         deal = self.deal(v["account"], v["deal"])
         person = self.person(v["account"], v["person"])
-        fields: dict[str, Any] = {"buying_role": v["buying_role"]}
-        for name in ("power", "authority", "personal_wins", "objection_text", "is_coach"):
-            if name in v:
-                fields[name] = v[name]
-        if "objection_kind" in v:
-            fields["objection_kind"] = v["objection_kind"] or ""
-        if "competitor_affinity" in v:
-            fields["competitor_affinity"] = [
-                {"competitor": n, "strength": s} for n, s in v["competitor_affinity"]
-            ]
+        fields = _part_fields(v)
         part = Part.objects.filter(deal=deal, person_id=person).first()
         if part is None:
             self.new_parts.append(Part(deal=deal, person_id=person, **fields))
@@ -451,20 +505,22 @@ class _Writer:
         account = self.account(v["account"])
         source = self.person(v["account"], v["source"])
         target = self.person(v["account"], v["target"])
-        strength = v.get("strength")
-        relation = Relation.objects.filter(
-            account=account, source_id=source, target_id=target, kind=v["kind"]
-        ).first()
+        fields = _relation_fields(v)
+        relation = (
+            Relation.objects.filter(account=account, source_id=source, target_id=target, kind=v["kind"])
+            .order_by("id")
+            .first()
+        )
         if relation is None:
             relation = Relation.objects.create(
-                account=account, source_id=source, target_id=target, kind=v["kind"], strength=strength
+                account=account, source_id=source, target_id=target, kind=v["kind"], **fields
             )
             self.audit(relation, account.pk, "relations")
-        elif "strength" in v and relation.strength != strength:
-            before = snapshot(relation, ["strength"])
-            relation.strength = strength
-            Relation.objects.filter(pk=relation.pk).update(strength=strength)
-            self.audit(relation, account.pk, "relations", before)
+        else:
+            changed, before = _changed(relation, fields)
+            if changed:
+                Relation.objects.filter(pk=relation.pk).update(**{name: fields[name] for name in changed})
+                self.audit(relation, account.pk, "relations", before)
 
     def row_assessments(self, row: Row) -> None:
         v = row.values
@@ -530,6 +586,43 @@ class _Writer:
                 seen.add((i.date, people, i.channel, i.summary, i.trust_delta, tuple(i.signals)))
             self.seen_interactions[deal.pk] = seen
         return self.seen_interactions[deal.pk]
+
+
+# -- what a row writes: one builder per sheet, for the commit and for the preview's comparison ----------
+# Only the file's columns are written (an empty cell clears its field); values as the database holds them.
+
+
+def _account_fields(v: dict[str, Any]) -> dict[str, Any]:
+    return {name: v[name] for name in ("industry", "notes") if name in v}
+
+
+def _person_fields(v: dict[str, Any]) -> dict[str, Any]:
+    fields = {"name": v["name"]}
+    for name in ("title", "notes"):
+        if name in v:
+            fields[name] = v[name]
+    for name in ("layer", "department", "personal_need", "change_style"):
+        if name in v:
+            fields[name] = v[name] or ""
+    return fields
+
+
+def _part_fields(v: dict[str, Any]) -> dict[str, Any]:
+    fields: dict[str, Any] = {"buying_role": v["buying_role"]}
+    for name in ("power", "authority", "personal_wins", "objection_text", "is_coach"):
+        if name in v:
+            fields[name] = v[name]
+    if "objection_kind" in v:
+        fields["objection_kind"] = v["objection_kind"] or ""
+    if "competitor_affinity" in v:
+        fields["competitor_affinity"] = [
+            {"competitor": n, "strength": s} for n, s in v["competitor_affinity"]
+        ]
+    return fields
+
+
+def _relation_fields(v: dict[str, Any]) -> dict[str, Any]:
+    return {"strength": v["strength"]} if "strength" in v else {}
 
 
 def _deal_fields(v: dict[str, Any]) -> dict[str, Any]:

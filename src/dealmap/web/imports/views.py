@@ -21,7 +21,13 @@ from dealmap.web import i18n
 from dealmap.web.core import clock
 from dealmap.web.deals.selectors import deal_get
 from dealmap.web.deals.services import deal_import, storage_problems
-from dealmap.web.imports.exports import deal_file, deals_for_export, deck_bytes, workbook_bytes
+from dealmap.web.imports.exports import (
+    accounts_for_export,
+    deal_file,
+    deals_for_export,
+    deck_bytes,
+    workbook_bytes,
+)
 from dealmap.web.imports.services import workbook_import, workbook_preview
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -73,9 +79,21 @@ def _sheet_names(lang: str) -> dict[str, str]:
     return {s.key: s.name(lang) for s in SHEETS}
 
 
-def _counts(plan, lang: str) -> list[tuple[str, int, int]]:
+def _counts(plan, lang: str) -> list[tuple[str, int, int, int]]:
+    """Per sheet with rows: (name, created, updated, unchanged) — a row that matches what is stored
+    and changes nothing in it is unchanged, not an update."""
     names = _sheet_names(lang)
-    return [(names[k], c.created, c.updated) for k, c in plan.counts.items() if c.created or c.updated]
+    return [
+        (names[k], c.created, c.updated, c.unchanged)
+        for k, c in plan.counts.items()
+        if c.created or c.updated or c.unchanged
+    ]
+
+
+def _summary(plan, lang: str) -> dict:
+    """What the result page shows of a clean plan: the counts, the rows, and whether anything changes."""
+    changes = any(c.created or c.updated for c in plan.counts.values())
+    return {"counts": _counts(plan, lang), "rows": plan.rows, "changes": changes}
 
 
 def _issues(issues, lang: str) -> list[tuple[str, int, str, str]]:
@@ -136,7 +154,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
         context = {"issues": _issues(plan.issues, lang), "name": upload.name}
         return render(request, "imports/result.html", context, status=422)
     _keep_upload(request.user, token, data, upload.name)
-    context = {"counts": _counts(plan, lang), "rows": plan.rows, "token": token, "name": upload.name}
+    context = _summary(plan, lang) | {"token": token, "name": upload.name}
     return render(request, "imports/result.html", context)
 
 
@@ -167,9 +185,7 @@ def import_commit(request: HttpRequest) -> HttpResponse:
     finally:
         path.unlink(missing_ok=True)
         name_file.unlink(missing_ok=True)
-    return render(
-        request, "imports/result.html", {"done": True, "counts": _counts(plan, lang), "rows": plan.rows}
-    )
+    return render(request, "imports/result.html", _summary(plan, lang) | {"done": True})
 
 
 def _deal_file_commit(
@@ -241,9 +257,11 @@ def deal_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 @require_safe
 def portfolio_export(request: HttpRequest) -> HttpResponse:
-    """Every deal the user may see, in one workbook."""
+    """Every account and deal the user may see, in one workbook."""
     deals = deals_for_export(user=request.user)
-    return _download(workbook_bytes(deals, lang=_lang(request)), "dealmap-portfolio.xlsx", XLSX)
+    accounts = accounts_for_export(user=request.user)
+    data = workbook_bytes(deals, lang=_lang(request), accounts=accounts)
+    return _download(data, "dealmap-portfolio.xlsx", XLSX)
 
 
 _NO_FILE = {"zh": "请选择要上传的文件", "en": "choose a file to upload"}
