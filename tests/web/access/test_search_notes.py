@@ -67,7 +67,7 @@ def test_a_chinese_phrase_in_evidence_finds_the_person_and_the_deal(rep, noted):
 def test_an_english_phrase_in_an_interaction_is_found_whatever_its_case(rep, noted):
     deal, buyer = noted
     notes = _notes_section(_search(rep, "price is too high", language="en"))
-    assert "Interaction" in notes and "钱采购 +1" in notes and "2026-11-03" in notes
+    assert "Interaction" in notes and "<bdi>钱采购</bdi> +1" in notes and "2026-11-03" in notes
     assert "<mark>Price Is Too High</mark>" in notes
     assert reverse("workspace:person", args=[deal.pk, buyer.key]) in notes
 

@@ -3,6 +3,8 @@ nobody else sees the controls or can use them; refusals are clear messages."""
 
 from __future__ import annotations
 
+from html import unescape
+
 import pytest
 from access_world import client_for
 from django.urls import reverse
@@ -126,3 +128,82 @@ def test_another_rep_gets_404_when_sharing_or_removing(other_rep, colleague, acc
     assert _share(client, account, "wang").status_code == 404
     url = reverse("accounts:share_delete", args=[account.pk, colleague.pk])
     assert client.post(url).status_code == 404
+
+
+# -- each refusal says what is wrong ---------------------------------------------------------------
+
+
+def _refusal(response) -> str:
+    text = response.content.decode()
+    start = text.index('<p class="error" role="alert">') + len('<p class="error" role="alert">')
+    return unescape(text[start : text.index("</p>", start)])
+
+
+@pytest.mark.parametrize(
+    ("username", "access", "zh", "en"),
+    [
+        ("   ", "view", "请输入用户名。", "Enter a username."),
+        ("w" * 151, "view", "用户名最多 150 个字符。", "A username has at most 150 characters."),
+        (
+            "wa\x00ng",
+            "view",
+            "这段文字含有空字符(\\x00),无法保存。请删除后再试。",
+            "This text contains a NUL character (\\x00), which cannot be stored. Remove it and try again.",
+        ),
+        ("wang", "own", "请选择权限:可查看或可编辑。", "Choose the access: can view or can edit."),
+        ("nobody", "view", "没有名为“nobody”的在职用户。", "There is no active user called “nobody”."),
+        ("rep", "view", "不能把客户共享给自己。", "You cannot share an account with yourself."),
+    ],
+)
+def test_each_invalid_share_is_refused_with_its_own_message_in_both_languages(
+    rep, colleague, account, username, access, zh, en
+):
+    entries = AuditEntry.objects.count()
+    for lang, message in (("zh-hans", zh), ("en", en)):
+        response = _share(client_for(rep, lang), account, username, access, **HTMX)
+        assert response.status_code == 422 and _refusal(response) == message
+    assert not AccountShare.objects.filter(account=account).exists()
+    assert AuditEntry.objects.count() == entries
+
+
+def test_sharing_with_a_deactivated_user_says_so(rep, colleague, account):
+    colleague.is_active = False
+    colleague.save(update_fields=["is_active"])
+    response = _share(client_for(rep), account, "wang", **HTMX)
+    assert response.status_code == 422 and _refusal(response) == "用户“wang”已停用,不能把客户共享给该用户。"
+    response = _share(client_for(rep, "en"), account, "wang", **HTMX)
+    assert _refusal(response) == "The user “wang” is deactivated: an account cannot be shared with them."
+    assert not AccountShare.objects.filter(account=account).exists()
+
+
+def test_an_admin_sharing_with_the_owner_is_told_in_english_too(admin_user, account):
+    response = _share(client_for(admin_user, "en"), account, "rep", **HTMX)
+    assert response.status_code == 422 and _refusal(response) == "rep owns this account already."
+
+
+@pytest.mark.parametrize(
+    ("access", "zh", "en"),
+    [
+        ("view", "wang 已经可以查看这个客户。", "wang can already view this account."),
+        ("edit", "wang 已经可以查看并编辑这个客户。", "wang can already view and edit this account."),
+    ],
+)
+def test_sharing_again_at_the_same_level_says_so_and_records_nothing(rep, colleague, account, access, zh, en):
+    _share(client_for(rep), account, "wang", access, **HTMX)
+    entries = AuditEntry.objects.count()
+    for lang, message in (("zh-hans", zh), ("en", en)):
+        response = _share(client_for(rep, lang), account, "wang", access, **HTMX)
+        assert response.status_code == 200 and message in unescape(response.content.decode())
+    assert AuditEntry.objects.count() == entries
+    assert AccountShare.objects.get(account=account, user=colleague).can_edit is (access == "edit")
+
+
+def test_who_may_not_share_learns_nothing_about_the_username(other_rep, manager, colleague, account):
+    """Another rep gets the same 404 for a real, a deactivated and a missing user; the manager, who
+    sees the account, the same 403."""
+    colleague.is_active = False
+    colleague.save(update_fields=["is_active"])
+    for user, status in ((other_rep, 404), (manager, 403)):
+        client = client_for(user)
+        answers = {_share(client, account, name, **HTMX).content for name in ("rep", "wang", "nobody")}
+        assert {_share(client, account, "wang", **HTMX).status_code} == {status} and len(answers) == 1

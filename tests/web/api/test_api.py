@@ -247,3 +247,151 @@ def test_the_swagger_ui_is_served_from_local_files(client):
     assert "/static/ninja/swagger-ui-bundle.js" in sources
     assert all(source.startswith("/") and not source.startswith("//") for source in sources), sources
     assert client.get("/static/ninja/swagger-ui-bundle.js").status_code == 200
+
+
+# -- text: the web forms' cap, no NUL, each refusal naming its field --------------------------------
+
+LONG = "长" * 10_001
+
+
+def english(api):
+    """The same caller with English chosen (the language follows the switch's cookie only)."""
+    api.client.cookies["django_language"] = "en"
+    return api
+
+
+def _create_body(kind: str, deal, text: str) -> tuple[str, str, dict]:
+    """(method, path, body) writing ``text`` into one free-text field of ``kind``."""
+    person = person_of(deal, "p4")
+    return {
+        "account notes": ("POST", "/accounts", {"name": "新客户", "notes": text}),
+        "person notes": ("PATCH", f"/people/{person.pk}", {"version": 1, "notes": text}),
+        "part wins": (
+            "PATCH",
+            f"/parts/{deal.parts.get(person=person).pk}",
+            {"version": 1, "personal_wins": text},
+        ),
+        "research answer": ("PATCH", f"/deals/{deal.pk}", {"version": 1, "research": {"why": text}}),
+        "evidence": (
+            "POST",
+            "/assessments",
+            {"deal": deal.pk, "person": person.pk, "date": "2026-11-20", "level": 1, "evidence": text},
+        ),
+        "summary": (
+            "POST",
+            "/interactions",
+            {"deal": deal.pk, "date": "2026-11-20", "participants": [person.pk], "summary": text},
+        ),
+    }[kind]
+
+
+FIELDS = {
+    "account notes": "notes",
+    "person notes": "notes",
+    "part wins": "personal_wins",
+    "research answer": "research.why",
+    "evidence": "evidence",
+    "summary": "summary",
+}
+
+
+@pytest.mark.parametrize("kind", list(FIELDS))
+def test_text_over_the_web_forms_cap_is_refused_with_the_field_named(
+    api_as, rep, demo_deal, row_counts, kind
+):
+    from dealmap.web.audit.models import AuditEntry
+
+    api, field = api_as(rep), FIELDS[kind]
+    before, entries = row_counts(), AuditEntry.objects.count()
+    method, path, body = _create_body(kind, demo_deal, LONG)
+    status, answer = api.call(method, path, body)
+    assert status == 422 and answer["problems"] == [
+        {"path": field, "message": f"{field} 过长:最多 10000 个字符。"}
+    ]
+    status, answer = english(api_as(rep)).call(method, path, body)
+    assert answer["problems"][0]["message"] == f"{field} is too long: at most 10000 characters."
+    assert row_counts() == before and AuditEntry.objects.count() == entries
+    method, path, body = _create_body(kind, demo_deal, LONG[:-1])
+    assert api.call(method, path, body)[0] in (200, 201)
+
+
+@pytest.mark.parametrize("kind", list(FIELDS))
+def test_a_nul_in_text_is_refused_with_the_field_named(api_as, rep, demo_deal, row_counts, kind):
+    field, before = FIELDS[kind], row_counts()
+    method, path, body = _create_body(kind, demo_deal, "说\x00了")
+    status, answer = english(api_as(rep)).call(method, path, body)
+    assert status == 422
+    assert answer["problems"] == [
+        {"path": field, "message": f"{field} must not contain a NUL character (\\x00)."}
+    ]
+    assert row_counts() == before
+
+
+def test_a_nul_in_an_owner_filter_is_refused_not_sent_to_the_database(api_as, rep, demo_deal):
+    for path in ("/accounts", "/people", "/deals"):
+        status, answer = api_as(rep).get(f"{path}?owner=r%00p")
+        assert status == 422 and answer["problems"][0]["path"] == "owner", path
+
+
+def test_the_schema_caps_free_text_at_what_a_workbook_cell_takes_back():
+    from dealmap.interchange.xlsx_read import MAX_TEXT_CHARS
+    from dealmap.web.api.api import api
+
+    schemas = api.get_openapi_schema()["components"]["schemas"]
+    for name, field in [("AccountIn", "notes"), ("AssessmentIn", "evidence"), ("InteractionIn", "summary")]:
+        prop = schemas[name]["properties"][field]
+        assert prop["maxLength"] == MAX_TEXT_CHARS and prop["pattern"] == "^[^\\x00]*$", name
+
+
+def test_a_deal_file_with_text_a_workbook_cannot_give_back_is_refused_by_path(
+    api_as, rep, demo_deal, row_counts
+):
+    api = english(api_as(rep))
+    file = api.get(f"/deals/{demo_deal.pk}/file")[1]
+    file["account"]["notes"] = LONG
+    file["assessments"][0]["evidence"] = LONG
+    file["interactions"][0]["summary"] = "纪\x00要"
+    file["opportunity"]["research"]["why"] = LONG
+    before = row_counts()
+    status, answer = api.post("/deal-files", file)
+    assert status == 422 and row_counts() == before
+    assert {(p["path"], p["message"]) for p in answer["problems"]} == {
+        ("account.notes", "must be at most 10000 characters"),
+        ("assessments[0].evidence", "must be at most 10000 characters"),
+        ("interactions[0].summary", "contains a NUL character (\\x00), which cannot be stored"),
+        ("opportunity.research.why", "must be at most 10000 characters"),
+    }
+
+
+# -- sharing: each refusal at the username ---------------------------------------------------------
+
+
+def test_a_share_the_username_cannot_take_is_refused_at_the_username(api_as, rep, other_rep, demo_deal):
+    other_rep.is_active = False
+    other_rep.save(update_fields=["is_active"])
+    api = english(api_as(rep))
+    for username, code, message in [
+        ("nobody", 404, "There is no active user called “nobody”."),
+        ("rep2", 404, "The user “rep2” is deactivated: an account cannot be shared with them."),
+        ("rep", 409, "You cannot share an account with yourself."),
+    ]:
+        status, answer = api.post(f"/accounts/{demo_deal.account_id}/shares", {"username": username})
+        assert status == code and answer["problems"] == [{"path": "username", "message": message}], username
+
+
+def test_sharing_again_at_the_same_level_records_nothing(api_as, rep, other_rep, demo_deal):
+    from dealmap.web.audit.models import AuditEntry
+
+    api = api_as(rep)
+    assert api.post(f"/accounts/{demo_deal.account_id}/shares", {"username": "rep2"})[0] == 200
+    entries = AuditEntry.objects.count()
+    status, share = api.post(f"/accounts/{demo_deal.account_id}/shares", {"username": "rep2"})
+    assert (status, share["can_edit"]) == (200, False) and AuditEntry.objects.count() == entries
+
+
+def test_who_may_not_share_gets_the_same_404_whatever_the_username(api_as, other_rep, demo_deal):
+    """The account is not theirs to see: a plain 404, which says nothing about the username."""
+    api = api_as(other_rep)
+    for username in ("rep", "nobody", "rep2"):
+        answer = api.post(f"/accounts/{demo_deal.account_id}/shares", {"username": username})
+        assert answer == (404, {"detail": "未找到。", "problems": []}), username

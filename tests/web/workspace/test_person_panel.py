@@ -6,6 +6,7 @@ import json
 import re
 from datetime import date
 from html import unescape
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -358,3 +359,148 @@ def test_a_name_of_only_invisible_characters_is_refused(rep_client, demo_deal, n
     response = rep_client.post(url("person_save", demo_deal), person_form(demo_deal, name=name), **HTMX)
     assert response.status_code == 422
     assert demo_deal.parts.get(person__key="p4").person.name == "周文"
+
+
+class _FormFields(HTMLParser):
+    """The fields a browser would send for the first form with ``css_class``: inputs, ticked
+    checkboxes, the selected option of each select, textareas with their line breaks as CRLF."""
+
+    def __init__(self, css_class: str):
+        super().__init__()
+        self.css_class, self.inside, self.done = css_class, False, False
+        self.data: list[tuple[str, str]] = []
+        self.select = self.textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and not self.done and self.css_class in (a.get("class") or "").split():
+            self.inside = True
+        if not self.inside:
+            return
+        if tag == "input" and a.get("name"):
+            if a.get("type") != "checkbox" or "checked" in a:
+                self.data.append((a["name"], a.get("value") or ("on" if a.get("type") == "checkbox" else "")))
+        elif tag == "select":
+            self.select, self.first, self.chosen = a["name"], None, None
+        elif tag == "option" and self.select:
+            self.first = a.get("value", "") if self.first is None else self.first
+            self.chosen = a.get("value", "") if "selected" in a else self.chosen
+        elif tag == "textarea":
+            self.textarea, self.text = a["name"], ""
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.inside:
+            self.inside, self.done = False, True
+        elif tag == "select" and self.select:
+            self.data.append((self.select, self.chosen if self.chosen is not None else self.first))
+            self.select = None
+        elif tag == "textarea" and self.textarea:
+            self.data.append((self.textarea, self.text.removeprefix("\n").replace("\n", "\r\n")))
+            self.textarea = None
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.text += data
+
+
+def posted_back(html: str, css_class: str) -> dict[str, list[str]]:
+    """What submitting the form untouched sends (html entities decoded as a browser does)."""
+    parser = _FormFields(css_class)
+    parser.feed(html)
+    fields: dict[str, list[str]] = {}
+    for name, value in parser.data:
+        fields.setdefault(name, []).append(value)
+    return fields
+
+
+@pytest.mark.parametrize("key", ["p1", "p4", "p6"])
+def test_saving_the_details_untouched_changes_nothing_and_answers_saved(rep_client, demo_deal, key):
+    """What the panel shows, posted back as a browser sends it (notes with several lines come back
+    with CRLF, the trailing line break stripped), bumps no version and writes no history entry,
+    and still answers like a save."""
+    from dealmap.web.accounts.models import Person
+    from dealmap.web.audit.models import AuditEntry
+
+    Person.objects.filter(account=demo_deal.account, key=key).update(notes="第一行\n第二行\n")
+    panel = rep_client.get(url("person", demo_deal, key), **HTMX).content.decode()
+    form = posted_back(panel, "person-form")
+    assert "\r\n" in form["notes"][0] and form["person_version"] == ["1"]
+    entries = AuditEntry.objects.count()
+    response = rep_client.post(url("person_save", demo_deal, key), form, **HTMX)
+    assert response.status_code == 200 and "已保存。" in response.content.decode()
+    part = demo_deal.parts.select_related("person").get(person__key=key)
+    assert (part.person.version, part.version) == (1, 1)
+    assert part.person.notes == "第一行\n第二行\n"  # left as stored, not rewritten as the form would
+    assert AuditEntry.objects.count() == entries
+
+
+def test_a_changed_multi_line_note_is_stored_with_plain_line_breaks(rep_client, demo_deal):
+    form = person_form(demo_deal, notes="一\r\n二\r三")
+    assert rep_client.post(url("person_save", demo_deal), form, **HTMX).status_code == 200
+    assert demo_deal.parts.get(person__key="p4").person.notes == "一\n二\n三"
+
+
+NUL_ZH = "这段文字含有空字符(\\x00),无法保存。请删除后再试。"
+NUL_EN = "This text contains a NUL character (\\x00), which cannot be stored. Remove it and try again."
+
+
+def field_error(html: str, field_id: str) -> str:
+    """The text of the error shown under the field ``field_id`` (empty if none)."""
+    match = re.search(rf'<div class="error" id="{field_id}_error">(.*?)</div>', html, re.S)
+    return unescape(match.group(1)) if match else ""
+
+
+@pytest.mark.parametrize(("lang", "message"), [("zh-hans", NUL_ZH), ("en", NUL_EN)])
+def test_a_nul_in_the_evidence_is_named_at_the_field_and_nothing_is_stored(
+    rep_client, demo_deal, row_counts, lang, message
+):
+    rep_client.cookies["django_language"] = lang
+    before = row_counts()
+    response = rep_client.post(
+        url("assessment_create", demo_deal),
+        {"level": "1", "date": "2026-11-27", "evidence": "他说\x00好"},
+        **HTMX,
+    )
+    assert response.status_code == 422 and row_counts() == before
+    assert field_error(response.content.decode(), "id_evidence") == message
+
+
+def test_every_error_of_the_assessment_form_is_shown_at_its_field(rep_client, demo_deal):
+    response = rep_client.post(
+        url("assessment_create", demo_deal),
+        {"level": "1", "date": "2026-11-27", "evidence": "长" * 10_001, "signals": ["no_such_signal"]},
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "10000" in field_error(html, "id_evidence") and "no_such_signal" in field_error(html, "id_signals")
+
+
+@pytest.mark.parametrize("field", ["name", "title", "notes", "personal_wins", "objection_text"])
+def test_a_nul_in_a_detail_is_named_at_its_field(rep_client, demo_deal, field):
+    form = person_form(demo_deal, **{field: "周\x00文"})
+    response = rep_client.post(url("person_save", demo_deal), form, **HTMX)
+    assert response.status_code == 422
+    assert field_error(response.content.decode(), f"id_{field}") == NUL_ZH
+    assert demo_deal.parts.get(person__key="p4").person.version == 1
+
+
+def test_a_nul_in_an_interaction_summary_is_named_at_the_field(rep_client, demo_deal, row_counts):
+    before = row_counts()
+    response = rep_client.post(
+        url("interaction_create", demo_deal),
+        {"date": "2026-11-26", "participants": ["p4"], "summary": "技术\x00澄清"},
+        **HTMX,
+    )
+    assert response.status_code == 422 and row_counts() == before
+    assert field_error(response.content.decode(), "id_interaction_summary") == NUL_ZH
+
+
+def test_a_nul_in_a_research_answer_is_named_at_the_field(rep_client, demo_deal):
+    data = {code: answer for code, answer in demo_deal.research_answers()} | {"version": demo_deal.version}
+    data["why"] = "降\x00本"
+    response = rep_client.post(reverse("workspace:research", args=[demo_deal.pk]), data, **HTMX)
+    assert response.status_code == 422
+    assert field_error(response.content.decode(), "id_why") == NUL_ZH
+    demo_deal.refresh_from_db()
+    assert demo_deal.version == 1

@@ -40,3 +40,30 @@ def test_a_person_cannot_report_to_themself(demo_deal):
     person = demo_deal.parts.get(person__key="p3").person
     with pytest.raises(ValueError):
         person_update(person=person, version=person.version, reports_to=person)
+
+
+def test_an_update_to_the_values_already_stored_changes_nothing_and_records_nothing(demo_deal):
+    """No version bump (nobody else's form goes stale) and no history entry that records no change."""
+    from dealmap.web.audit.models import AuditEntry
+
+    part = demo_deal.parts.select_related("person__reports_to").get(person__key="p2")
+    person = part.person
+    entries = AuditEntry.objects.count()
+    same_person = {name: getattr(person, name) for name in ("name", "title", "layer", "notes", "reports_to")}
+    assert person_update(person=person, version=1, by=demo_deal.account.owner, **same_person).version == 1
+    assert part_update(part=part, version=1, power=part.power, is_coach=part.is_coach).version == 1
+    answers = dict(demo_deal.research_answers())
+    assert research_update(deal=demo_deal, version=1, answers=answers).version == 1
+    part.refresh_from_db()
+    person.refresh_from_db()
+    demo_deal.refresh_from_db()
+    assert (person.version, part.version, demo_deal.version) == (1, 1, 1)
+    assert AuditEntry.objects.count() == entries
+
+
+def test_an_update_that_changes_one_value_still_checks_the_version_first(demo_deal):
+    person = demo_deal.parts.get(person__key="p2").person
+    person_update(person=person, version=1, title="CFO")
+    with pytest.raises(Conflict):  # stale: even the values now stored do not pass with version 1
+        person_update(person=demo_deal.parts.get(person__key="p2").person, version=1, title="CFO")
+    assert demo_deal.parts.get(person__key="p2").person.version == 2

@@ -5,14 +5,36 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dealmap.web.core.text import NUL_MESSAGE
+
 ACCESS_CHOICES = (("view", _("can view")), ("edit", _("can edit")))
 
 
 class ShareForm(forms.Form):
-    """Share with a colleague by username, to view or to edit too."""
+    """Share with a colleague by username, to view or to edit too. Each refusal says what is wrong."""
 
-    username = forms.CharField(label=_("Colleague's username"), max_length=150)
-    access = forms.ChoiceField(label=_("Access"), choices=ACCESS_CHOICES, initial="view")
+    username = forms.CharField(
+        label=_("Colleague's username"),
+        max_length=150,
+        error_messages={
+            "required": _("Enter a username."),
+            "max_length": _("A username has at most %(limit_value)d characters."),
+            "null_characters_not_allowed": NUL_MESSAGE,
+        },
+    )
+    access = forms.ChoiceField(
+        label=_("Access"),
+        choices=ACCESS_CHOICES,
+        initial="view",
+        error_messages={
+            "required": _("Choose the access: can view or can edit."),
+            "invalid_choice": _("Choose the access: can view or can edit."),
+        },
+    )
+
+    def refusal(self) -> str:
+        """The first problem of an invalid form, as one sentence."""
+        return next(str(message) for errors in self.errors.values() for message in errors)
 
     def clean_username(self) -> str:
         return self.cleaned_data["username"].strip()

@@ -69,14 +69,52 @@ def share_list(*, user, account: Account) -> QuerySet[AccountShare]:
     return AccountShare.objects.filter(account=account_get(user=user, pk=account.pk)).select_related("user")
 
 
-def colleague_get(*, username: str):
-    """An active user to share with; Http404 if there is none by that name."""
+def share_access(*, account: Account, user) -> bool | None:
+    """Whether ``account`` is shared with ``user`` to edit (True), to view (False), or not at all (None)."""
+    return AccountShare.objects.filter(account=account, user=user).values_list("can_edit", flat=True).first()
+
+
+class ShareRefused(Exception):
+    """Why an account cannot be shared with the user named ``username``.
+
+    ``reason``: ``unknown`` (no such user), ``inactive`` (deactivated), ``yourself`` (the one
+    sharing) or ``owner`` (the account's owner). Only ever raised to someone allowed to share the
+    account: :func:`account_get_for_owner` answers everyone else first (404 or 403).
+    """
+
+    REASONS = ("unknown", "inactive", "yourself", "owner")
+
+    def __init__(self, reason: str, username: str):
+        super().__init__(f"Cannot share with {username!r}: {reason}.")
+        self.reason, self.username = reason, username
+
+    def message(self) -> str:
+        """The reason as a sentence in the active language."""
+        from django.utils.translation import gettext as _
+
+        sentences = {
+            "unknown": _("There is no active user called “%(username)s”."),
+            "inactive": _("The user “%(username)s” is deactivated: an account cannot be shared with them."),
+            "yourself": _("You cannot share an account with yourself."),
+            "owner": _("%(username)s owns this account already."),
+        }
+        return sentences[self.reason] % {"username": self.username}
+
+
+def colleague_get(*, account: Account, username: str, by):
+    """The user called ``username`` whom ``by`` may share ``account`` with; :class:`ShareRefused` if none."""
     from dealmap.web.users.models import User
 
-    try:
-        return User.objects.get(username=username, is_active=True)
-    except User.DoesNotExist:
-        raise Http404("No such user.") from None
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        raise ShareRefused("unknown", username)
+    if not user.is_active:
+        raise ShareRefused("inactive", username)
+    if user.pk == by.pk:
+        raise ShareRefused("yourself", username)
+    if user.pk == account.owner_id:
+        raise ShareRefused("owner", username)
+    return user
 
 
 def person_visible(*, user) -> QuerySet[Person]:

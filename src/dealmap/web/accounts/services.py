@@ -157,13 +157,18 @@ def account_delete(*, account: Account, by) -> None:
 
 @transaction.atomic
 def share_set(*, account: Account, user, can_edit: bool, by) -> AccountShare:
-    """Share ``account`` with ``user`` (to view, or to edit too); changing an existing share's level."""
+    """Share ``account`` with ``user`` (to view, or to edit too); changing an existing share's level.
+
+    Sharing again at the level it has already changes nothing and records nothing.
+    """
     if user.pk == account.owner_id:
         raise ValidationError({"username": "The owner already has the account."})
     share, created = AccountShare.objects.get_or_create(
         account=account, user=user, defaults={"can_edit": can_edit}
     )
-    if not created and share.can_edit != can_edit:
+    if not created and share.can_edit == can_edit:
+        return share
+    if not created:
         AccountShare.objects.filter(pk=share.pk).update(can_edit=can_edit)
         share.can_edit = can_edit
     audit_record(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from dealmap.web.accounts.forms import EraseForm, ShareForm
 from dealmap.web.accounts.privacy import person_erase, person_export
 from dealmap.web.accounts.search import search
 from dealmap.web.accounts.selectors import (
+    ShareRefused,
     account_get,
     account_get_for_owner,
     account_list,
@@ -25,6 +26,7 @@ from dealmap.web.accounts.selectors import (
     person_get,
     person_get_for_edit,
     person_list,
+    share_access,
     share_list,
 )
 from dealmap.web.accounts.services import share_remove, share_set
@@ -84,24 +86,28 @@ def _sharing_response(request: HttpRequest, account, *, error: str = "", saved: 
 
 @require_POST
 def share_save(request: HttpRequest, pk: int) -> HttpResponse:
-    """Share the account with a colleague by username, or change their access (owner or admin)."""
+    """Share the account with a colleague by username, or change their access (owner or admin).
+
+    Who may not share gets 404 or 403 before the username is looked at; who may is told exactly
+    why a username is refused.
+    """
     account = account_get_for_owner(user=request.user, pk=pk)
     form = ShareForm(request.POST)
     if not form.is_valid():
-        return _sharing_response(request, account, error=_("Enter a username."), share_form=form)
+        return _sharing_response(request, account, error=form.refusal(), share_form=form)
     username = form.cleaned_data["username"]
     try:
-        colleague = colleague_get(username=username)
-    except Http404:
-        error = _("There is no active user called “%(username)s”.") % {"username": username}
-        return _sharing_response(request, account, error=error, share_form=form)
-    if colleague.pk == request.user.pk:
-        error = _("You cannot share an account with yourself.")
-        return _sharing_response(request, account, error=error, share_form=form)
-    if colleague.pk == account.owner_id:
-        error = _("%(username)s owns this account already.") % {"username": username}
-        return _sharing_response(request, account, error=error, share_form=form)
+        colleague = colleague_get(account=account, username=username, by=request.user)
+    except ShareRefused as refused:
+        return _sharing_response(request, account, error=refused.message(), share_form=form)
     can_edit = form.cleaned_data["access"] == "edit"
+    if share_access(account=account, user=colleague) == can_edit:
+        already = (
+            _("%(username)s can already view and edit this account.")
+            if can_edit
+            else _("%(username)s can already view this account.")
+        )
+        return _sharing_response(request, account, saved=already % {"username": colleague.username})
     share_set(account=account, user=colleague, can_edit=can_edit, by=request.user)
     saved = (
         _("%(username)s can now view and edit this account.")

@@ -10,7 +10,7 @@ from ninja import Query, Router, Status
 from dealmap.method import codes
 from dealmap.web.accounts import selectors, services
 from dealmap.web.api.errors import COMMON, VERSIONED, WRITE, errors
-from dealmap.web.api.params import FILTER_ID, ID, LIMIT, OFFSET, if_match_check, page
+from dealmap.web.api.params import FILTER_ID, ID, LIMIT, OFFSET, OWNER, if_match_check, page
 from dealmap.web.api.schemas import (
     AccountIn,
     AccountOut,
@@ -31,7 +31,7 @@ router = Router(tags=["accounts"])
 @router.get("/accounts", response={200: page_of(AccountOut), **errors(*COMMON)})
 def account_list(
     request: HttpRequest,
-    owner: str | None = Query(None, max_length=150, description="Owner's username."),
+    owner: str | None = OWNER,
     limit: int = LIMIT,
     offset: int = OFFSET,
 ):
@@ -80,9 +80,14 @@ def share_list(request: HttpRequest, id: int = ID):
 
 @router.post("/accounts/{id}/shares", response={200: ShareOut, **errors(*WRITE)})
 def share_set(request: HttpRequest, payload: ShareIn, id: int = ID):
-    """Share the account with a colleague (view, or edit with ``can_edit``); owner or admin only."""
+    """Share the account with a colleague (view, or edit with ``can_edit``); owner or admin only.
+
+    A username that cannot be given the account answers with the reason at ``username``: 404 for
+    no such user or a deactivated one, 409 for yourself or the owner. Sharing again at the same
+    level changes nothing.
+    """
     account = selectors.account_get_for_owner(user=request.auth, pk=id)
-    colleague = selectors.colleague_get(username=payload.username)
+    colleague = selectors.colleague_get(account=account, username=payload.username, by=request.auth)
     return services.share_set(account=account, user=colleague, can_edit=payload.can_edit, by=request.auth)
 
 
@@ -105,7 +110,7 @@ def person_list(
     department: Literal[codes.DEPARTMENTS.codes] | None = None,  # type: ignore[valid-type]
     role: Literal[codes.BUYING_ROLES.codes] | None = Query(None, description="Buying role in a deal."),  # type: ignore[valid-type]
     group: Literal[codes.GROUPS.codes] | None = Query(None, description="Attitude group (latest level)."),  # type: ignore[valid-type]
-    owner: str | None = Query(None, max_length=150, description="Account owner's username."),
+    owner: str | None = OWNER,
     limit: int = LIMIT,
     offset: int = OFFSET,
 ):

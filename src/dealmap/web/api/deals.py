@@ -11,7 +11,7 @@ from ninja import Body, Query, Router, Status
 from dealmap.interchange.dealfile import dump_deal, load_deal
 from dealmap.web.accounts import selectors as account_selectors
 from dealmap.web.api.errors import COMMON, VERSIONED, WRITE, errors
-from dealmap.web.api.params import FILTER_ID, ID, LIMIT, OFFSET, if_match_check, page
+from dealmap.web.api.params import FILTER_ID, ID, LIMIT, OFFSET, OWNER, if_match_check, page
 from dealmap.web.api.schemas import (
     Day,
     DealIn,
@@ -38,7 +38,7 @@ DEAL_FILE = Body(..., description="A `dealmap/1` deal file (see the deal-format 
 def deal_list(
     request: HttpRequest,
     account: int | None = FILTER_ID,
-    owner: str | None = Query(None, max_length=150, description="Account owner's username."),
+    owner: str | None = OWNER,
     limit: int = LIMIT,
     offset: int = OFFSET,
 ):

@@ -11,7 +11,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from dealmap.interchange.dealfile import DealFileError
 from dealmap.web import i18n
-from dealmap.web.api.schemas import ErrorOut
+from dealmap.web.accounts.selectors import ShareRefused
+from dealmap.web.api.schemas import NO_NUL, ErrorOut
 from dealmap.web.core.conflicts import Conflict
 
 
@@ -48,6 +49,20 @@ def _loc(loc) -> str:
     return ".".join(parts)
 
 
+def _message(error: dict) -> str:
+    """One schema problem as a sentence; text too long or holding a NUL is named with its field."""
+    kind, ctx = error.get("type"), error.get("ctx") or {}
+    field = _loc(error.get("loc", ())) or _("the input")
+    if kind == "string_too_long":
+        return _("%(field)s is too long: at most %(limit)d characters.") % {
+            "field": field,
+            "limit": ctx.get("max_length", 0),
+        }
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == NO_NUL:
+        return _("%(field)s must not contain a NUL character (\\x00).") % {"field": field}
+    return str(error.get("msg", ""))
+
+
 def install(api) -> None:
     """Map every exception the handlers may raise to its status and the common body."""
 
@@ -56,7 +71,7 @@ def install(api) -> None:
 
     @api.exception_handler(NinjaValidationError)
     def invalid(request, exc):
-        problems = [{"path": _loc(e.get("loc", ())), "message": str(e.get("msg", ""))} for e in exc.errors]
+        problems = [{"path": _loc(e.get("loc", ())), "message": _message(e)} for e in exc.errors]
         return respond(request, 422, _("The input is not valid."), problems)
 
     @api.exception_handler(AuthenticationError)
@@ -84,6 +99,16 @@ def install(api) -> None:
     @api.exception_handler(Unprocessable)
     def unprocessable(request, exc):
         return respond(request, 422, exc.detail, exc.problems)
+
+    @api.exception_handler(ShareRefused)
+    def share_refused(request, exc):
+        # Only someone allowed to share the account gets this far (others: 404 or 403 before the
+        # username is looked at). As elsewhere: nobody by that name (or nobody active) is not
+        # found, the owner or yourself conflicts with who already has the account.
+        problems = [{"path": "username", "message": exc.message()}]
+        if exc.reason in ("unknown", "inactive"):
+            return respond(request, 404, _("Not found."), problems)
+        return respond(request, 409, _("The change conflicts with the stored data."), problems)
 
     @api.exception_handler(DjangoValidationError)
     def rejected(request, exc):

@@ -6,12 +6,13 @@ from django.http import HttpRequest
 from ninja import Path, Query
 
 from dealmap.web.api.errors import PreconditionFailed
-from dealmap.web.api.schemas import MAX_ID
+from dealmap.web.api.schemas import MAX_ID, NO_NUL
 
 ID = Path(..., ge=1, le=MAX_ID)
 LIMIT = Query(50, ge=1, le=200, description="Page size (1–200).")
 OFFSET = Query(0, ge=0, le=1_000_000, description="Items to skip.")
 FILTER_ID = Query(None, ge=1, le=MAX_ID)
+OWNER = Query(None, max_length=150, pattern=NO_NUL, description="Account owner's username.")
 
 
 def page(items, *, limit: int, offset: int) -> dict:

@@ -9,17 +9,23 @@ from typing import Annotated, Any, Literal
 from ninja import Schema
 from pydantic import BeforeValidator, Field, StrictBool, StringConstraints
 
+from dealmap.interchange.xlsx_read import MAX_TEXT_CHARS
 from dealmap.method import codes
 
 #: The largest id a path or body may name: beyond it no row exists (and databases overflow).
 MAX_ID = 2**53
 
+#: The pattern of text without NUL characters; the error handler names a mismatch as a NUL.
+NO_NUL = r"^[^\x00]*$"
 
-def text(max_length: int = 10_000, *, min_length: int = 0):
-    """A string type without NUL characters (databases refuse them) and with a length bound."""
-    return Annotated[
-        str, StringConstraints(min_length=min_length, max_length=max_length, pattern=r"^[^\x00]*$")
-    ]
+
+def text(max_length: int = MAX_TEXT_CHARS, *, min_length: int = 0):
+    """A string type without NUL characters (databases refuse them) and with a length bound.
+
+    Free text defaults to what the web forms take and a workbook cell takes back
+    (``MAX_TEXT_CHARS``), so whatever the API stores an Excel export re-imports.
+    """
+    return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length, pattern=NO_NUL)]
 
 
 def choice(vocabulary: codes.Vocabulary, *, blank: bool = False):

@@ -19,6 +19,9 @@ def versioned_update(instance, *, version: int, fields: dict, by=None):
     other. Raises :class:`Conflict` when the row moved on; returns the instance, version bumped.
     The change is recorded in the audit trail (values before and after, actor ``by``); call it
     inside the caller's transaction so the change and its record commit together.
+
+    Values equal to the stored ones are no change: when nothing differs, the row, its version
+    and the trail stay as they are (a form saved untouched is still a successful save).
     """
     from django.db import transaction
     from django.utils import timezone
@@ -37,6 +40,9 @@ def _versioned_update(instance, *, version: int, fields: dict, by, now):
     for name, value in fields.items():
         setattr(instance, name, value)
     instance.full_clean()
+    if not _changes(stored, instance, fields):
+        instance.version, instance.updated_at = stored.version, stored.updated_at
+        return instance
     updated = model.objects.filter(pk=instance.pk, version=version).update(
         **fields, version=version + 1, updated_at=now
     )
@@ -52,3 +58,13 @@ def _versioned_update(instance, *, version: int, fields: dict, by, now):
         after=snapshot(instance),
     )
     return instance
+
+
+def _changes(stored, instance, fields: dict) -> list[str]:
+    """The names in ``fields`` whose (cleaned) value on ``instance`` differs from the stored row's."""
+    changed = []
+    for name in fields:
+        attname = type(instance)._meta.get_field(name).attname  # a foreign key by its id
+        if getattr(instance, attname) != getattr(stored, attname):
+            changed.append(name)
+    return changed

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from dealmap.engine import model
 from dealmap.interchange.dealfile import DealFileError, Problem
+from dealmap.interchange.xlsx_read import MAX_NAME_CHARS, MAX_TEXT_CHARS
 from dealmap.method import codes
 from dealmap.method.codes import Text
 from dealmap.web.accounts.models import Account, Person, Relation
@@ -31,29 +32,54 @@ def _too_long(limit: int) -> Text:
 
 
 TOO_LARGE = Text("数额过大,无法保存", "is too large to store")
+HAS_NUL = Text("含有空字符(\\x00),无法保存", "contains a NUL character (\\x00), which cannot be stored")
+
+
+def _max(model_class, field: str) -> int:
+    return model_class._meta.get_field(field).max_length
 
 
 def storage_problems(deal: model.Deal) -> list[Problem]:
-    """What a valid deal file may hold but the database cannot (over-long names, huge amounts)."""
+    """What a valid deal file may hold but the database cannot (over-long names, huge amounts, NUL
+    characters), or an Excel export could not give back: free text (notes, evidence, summaries,
+    research answers) over ``MAX_TEXT_CHARS``, a competitor's name over ``MAX_NAME_CHARS`` — the
+    web forms and the API take no more either."""
     problems: list[Problem] = []
 
-    def check(path: str, value: str, field) -> None:
-        if len(value) > field.max_length:
-            problems.append(Problem(path, _too_long(field.max_length)))
+    def check(path: str, value: str, limit: int = MAX_TEXT_CHARS) -> None:
+        if "\x00" in value:
+            problems.append(Problem(path, HAS_NUL))
+        elif len(value) > limit:
+            problems.append(Problem(path, _too_long(limit)))
 
-    check("account.name", deal.account.name, Account._meta.get_field("name"))
-    check("account.industry", deal.account.industry, Account._meta.get_field("industry"))
+    check("account.name", deal.account.name, _max(Account, "name"))
+    check("account.industry", deal.account.industry, _max(Account, "industry"))
+    check("account.notes", deal.account.notes)
+    o = deal.opportunity
     for key in ("name", "stage", "currency"):
-        check(f"opportunity.{key}", getattr(deal.opportunity, key), Deal._meta.get_field(key))
-    amount = deal.opportunity.amount
-    if amount is not None and abs(Decimal(str(amount))) >= AMOUNT_LIMIT:
+        check(f"opportunity.{key}", getattr(o, key), _max(Deal, key))
+    if o.amount is not None and abs(Decimal(str(o.amount))) >= AMOUNT_LIMIT:
         problems.append(Problem("opportunity.amount", TOO_LARGE))
+    for j, competitor in enumerate(o.competitors):
+        check(f"opportunity.competitors[{j}]", competitor, MAX_NAME_CHARS)
+    for code in codes.RESEARCH_QUESTIONS.codes:
+        check(f"opportunity.research.{code}", getattr(o.research, code))
     for i, person in enumerate(deal.stakeholders):
-        check(f"stakeholders[{i}].id", person.id, Person._meta.get_field("key"))
+        where = f"stakeholders[{i}]"
+        check(f"{where}.id", person.id, _max(Person, "key"))
         for key in ("name", "title"):
-            check(f"stakeholders[{i}].{key}", getattr(person, key), Person._meta.get_field(key))
+            check(f"{where}.{key}", getattr(person, key), _max(Person, key))
+        for key in ("personal_wins", "notes"):
+            check(f"{where}.{key}", getattr(person, key))
+        if person.objection is not None:
+            check(f"{where}.objection.text", person.objection.text)
+        for j, affinity in enumerate(person.competitor_affinity):
+            check(f"{where}.competitor_affinity[{j}].competitor", affinity.competitor, MAX_NAME_CHARS)
+    for i, assessment in enumerate(deal.assessments):
+        check(f"assessments[{i}].evidence", assessment.evidence)
     for i, interaction in enumerate(deal.interactions):
-        check(f"interactions[{i}].channel", interaction.channel, Interaction._meta.get_field("channel"))
+        check(f"interactions[{i}].channel", interaction.channel, _max(Interaction, "channel"))
+        check(f"interactions[{i}].summary", interaction.summary)
     return problems
 
 

@@ -11,6 +11,7 @@ from dealmap.interchange.xlsx_read import MAX_TEXT_CHARS as TEXT_MAX  # what a w
 from dealmap.method import codes
 from dealmap.web import i18n
 from dealmap.web.core import clock
+from dealmap.web.core.text import NUL_MESSAGE, isolated
 
 BLANK = [("", "—")]
 
@@ -24,12 +25,44 @@ def _numbers(low: int, high: int, *, blank: bool = True, signed: bool = False) -
     return (BLANK if blank else []) + numbers
 
 
+def _named(people) -> list[tuple[str, str]]:
+    """(key, name) choices with each name isolated (FSI … PDI: an option cannot hold ``<bdi>``)."""
+    return [(key, isolated(name)) for key, name in people]
+
+
 class Textarea(forms.Textarea):
     def __init__(self, rows: int = 2):
         super().__init__(attrs={"rows": rows})
 
 
-class PersonForm(forms.Form):
+class FreeText(forms.CharField):
+    """Text typed in a textarea: optional, at most ``TEXT_MAX`` characters, line breaks kept as ``\\n``.
+
+    Browsers send a textarea's line breaks as ``\\r\\n``; stored as they came, a form saved
+    untouched would differ from text imported with ``\\n`` and record a change nobody made.
+    """
+
+    def __init__(self, *, label, rows: int = 2, max_length: int = TEXT_MAX, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", Textarea(rows))
+        super().__init__(label=label, max_length=max_length, **kwargs)
+        self.error_messages["null_characters_not_allowed"] = NUL_MESSAGE
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+class TextChecks:
+    """A form whose text fields say what is wrong with a NUL character (Django's words do not)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.error_messages["null_characters_not_allowed"] = NUL_MESSAGE
+
+
+class PersonForm(TextChecks, forms.Form):
     """A person's own fields and their part in this deal, edited together on the person panel."""
 
     name = forms.CharField(label=_("Name"), max_length=200)
@@ -43,14 +76,10 @@ class PersonForm(forms.Form):
     personal_need = forms.ChoiceField(label=_("Personal need"), required=False)
     change_style = forms.ChoiceField(label=_("Change style"), required=False)
     is_coach = forms.BooleanField(label=_("Our coach (内线)"), required=False)
-    personal_wins = forms.CharField(
-        label=_("Personal wins"), required=False, max_length=TEXT_MAX, widget=Textarea()
-    )
+    personal_wins = FreeText(label=_("Personal wins"))
     objection_kind = forms.ChoiceField(label=_("Objection"), required=False)
-    objection_text = forms.CharField(
-        label=_("Objection in their words"), required=False, max_length=TEXT_MAX, widget=Textarea()
-    )
-    notes = forms.CharField(label=_("Notes"), required=False, max_length=TEXT_MAX, widget=Textarea(3))
+    objection_text = FreeText(label=_("Objection in their words"))
+    notes = FreeText(label=_("Notes"), rows=3)
     person_version = forms.IntegerField(widget=forms.HiddenInput)
     part_version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -59,12 +88,28 @@ class PersonForm(forms.Form):
         f = self.fields
         f["layer"].choices = _choices(codes.LAYERS)
         f["department"].choices = _choices(codes.DEPARTMENTS)
-        f["reports_to"].choices = BLANK + list(colleagues)
+        f["reports_to"].choices = BLANK + _named(colleagues)
         f["buying_role"].choices = _choices(codes.BUYING_ROLES)
         f["power"].choices = f["authority"].choices = _numbers(codes.POWER_MIN, codes.POWER_MAX)
         f["personal_need"].choices = _choices(codes.PERSONAL_NEEDS, blank=True)
         f["change_style"].choices = _choices(codes.CHANGE_STYLES, blank=True)
         f["objection_kind"].choices = _choices(codes.OBJECTION_KINDS, blank=True)
+
+    def touched(self, stored: dict) -> set[str]:
+        """The fields whose cleaned value differs from the ``stored`` one cleaned the same way.
+
+        A field left as the panel showed it is no change, even where the stored text is not
+        what the form would save (a trailing space or line break from an import, say): the
+        stored value stays as it is.
+        """
+        changed = set()
+        for name, value in self.cleaned_data.items():
+            try:
+                if self.fields[name].clean(stored.get(name)) != value:
+                    changed.add(name)
+            except forms.ValidationError:
+                changed.add(name)
+        return changed
 
     def clean_name(self) -> str:
         """A name of only invisible characters (zero-width spaces, direction marks) is no name."""
@@ -86,14 +131,12 @@ PART_FIELDS = (
 )
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(TextChecks, forms.Form):
     """A new assessment: the level (−4..+4), the day, the evidence and the behaviour signals seen."""
 
     level = forms.TypedChoiceField(label=_("Attitude level"), coerce=int)
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
-    evidence = forms.CharField(
-        label=_("Evidence: their words or behaviour"), required=False, max_length=TEXT_MAX, widget=Textarea(3)
-    )
+    evidence = FreeText(label=_("Evidence: their words or behaviour"), rows=3)
     signals = forms.MultipleChoiceField(
         label=_("Behaviour signals"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -114,15 +157,13 @@ class AssessmentForm(forms.Form):
 CHECKBOX_LIMIT = 30
 
 
-class InteractionForm(forms.Form):
+class InteractionForm(TextChecks, forms.Form):
     """A contact with the customer: when, how, who took part, what happened."""
 
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     channel = forms.ChoiceField(label=_("Channel"), required=False)
     participants = forms.MultipleChoiceField(label=_("Who took part"), widget=forms.SelectMultiple)
-    summary = forms.CharField(
-        label=_("What happened"), required=False, max_length=TEXT_MAX, widget=Textarea(3)
-    )
+    summary = FreeText(label=_("What happened"), rows=3)
     trust_delta = forms.TypedChoiceField(
         label=_("Trust change"), coerce=int, empty_value=None, required=False
     )
@@ -135,9 +176,9 @@ class InteractionForm(forms.Form):
         kwargs.setdefault("auto_id", "id_interaction_%s")
         super().__init__(*args, **kwargs)
         self.fields["channel"].choices = _choices(codes.CHANNELS, blank=True)
-        self.fields["participants"].choices = list(people)
+        self.fields["participants"].choices = _named(people)
         if len(people) <= CHECKBOX_LIMIT:
-            self.fields["participants"].widget = forms.CheckboxSelectMultiple(choices=list(people))
+            self.fields["participants"].widget = forms.CheckboxSelectMultiple(choices=_named(people))
         self.fields["trust_delta"].choices = _numbers(
             codes.TRUST_DELTA_MIN, codes.TRUST_DELTA_MAX, signed=True
         )
@@ -150,7 +191,7 @@ class InteractionForm(forms.Form):
         return day
 
 
-class ResearchForm(forms.Form):
+class ResearchForm(TextChecks, forms.Form):
     """The seven needs-research answers (ch4), saved together."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -158,9 +199,8 @@ class ResearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for code in codes.RESEARCH_QUESTIONS.codes:
-            self.fields[code] = forms.CharField(
+            self.fields[code] = FreeText(
                 label=codes.RESEARCH_QUESTIONS.label(code, i18n.lang()),
-                required=False,
                 max_length=5000,
                 widget=forms.Textarea(attrs={"rows": 2, "placeholder": _("Not answered yet")}),
             )

@@ -24,9 +24,10 @@ def colleagues(ws: Workspace, key: str) -> list[tuple[str, str]]:
     return in_deal + list(others)
 
 
-def _person_form(ws: Workspace, part: Part) -> PersonForm:
+def person_initial(part: Part) -> dict:
+    """The person form's fields as stored: what the panel shows for ``part`` and its person."""
     person = part.person
-    initial = {
+    return {
         "name": person.name,
         "title": person.title,
         "layer": person.layer,
@@ -45,7 +46,10 @@ def _person_form(ws: Workspace, part: Part) -> PersonForm:
         "person_version": person.version,
         "part_version": part.version,
     }
-    return PersonForm(initial=initial, colleagues=colleagues(ws, person.key))
+
+
+def _person_form(ws: Workspace, part: Part) -> PersonForm:
+    return PersonForm(initial=person_initial(part), colleagues=colleagues(ws, part.person.key))
 
 
 def _history(ws: Workspace, key: str) -> list[dict]:
@@ -121,7 +125,6 @@ def person_context(
         interaction_form = InteractionForm(
             initial={"date": clock.today(), "participants": [key]}, people=people
         )
-    lang = i18n.lang()
     return {
         "ws": ws,
         "deal": ws.deal,
@@ -135,12 +138,7 @@ def person_context(
         "level": level,
         "group": view.group if view else "unassessed",
         "strategy": view.strategy if view else "assess",
-        "actions": [
-            {"text": a.text.get(lang), "rule": a.rule, "url": presenters.rule_url(a.rule)}
-            for a in view.actions
-        ]
-        if view
-        else [],
+        "actions": presenters.action_items(view.actions, presenters.user_texts(ws.domain)) if view else [],
         "influenced_by": [ws.people[k].name for k in view.influenced_by if k in ws.people] if view else [],
         "history": _history(ws, key),
         "interactions": _interactions(ws, key),

@@ -9,6 +9,7 @@ from dealmap.engine import Finding, analyze
 from dealmap.web.deals.domain import deals_to_domain
 from dealmap.web.deals.models import Deal, Part
 from dealmap.web.deals.selectors import deal_list
+from dealmap.web.workspace.presenters import user_texts
 from dealmap.web.workspace.replay import added_on, deal_as_of
 
 #: The trend compares today's score with the score this many days ago.
@@ -32,6 +33,8 @@ class PortfolioRow:
     findings: int
     people: int
     top: Finding | None = None
+    #: What people typed that the findings may quote (names, titles, competitors), to isolate.
+    texts: tuple[str, ...] = ()
 
     @property
     def trend(self) -> int:
@@ -66,6 +69,7 @@ def portfolio_rows(*, user, today: date) -> list[PortfolioRow]:
                 findings=len(now.findings),
                 people=len(full.stakeholders),
                 top=now.findings[0] if now.findings else None,
+                texts=user_texts(full),
             )
         )
     return rows

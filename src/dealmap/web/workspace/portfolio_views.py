@@ -8,12 +8,23 @@ from django.views.decorators.http import require_safe
 
 from dealmap.web import i18n
 from dealmap.web.core import clock
+from dealmap.web.core.text import isolate_within
 from dealmap.web.workspace.portfolio import (
+    PortfolioRow,
     portfolio_filter,
     portfolio_rows,
     portfolio_sort,
     portfolio_summary,
 )
+
+
+def _row(row: PortfolioRow) -> tuple[PortfolioRow, str, str]:
+    """A row with its most pressing finding's sentence: as HTML and as an attribute's plain text,
+    the names in it isolated either way."""
+    if row.top is None:
+        return row, "", ""
+    message = i18n.text(row.top.message)
+    return row, isolate_within(message, row.texts), isolate_within(message, row.texts, html=False)
 
 
 @require_safe
@@ -33,7 +44,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("sort", None)
     context = {
-        "rows": [(r, i18n.text(r.top.message) if r.top else "") for r in shown],
+        "rows": [_row(r) for r in shown],
         "summary": portfolio_summary(shown),
         "total": len(rows),
         "owners": owners,

@@ -19,6 +19,7 @@ from dealmap.engine.score import PART_POINTS
 from dealmap.method import codes
 from dealmap.method.levels import LEVELS
 from dealmap.web import i18n
+from dealmap.web.core.text import isolate_within
 from dealmap.web.workspace.guide import rule_target
 from dealmap.web.workspace.powermap import LEVEL_COLOURS, power_map
 from dealmap.web.workspace.selectors import Workspace
@@ -46,26 +47,43 @@ def rule_url(rule: str) -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def finding_item(f: Finding, names: dict[str, str]) -> dict:
-    """A finding as the findings list shows it."""
+def user_texts(deal: Deal) -> tuple[str, ...]:
+    """What people typed that the engine's sentences quote: names, titles, competitors."""
+    texts = set(deal.opportunity.competitors)
+    for p in deal.stakeholders:
+        texts.update((p.name, p.title))
+        texts.update(a.competitor for a in p.competitor_affinity)
+    return tuple(texts)
+
+
+def finding_item(f: Finding, names: dict[str, str], texts: tuple[str, ...] = ()) -> dict:
+    """A finding as the findings list shows it.
+
+    ``message`` and ``action`` are the engine's sentences; ``message_html`` and ``action_html``
+    the same, escaped, with each of ``texts`` (see :func:`user_texts`) in a ``<bdi>`` so that a
+    name written right to left cannot turn the words after it around.
+    """
     lang = i18n.lang()
+    message, action = f.message.get(lang), f.action.get(lang)
     return {
         "code": f.code,
         "severity": f.severity,
         "subject": f.subject,
         "person": f.subject if f.subject in names else "",
-        "message": f.message.get(lang),
-        "action": f.action.get(lang),
+        "message": message,
+        "action": action,
+        "message_html": isolate_within(message, texts),
+        "action_html": isolate_within(action, texts),
         "rule": f.rule,
         "rule_url": rule_url(f.rule),
     }
 
 
-def findings_by_severity(findings, names: dict[str, str]) -> list[dict]:
+def findings_by_severity(findings, names: dict[str, str], texts: tuple[str, ...] = ()) -> list[dict]:
     """The findings grouped by severity, critical first, each group with its label."""
     groups = defaultdict(list)
     for f in findings:
-        groups[f.severity].append(finding_item(f, names))
+        groups[f.severity].append(finding_item(f, names, texts))
     return [
         {
             "code": s.code,
@@ -122,6 +140,7 @@ def strategy_columns(ws: Workspace) -> list[dict]:
     lang = i18n.lang()
     people = ws.people
     names = {k: p.name for k, p in people.items()}
+    texts = user_texts(ws.domain)
     columns = {s.code: {"code": s.code, "label": s.label.get(lang), "cards": []} for s in codes.STRATEGIES}
     for view in ws.report.people:
         person = people[view.id]
@@ -136,15 +155,27 @@ def strategy_columns(ws: Workspace) -> list[dict]:
                 "weight": view.weight,
                 "coach": person.is_coach,
                 "decision_maker": person.buying_role == "decision_maker",
-                "actions": [
-                    {"text": a.text.get(lang), "rule": a.rule, "url": rule_url(a.rule)} for a in view.actions
-                ],
+                "actions": action_items(view.actions, texts),
                 "influenced_by": [names.get(k, k) for k in view.influenced_by],
             }
         )
     for column in columns.values():
         column["cards"].sort(key=lambda c: (-c["weight"], c["name"]))
     return list(columns.values())
+
+
+def action_items(actions, texts: tuple[str, ...]) -> list[dict]:
+    """A person's next steps: the text (``html``: with the names in it isolated) and the course rule."""
+    lang = i18n.lang()
+    return [
+        {
+            "text": a.text.get(lang),
+            "html": isolate_within(a.text.get(lang), texts),
+            "rule": a.rule,
+            "url": rule_url(a.rule),
+        }
+        for a in actions
+    ]
 
 
 def research_view(ws: Workspace) -> dict:
@@ -192,14 +223,15 @@ def whatif_view(change: WhatIf, ws: Workspace, overrides: dict[str, int]) -> dic
     """The sandbox's outcome: the score before and after, findings gained and resolved, and the
     power map as it would look (None when nothing is overridden: the map stays as it is)."""
     names = {p.id: p.name for p in ws.domain.stakeholders}
+    texts = user_texts(ws.domain)
     return {
         "map": whatif_map(change, ws, overrides) if overrides else None,
         "before": change.base.score.value,
         "after": change.report.score.value,
         "delta": change.score_delta,
-        "gained": [finding_item(f, names) for f in change.gained],
-        "lost": [finding_item(f, names) for f in change.lost],
-        "findings": findings_by_severity(change.report.findings, names),
+        "gained": [finding_item(f, names, texts) for f in change.gained],
+        "lost": [finding_item(f, names, texts) for f in change.lost],
+        "findings": findings_by_severity(change.report.findings, names, texts),
         "overrides": [{"key": k, "name": names[k], "level": v} for k, v in overrides.items()],
     }
 
@@ -224,7 +256,7 @@ def deal_context(ws: Workspace) -> dict:
         "score": score_view(ws),
         "group_rows": group_rows(ws),
         "pulse": pulse(ws),
-        "findings": findings_by_severity(ws.report.findings, names),
+        "findings": findings_by_severity(ws.report.findings, names, user_texts(ws.domain)),
         "finding_count": len(ws.report.findings),
         "critical_count": sum(1 for f in ws.report.findings if f.severity == "critical"),
         "columns": strategy_columns(ws),

@@ -27,7 +27,13 @@ from dealmap.web.workspace.forms import (
     PersonForm,
     ResearchForm,
 )
-from dealmap.web.workspace.panel import colleagues, interaction_form_suggested, person_context, ticked_with
+from dealmap.web.workspace.panel import (
+    colleagues,
+    interaction_form_suggested,
+    person_context,
+    person_initial,
+    ticked_with,
+)
 from dealmap.web.workspace.selectors import TREND_STEP_DAYS, Workspace, deal_part_get, deal_workspace
 
 #: The regions of the deal page that follow from any change to the deal.
@@ -108,17 +114,20 @@ def person_save(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     if not form.is_valid():
         return _panel_response(request, pk, key, status=422, person_form=form)
     data = form.cleaned_data
-    boss_key = data["reports_to"] or None
-    boss = ws.deal.account.people.filter(key=boss_key).first() if boss_key else None
-    person_fields = {f: data[f] for f in PERSON_FIELDS} | {"reports_to": boss}
+    touched = form.touched(person_initial(part))
+    person_fields = {f: data[f] for f in PERSON_FIELDS if f in touched}
+    if "reports_to" in touched:
+        boss_key = data["reports_to"] or None
+        person_fields["reports_to"] = (
+            ws.deal.account.people.filter(key=boss_key).first() if boss_key else None
+        )
+    part_fields = {f: data[f] for f in PART_FIELDS if f in touched}
     try:
         with transaction.atomic():
             person_update(
                 person=part.person, version=data["person_version"], by=request.user, **person_fields
             )
-            part_update(
-                part=part, version=data["part_version"], by=request.user, **{f: data[f] for f in PART_FIELDS}
-            )
+            part_update(part=part, version=data["part_version"], by=request.user, **part_fields)
     except ReportingLoop:
         form.add_error(
             "reports_to",

@@ -1,7 +1,8 @@
 """Template filters for the method's codes, levels and bilingual texts.
 
 Usage: ``{% load dealmap %}`` then ``{{ part.buying_role|label:"BUYING_ROLES" }}``,
-``{{ assessment.level|signed }} {{ assessment.level|level_label }}``, ``{{ finding.message|tr }}``.
+``{{ assessment.level|signed }} {{ assessment.level|level_label }}``, ``{{ finding.message|tr }}``,
+``{{ person.name|bdi }}`` (user text isolated: see ``dealmap.web.core.text``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from django import template
 from dealmap.method import codes
 from dealmap.method.levels import LEVELS
 from dealmap.web import i18n
+from dealmap.web.core import text
 
 register = template.Library()
 
@@ -58,3 +60,15 @@ def amount(value) -> str:
     if value is None:
         return ""
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+@register.filter(is_safe=True)
+def bdi(value) -> str:
+    """User text (a name, a title) escaped in its own ``<bdi>``: its direction cannot spill out."""
+    return text.bdi(value)
+
+
+@register.filter
+def isolated(value) -> str:
+    """User text between FSI and PDI, where markup cannot go (the page title, an attribute)."""
+    return text.isolated(value)

@@ -35,17 +35,19 @@ def percent(points: float, top: float) -> int:
     return round(100 * points / top) if top else 0
 
 
-@register.filter(needs_autoescape=True)
-def joined(items, autoescape=True) -> str:
-    """A list joined the way the active language joins one: 刘敏、赵立 / Liu Min, Zhao Li."""
-    from django.utils.html import conditional_escape
+@register.filter
+def joined(items) -> str:
+    """A list joined the way the active language joins one: 刘敏、赵立 / Liu Min, Zhao Li.
+
+    Each item is escaped in its own ``<bdi>``: a name's writing direction stays inside it.
+    """
     from django.utils.safestring import mark_safe
 
     from dealmap.web import i18n
+    from dealmap.web.core.text import bdi
 
-    escape = conditional_escape if autoescape else str
     separator = "、" if i18n.lang() == "zh" else ", "
-    return mark_safe(separator.join(escape(item) for item in items))
+    return mark_safe(separator.join(bdi(item) for item in items))
 
 
 @register.filter

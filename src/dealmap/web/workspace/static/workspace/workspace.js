@@ -1,6 +1,7 @@
 // The deal workspace: power map, score sparkline, attitude history, level slider, person drawer.
 // No inline scripts: data comes from <script type="application/json"> elements, and every piece of
-// user text that reaches a chart tooltip goes through echarts.format.encodeHTML (labels are canvas text).
+// user text that reaches a chart tooltip goes through echarts.format.encodeHTML (labels are canvas text),
+// and a name or title is isolated (iso) so that its writing direction cannot turn the text after it.
 "use strict";
 (function () {
   var GROUP_COLOURS = { supporter: "#2f9650", neutral: "#d8cf9a", opponent: "#b42318", unassessed: "#ffffff" };
@@ -20,6 +21,11 @@
     return window.echarts ? echarts.format.encodeHTML(text) : text.replace(/[&<>"']/g, function (c) {
       return "&#" + c.charCodeAt(0) + ";";
     });
+  }
+  // FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: <bdi> for canvas labels and tooltip text.
+  function iso(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    return text ? "\u2068" + text + "\u2069" : text;
   }
   function listSeparator() { return (document.documentElement.lang || "").indexOf("en") === 0 ? ", " : "、"; }
   function signed(n) { return n > 0 ? "+" + n : String(n); }
@@ -45,7 +51,7 @@
   function levelText(level, T) { return level === null ? T.unassessed : signed(level) + " " + T.levels[String(level)]; }
 
   function nodeLabel(n, T) {
-    return (n.decisionMaker ? "★ " : "") + n.name + (n.coach ? " ◆" + T.coach : "");
+    return (n.decisionMaker ? "★ " : "") + iso(n.name) + (n.coach ? " ◆" + T.coach : "");
   }
 
   function mapTooltip(d, byId) {
@@ -53,10 +59,10 @@
     return function (p) {
       if (p.dataType === "edge") {
         var s = byId[p.data.source] || {}, t = byId[p.data.target] || {};
-        return enc(s.name) + " → " + enc(t.name) + "<br>" + enc(T.edges[p.data.kind] || p.data.kind);
+        return enc(iso(s.name)) + " → " + enc(iso(t.name)) + "<br>" + enc(T.edges[p.data.kind] || p.data.kind);
       }
       var n = p.data, lines = [];
-      lines.push("<strong>" + enc(n.name) + "</strong>" + (n.title ? " · " + enc(n.title) : ""));
+      lines.push("<strong>" + enc(iso(n.name)) + "</strong>" + (n.title ? " · " + enc(iso(n.title)) : ""));
       lines.push('<span class="tip-muted">' + enc(n.department) + " · " + enc(n.layer) + " · " + enc(n.role) + "</span>");
       if (n.level === null) {
         lines.push(enc(T.unassessed));
@@ -68,7 +74,7 @@
           levelText(n.whatIf.to, T)) + "</span>");
       }
       if (n.evidence) {
-        lines.push(enc(T.evidence) + " (" + enc(n.evidenceDate) + "): " + enc(clip(n.evidence, 160)));
+        lines.push(enc(T.evidence) + " (" + enc(n.evidenceDate) + "): " + enc(iso(clip(n.evidence, 160))));
       } else if (n.evidenceDate) {
         lines.push(enc(T.assessedOn) + " " + enc(n.evidenceDate));
       }
@@ -210,7 +216,7 @@
       tooltip: { trigger: "item", confine: true, extraCssText: "max-width:280px;white-space:normal;",
         formatter: function (p) {
           var a = p.data.info, out = enc(a.date) + " · <b>" + enc(signed(a.level) + " " + a.name) + "</b>";
-          if (a.evidence) out += "<br>" + enc(clip(a.evidence, 200));
+          if (a.evidence) out += "<br>" + enc(iso(clip(a.evidence, 200)));
           if (a.signals.length) out += "<br><span class=\"tip-muted\">" + enc(a.signals.join(listSeparator())) + "</span>";
           return out;
         } },
