@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from dealmap.cli.db import LANG_OPTION, MESSAGES_LANG, _fail, ensure_database, inactive
+from dealmap.cli.db import DEFAULT_LANG, LANG_OPTION, MESSAGES_LANG, _fail, ensure_database, inactive
 from dealmap.cli.helptext import add_command
 from dealmap.method.codes import Text
 
@@ -41,7 +41,7 @@ def user_add(
     role: Annotated[str, typer.Option("--role")] = "rep",
     team: Annotated[str | None, typer.Option("--team")] = None,
     password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
-    lang: LANG_OPTION = "zh",
+    lang: LANG_OPTION = DEFAULT_LANG,
 ) -> None:
     """Add a user with a role (and a team); asks for the password unless --password-stdin."""
     if role not in ROLES:
@@ -78,7 +78,7 @@ def user_add(
 
 def token(
     name: Annotated[str, typer.Argument()],
-    lang: LANG_OPTION = "zh",
+    lang: LANG_OPTION = DEFAULT_LANG,
 ) -> None:
     """Print a new API token for a user (shown once; send it as `Authorization: Bearer TOKEN`)."""
     ensure_database()

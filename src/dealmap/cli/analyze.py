@@ -13,6 +13,7 @@ from datetime import date
 
 import orjson
 
+from dealmap.cli.langs import output_lang
 from dealmap.method.codes import LANGS, Text
 
 BAD_LANG = Text("--lang 只能是 zh 或 en", "--lang must be zh or en")
@@ -56,7 +57,7 @@ def register(app, lang: str) -> None:
     def analyze(
         file: str = typer.Argument(..., metavar="FILE|-"),
         as_json: bool = typer.Option(False, "--json"),
-        lang: str = typer.Option("zh", "--lang", metavar="zh|en"),
+        lang: str = typer.Option(output_lang(), "--lang", metavar="zh|en"),
         as_of: str | None = typer.Option(None, "--as-of", metavar="YYYY-MM-DD"),
     ) -> None:
         run(file, as_json=as_json, lang=lang, as_of=as_of)
@@ -64,11 +65,14 @@ def register(app, lang: str) -> None:
     add_command(app, "analyze", analyze, HELP, lang)
 
 
-def run(file: str, *, as_json: bool = False, lang: str = "zh", as_of: str | None = None) -> tuple:
+def run(file: str, *, as_json: bool = False, lang: str | None = None, as_of: str | None = None) -> tuple:
     """The command itself; a bad option or file exits with status 2 (SystemExit).
 
-    Returns the deal and the report, for a caller that exits without freeing them.
+    Returns the deal and the report, for a caller that exits without freeing them. ``lang``
+    defaults to DEALMAP_LANG (zh or en), else zh.
     """
+    if lang is None:
+        lang = output_lang()
     if lang not in LANGS:
         _fail(BAD_LANG, "en")
     from dealmap.cli import frame

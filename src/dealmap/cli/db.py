@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from dealmap.cli.helptext import add_command
+from dealmap.cli.langs import output_lang
 from dealmap.method.codes import Text
 
 
@@ -30,6 +31,8 @@ def check_lang(value: str) -> str:
 
 
 LANG_OPTION = Annotated[str, typer.Option("--lang", metavar="zh|en", callback=check_lang)]
+#: --lang when it is not given: DEALMAP_LANG (zh or en), else zh.
+DEFAULT_LANG = output_lang()
 MESSAGES_LANG = Text("提示信息的语言:zh(中文)或 en(英文)。", "Language of messages: zh or en.")
 
 HELP = {
@@ -183,7 +186,7 @@ def demo(
 def import_deal(
     file: Annotated[str, typer.Argument()],
     owner: Annotated[str | None, typer.Option()] = None,
-    lang: LANG_OPTION = "zh",
+    lang: LANG_OPTION = DEFAULT_LANG,
 ) -> None:
     """Validate a deal file and store it; prints the new deal's id as the last line.
 
@@ -243,7 +246,7 @@ def inactive(username: str) -> Text:
 def export_deal(
     deal_id: Annotated[int, typer.Argument()],
     output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
-    lang: LANG_OPTION = "zh",
+    lang: LANG_OPTION = DEFAULT_LANG,
 ) -> None:
     """Write a stored deal as a dealmap/1 deal file (as_of = today)."""
     ensure_database()

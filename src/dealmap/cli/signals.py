@@ -12,6 +12,7 @@ from rich.console import Console
 
 from dealmap.cli import frame
 from dealmap.cli.helptext import add_command
+from dealmap.cli.langs import output_lang
 from dealmap.method.codes import DEPARTMENTS, GROUPS, PERSONAL_NEEDS, SIGNALS, Text, group_of_level
 from dealmap.method.levels import LEVELS
 from dealmap.signals import Reading, read_note, reading_to_dict
@@ -69,7 +70,7 @@ def signals(
     text: Annotated[str | None, typer.Argument()] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     jsonl: Annotated[str | None, typer.Option("--jsonl", metavar="FILE|-")] = None,
-    lang: Annotated[str, typer.Option("--lang", metavar="zh|en")] = "zh",
+    lang: Annotated[str, typer.Option("--lang", metavar="zh|en")] = output_lang(),
 ) -> None:
     """Print the suggestions for TEXT, or one JSON object per line of `--jsonl FILE|-`."""
     if lang not in _WORDS:

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from dealmap.cli.db import LANG_OPTION, _owner, ensure_database, write_output
+from dealmap.cli.db import DEFAULT_LANG, LANG_OPTION, _owner, ensure_database, write_output
 from dealmap.cli.helptext import add_command
 from dealmap.method.codes import Text
 
@@ -127,7 +127,7 @@ def import_file(
     file: Annotated[Path, typer.Argument()],
     dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
     owner: Annotated[str | None, typer.Option()] = None,
-    lang: LANG_OPTION = "zh",
+    lang: LANG_OPTION = DEFAULT_LANG,
 ) -> None:
     """Import accounts, deals, people, parts, relations, assessments and interactions from Excel or CSV."""
     from dealmap.interchange.xlsx import FileRejected, ImportFailed, Source, format_issues
@@ -171,7 +171,7 @@ def export(
     format: Annotated[str, typer.Option("--format", "-f", metavar="xlsx|pptx|json")] = "xlsx",
     output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
     owner: Annotated[str | None, typer.Option()] = None,
-    lang: LANG_OPTION = "zh",
+    lang: LANG_OPTION = DEFAULT_LANG,
 ) -> None:
     """Export a deal (or a portfolio) as a workbook, an account-review deck or a deal file."""
     if format not in FORMATS:
@@ -223,7 +223,7 @@ def export(
 
 def template(
     output: Annotated[Path, typer.Option("-o", "--output")] = Path("dealmap-template.xlsx"),
-    lang: LANG_OPTION = "zh",
+    lang: LANG_OPTION = DEFAULT_LANG,
 ) -> None:
     """Write the import template (.xlsx): a guide, seven sheets with drop-downs and example rows."""
     from dealmap.interchange.xlsx import template_workbook
