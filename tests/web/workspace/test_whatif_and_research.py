@@ -133,3 +133,17 @@ def test_another_rep_cannot_change_the_research(client, other_rep, demo_deal):
     assert client.post(url, research_data(demo_deal, why="x")).status_code == 404
     demo_deal.refresh_from_db()
     assert demo_deal.research_why != "x"
+
+
+def test_a_long_answer_the_api_or_a_workbook_stored_does_not_block_the_research_form(rep_client, demo_deal):
+    # The API and a workbook cell take 10,000 characters; the form took 5,000 and then refused to
+    # save any answer while a longer one stood beside it.
+    demo_deal.research_why = "长" * 8000
+    demo_deal.save()
+    url = reverse("workspace:research", args=[demo_deal.pk])
+    response = rep_client.post(url, research_data(demo_deal, target_market="华东"), **HTMX)
+    assert response.status_code == 200
+    demo_deal.refresh_from_db()
+    assert demo_deal.research_target_market == "华东" and len(demo_deal.research_why) == 8000
+    too_long = rep_client.post(url, research_data(demo_deal, who_proposed="字" * 10_001), **HTMX)
+    assert too_long.status_code == 422

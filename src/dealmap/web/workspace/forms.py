@@ -201,6 +201,6 @@ class ResearchForm(TextChecks, forms.Form):
         for code in codes.RESEARCH_QUESTIONS.codes:
             self.fields[code] = FreeText(
                 label=codes.RESEARCH_QUESTIONS.label(code, i18n.lang()),
-                max_length=5000,
+                max_length=TEXT_MAX,  # as the API and a workbook cell take
                 widget=forms.Textarea(attrs={"rows": 2, "placeholder": _("Not answered yet")}),
             )
