@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import math
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -857,6 +858,8 @@ def read_deal_file(source: str) -> Deal:
     """Read and validate a deal file from a path, or from standard input when source is '-'."""
     try:
         if source == "-":
+            if sys.stdin is None:  # started with standard input closed (`0<&-`)
+                raise OSError(errno.EBADF, os.strerror(errno.EBADF))
             raw = sys.stdin.buffer.read()
         else:
             # not pathlib: importing it is ~4 ms of `dealmap analyze`'s start

@@ -299,3 +299,19 @@ def test_a_surrogate_pair_is_one_character_and_fine():
     text = json.dumps(data)  # ensure_ascii: the pair as "\ud83d\ude00"
     assert "\\ud83d\\ude00" in text
     assert loads_deal(text).stakeholders[0].name == "陈建国 \U0001f600"
+
+
+@pytest.mark.parametrize("command", ["analyze", "import-deal"])
+def test_reading_a_closed_standard_input_is_one_line_and_status_2(command, tmp_path):
+    result = subprocess.run(
+        [DEALMAP, command, "-", "--lang", "en"],
+        stdin=None,
+        capture_output=True,
+        text=True,
+        env={"PATH": "", "DEALMAP_DATA_DIR": str(tmp_path)},
+        check=False,
+        timeout=120,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "cannot read standard input: Bad file descriptor"
