@@ -25,6 +25,7 @@ from dealmap.interchange.sheets import (
     EXAMPLE_MARKERS,
     GUIDE,
     LIST_JOIN,
+    LIST_SEPARATORS,
     LISTS_SHEET,
     MAX_FILE_BYTES,
     MAX_ROWS_PER_SHEET,
@@ -52,7 +53,9 @@ def escape(text: str) -> str:
 
 
 class _Refs:
-    """How one account's people are referred to: by name, or by ID when two share a name."""
+    """How one account's people are referred to: by name, or by ID when the name would not read
+    back as that one person — two share it, it holds a list separator (a participants cell is split
+    at them: "Alice; Bob" would be two people) or spaces at either end (the reader strips them)."""
 
     def __init__(self, people: Iterable[Stakeholder]):
         names: dict[str, int] = {}
@@ -61,13 +64,18 @@ class _Refs:
             if p.id not in self.name_of:
                 self.name_of[p.id] = p.name
                 names[p.name] = names.get(p.name, 0) + 1
-        self.shared = {n for n, count in names.items() if count > 1}
+        self.by_id = {n for n, count in names.items() if count > 1 or not _reads_back(n)}
 
     def __call__(self, key: str | None) -> str:
         if key is None:
             return ""
         name = self.name_of.get(key, key)
-        return key if name in self.shared else name
+        return key if name in self.by_id else name
+
+
+def _reads_back(name: str) -> bool:
+    """Whether a name written in a reference cell is read back as exactly that name."""
+    return name == name.strip() and not any(sep in name for sep in LIST_SEPARATORS)
 
 
 @dataclass(frozen=True)

@@ -80,3 +80,19 @@ def test_a_portfolio_workbook_holds_no_account_the_user_cannot_see(rep, other_re
     }
     assert "别人的公司" not in cells
     assert demo_deal.account.name in cells
+
+
+@pytest.mark.parametrize("name", ["Alice; Bob", "Carol、Dan", "Eve;Fay", "new\nline"])
+def test_a_name_holding_a_list_separator_is_referred_to_by_id_and_reads_back(demo_deal, name):
+    # A participants cell is split at ; ; 、 and line breaks: by name, "Alice; Bob" read back as two
+    # people nobody knows, and the deal's own export could not be imported again.
+    from dealmap.web.deals.models import Interaction
+
+    person = Part.objects.filter(deal=demo_deal).select_related("person").first().person
+    person.name = name
+    person.save()
+    assert Interaction.objects.filter(deal=demo_deal, participations__person=person).exists()
+    data = workbook_bytes([demo_deal])
+    plan = workbook_preview(source=Source(data), owner=demo_deal.account.owner)
+    assert plan.ok, plan.issues[:3]
+    assert all(c.created == 0 and c.updated == 0 for c in plan.counts.values()), plan.counts
