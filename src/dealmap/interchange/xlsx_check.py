@@ -36,6 +36,10 @@ class Known:
         """The name matches an account the user may see but not change (shared view-only)."""
         return False
 
+    def account_ambiguous(self, account: str) -> bool:
+        """Several of the user's own accounts have this name: a row cannot say which it means."""
+        return False
+
     def deal_exists(self, account: str, deal: str) -> bool:
         return False
 
@@ -252,6 +256,14 @@ def _read_only(name: str) -> Text:
     )
 
 
+def _ambiguous(name: str) -> Text:
+    return Text(
+        f"您有不止一个名为「{name}」的客户,无法确定这一行指的是哪一个(请先在系统中把其中一个改名)",
+        f"you have more than one account called '{name}', so this row cannot say which it means "
+        "(rename one of them first)",
+    )
+
+
 def _repeats(row: int) -> Text:
     return Text(f"与第 {row} 行重复", f"repeats row {row}")
 
@@ -339,15 +351,19 @@ class _Scanner:
                 self.ok_accounts.clear()
             self.ok_accounts[name] = ok
         if not ok:
-            self.issue(
-                row,
-                "account",
-                _read_only(name) if self.known.account_read_only(name) else _unknown_account(name),
-            )
+            self.issue(row, "account", self._refusal(name) or _unknown_account(name))
         return ok
 
-    def _check_account(self, name: str) -> bool:
+    def _refusal(self, name: str) -> Text | None:
+        """Why an existing account of this name cannot take the file's rows, if it cannot."""
+        if self.known.account_ambiguous(name):
+            return _ambiguous(name)
         if self.known.account_read_only(name):
+            return _read_only(name)
+        return None
+
+    def _check_account(self, name: str) -> bool:
+        if self._refusal(name):
             return False
         if self.store.one("SELECT 1 FROM account WHERE name = ? AND row IS NOT NULL", name) or (
             self.known.account_exists(name)
@@ -393,8 +409,9 @@ class _Scanner:
         if found:
             self.issue(row, "account", _repeats(found[0]))
             return
-        if self.known.account_read_only(name):
-            self.issue(row, "account", _read_only(name))
+        refusal = self._refusal(name)
+        if refusal:
+            self.issue(row, "account", refusal)
             return
         self.db.execute(
             "INSERT INTO account (name, row, used) VALUES (?, ?, 1)"

@@ -4,15 +4,51 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from dealmap.web.accounts.models import Account, AccountShare, Person, Relation
 from dealmap.web.audit.services import audit_record, snapshot
 from dealmap.web.core.conflicts import versioned_update
 
 
+class AccountNameTaken(ValueError):
+    """The owner has an account of that name already. A workbook names accounts by name, so two of
+    one owner's accounts sharing a name could not be told apart on re-import."""
+
+    path = "name"
+
+    def __init__(self, name: str):
+        super().__init__(
+            _("You already have an account called “%(name)s”; choose another name.") % {"name": name}
+        )
+
+
+def account_name_taken(*, owner, name: str, other_than: Account | None = None) -> bool:
+    """Whether ``owner`` has an account called ``name`` (besides ``other_than``)."""
+    found = Account.objects.filter(owner=owner, name=name)
+    if other_than is not None:
+        found = found.exclude(pk=other_than.pk)
+    return found.exists()
+
+
+def account_name_free(*, owner, name: str) -> str:
+    """``name``, or "name (2)", "name (3)"… — the first that ``owner`` has no account called."""
+    candidate, n = name, 1
+    while account_name_taken(owner=owner, name=candidate):
+        n += 1
+        suffix = f" ({n})"
+        candidate = name[: Account._meta.get_field("name").max_length - len(suffix)] + suffix
+    return candidate
+
+
 @transaction.atomic
 def account_create(*, owner, name: str, industry: str = "", notes: str = "", by=None) -> Account:
-    """A new account owned by ``owner``; ``by`` (default: the owner) is recorded in the trail."""
+    """A new account owned by ``owner``; ``by`` (default: the owner) is recorded in the trail.
+
+    Raises :class:`AccountNameTaken` when the owner has an account of that name already.
+    """
+    if account_name_taken(owner=owner, name=name):
+        raise AccountNameTaken(name)
     account = Account(owner=owner, name=name, industry=industry, notes=notes)
     account.full_clean()
     account.save()
@@ -145,6 +181,9 @@ def account_update(*, account: Account, version: int, by, **fields) -> Account:
     unknown = set(fields) - set(ACCOUNT_FIELDS)
     if unknown:
         raise ValueError(f"Not editable on an account: {', '.join(sorted(unknown))}")
+    name = fields.get("name")
+    if name is not None and account_name_taken(owner=account.owner, name=name, other_than=account):
+        raise AccountNameTaken(name)
     return versioned_update(account, version=version, fields=fields, by=by)
 
 

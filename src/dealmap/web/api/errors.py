@@ -123,9 +123,9 @@ def install(api) -> None:
     def refused(request, exc):
         # A service refusing a change the schema cannot rule out (e.g. a person reporting to
         # themselves): the change conflicts with the stored data.
-        return respond(
-            request, 409, _("The change conflicts with the stored data."), [{"path": "", "message": str(exc)}]
-        )
+        # A refusal that knows its field says so (``path``, e.g. a taken account name).
+        problems = [{"path": getattr(exc, "path", ""), "message": str(exc)}]
+        return respond(request, 409, _("The change conflicts with the stored data."), problems)
 
     @api.exception_handler(DealFileError)
     def bad_file(request, exc):

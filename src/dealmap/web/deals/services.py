@@ -20,6 +20,7 @@ from dealmap.interchange.xlsx_read import MAX_NAME_CHARS, MAX_TEXT_CHARS
 from dealmap.method import codes
 from dealmap.method.codes import Text
 from dealmap.web.accounts.models import Account, Person, Relation
+from dealmap.web.accounts.services import account_name_free
 from dealmap.web.audit.services import audit_record, snapshot
 from dealmap.web.core.conflicts import versioned_update
 from dealmap.web.deals.models import Assessment, Deal, Interaction, InteractionParticipant, Part
@@ -94,9 +95,12 @@ def deal_import(*, deal: model.Deal, owner, account: Account | None = None, by=N
     problems = storage_problems(deal)
     if problems:
         raise DealFileError(problems)
-    if account is None:
+    if account is None:  # a new account: named apart from the owner's others (a workbook names them)
         account = Account.objects.create(
-            owner=owner, name=deal.account.name, industry=deal.account.industry, notes=deal.account.notes
+            owner=owner,
+            name=account_name_free(owner=owner, name=deal.account.name),
+            industry=deal.account.industry,
+            notes=deal.account.notes,
         )
     people = _people_store(account, deal.stakeholders)
     _relations_store(account, people, deal.relations)

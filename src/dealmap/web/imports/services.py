@@ -85,6 +85,7 @@ class OwnerKnown(Known):
         self.owner = owner
         self._accounts: dict[str, Account | None] = {}
         self._read_only: set[str] = set()
+        self._ambiguous: set[str] = set()
         self._deals: dict[int, dict[str, Deal]] = {}
         self._people: dict[int, dict[str, Any]] = {}  # account pk → person key → stored fields
         self._parts: dict[int, dict[str, Any]] = {}  # deal pk → person key → stored part fields
@@ -106,12 +107,19 @@ class OwnerKnown(Known):
             match = (own or shared or [None])[0]
             if match is None and found:
                 self._read_only.add(name)
+            if len(own) > 1 or (not own and len(shared) > 1):
+                self._ambiguous.add(name)  # which one the row means is unknown: none is matched
+                match = None
             self._accounts[name] = match
         return self._accounts[name]
 
     def account_read_only(self, account: str) -> bool:
         self.account(account)
         return account in self._read_only
+
+    def account_ambiguous(self, account: str) -> bool:
+        self.account(account)
+        return account in self._ambiguous
 
     def deal(self, account: str, name: str) -> Deal | None:
         found = self.account(account)

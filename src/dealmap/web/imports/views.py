@@ -18,6 +18,7 @@ from dealmap.interchange.sheets import MAX_FILE_BYTES, SHEETS
 from dealmap.interchange.xlsx import FileRejected, ImportFailed, Source, template_workbook
 from dealmap.interchange.xlsx_read import TOO_BIG, looks_like_json
 from dealmap.web import i18n
+from dealmap.web.accounts.services import account_name_free
 from dealmap.web.core import clock
 from dealmap.web.deals.selectors import deal_get
 from dealmap.web.deals.services import deal_import, storage_problems
@@ -105,8 +106,10 @@ def _deal_problems(exc: DealFileError, lang: str) -> list[tuple[str, str]]:
     return [(p.path, p.message.get(lang)) for p in exc.problems]
 
 
-def _deal_summary(deal) -> dict:
-    return {"account": deal.account.name, "deal": deal.opportunity.name, "people": len(deal.stakeholders)}
+def _deal_summary(deal, account_name: str) -> dict:
+    """What the page shows of a deal file: the account's name as it is (or will be) stored — the
+    file's, or "name (2)" when the uploader has an account of that name already."""
+    return {"account": account_name, "deal": deal.opportunity.name, "people": len(deal.stakeholders)}
 
 
 def _keep_upload(user, token: str, data: bytes, name: str) -> None:
@@ -143,7 +146,8 @@ def import_preview(request: HttpRequest) -> HttpResponse:
             context = {"deal_problems": _deal_problems(exc, lang), "name": upload.name}
             return render(request, "imports/result.html", context, status=422)
         _keep_upload(request.user, token, data, upload.name)
-        context = {"deal_file": _deal_summary(deal), "token": token, "name": upload.name}
+        account_name = account_name_free(owner=request.user, name=deal.account.name)
+        context = {"deal_file": _deal_summary(deal, account_name), "token": token, "name": upload.name}
         return render(request, "imports/result.html", context)
     try:
         source = Source(data)
@@ -202,7 +206,7 @@ def _deal_file_commit(
     finally:
         path.unlink(missing_ok=True)
         name_file.unlink(missing_ok=True)
-    context = {"done": True, "deal_file": _deal_summary(deal), "stored": stored}
+    context = {"done": True, "deal_file": _deal_summary(deal, stored.account.name), "stored": stored}
     return render(request, "imports/result.html", context)
 
 
