@@ -52,9 +52,10 @@ def test_recording_an_assessment_appends_it_and_returns_the_panel_with_the_new_a
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="person-panel"' in html and "愿意再谈一次" in html
-    for region in ('id="score"', 'id="findings"', 'id="strategy"', 'id="map-data-box"', 'id="whatif"'):
-        assert region + " class" in html or region in html
-    assert html.count('hx-swap-oob="true"') == 5
+    for region in ('id="pulse"', 'id="group"', 'id="score"', 'id="findings"', 'id="strategy"'):
+        assert region in html
+    assert 'id="map-data-box"' in html and 'id="whatif"' in html
+    assert html.count('hx-swap-oob="true"') == 7
     after = list(Assessment.objects.filter(deal=demo_deal).values_list("pk", "level"))
     assert after[: len(before)] == before and len(after) == len(before) + 1
     latest = Assessment.objects.filter(deal=demo_deal, person__key="p4").latest("date", "recorded_at", "id")
@@ -504,3 +505,37 @@ def test_a_nul_in_a_research_answer_is_named_at_the_field(rep_client, demo_deal)
     assert field_error(response.content.decode(), "id_why") == NUL_ZH
     demo_deal.refresh_from_db()
     assert demo_deal.version == 1
+
+
+def _oob(html: str, region: str) -> str:
+    """The out-of-band element ``region`` of a response, up to the next region."""
+    start = html.index(f'id="{region}"')
+    return html[start : html.find('hx-swap-oob="true"', html.index('hx-swap-oob="true"', start) + 1)]
+
+
+def test_the_attitude_counts_and_the_buying_group_follow_a_write_from_the_drawer(rep_client, demo_deal):
+    # p4 (周文) is the demo's one opponent (-3): rated +3, the counts under the title and the
+    # buying-group table must say so without a reload, like the board and the map.
+    response = rep_client.post(
+        url("assessment_create", demo_deal), {"level": "3", "date": "2026-11-27"}, **HTMX
+    )
+    html = response.content.decode()
+    pulse = _oob(html, "pulse")
+    assert re.search(r'pulse-opponent">.*?<strong>0</strong>', pulse), pulse
+    group = _oob(html, "group")
+    row = group[group.index('data-person="p4"') :]
+    row = row[: row.index("</tr>")]
+    assert "+3" in row and 'class="level supporter"' in row
+
+
+def test_a_write_from_the_persons_own_page_sends_no_deal_regions(rep_client, demo_deal):
+    page = reverse("workspace:person", args=[demo_deal.pk, "p4"])
+    response = rep_client.post(
+        url("assessment_create", demo_deal),
+        {"level": "1", "date": "2026-11-27"},
+        HTTP_HX_CURRENT_URL=f"http://testserver{page}",
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and 'class="person-panel"' in html
+    assert 'hx-swap-oob="true"' not in html

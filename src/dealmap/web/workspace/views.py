@@ -4,6 +4,8 @@ that follow from the change, swapped out of band)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -38,6 +40,8 @@ from dealmap.web.workspace.selectors import TREND_STEP_DAYS, Workspace, deal_par
 
 #: The regions of the deal page that follow from any change to the deal.
 ANALYSIS_REGIONS = (
+    "workspace/_pulse.html",
+    "workspace/_group.html",
     "workspace/_score.html",
     "workspace/_findings.html",
     "workspace/_strategy.html",
@@ -102,7 +106,15 @@ def _panel_response(request, pk: int, key: str, *, status: int = 200, **forms) -
         return redirect(reverse("workspace:person", args=[pk, key]))
     part = deal_part_get(user=request.user, deal=ws.deal, key=key)
     panel = render_to_string("workspace/_person.html", person_context(ws, part, **forms), request)
+    if _on_person_page(request, pk, key):  # the person's own page has no analysis regions to refresh
+        return HttpResponse(panel, status=status)
     return HttpResponse(panel + _regions(request, ws), status=status)
+
+
+def _on_person_page(request: HttpRequest, pk: int, key: str) -> bool:
+    """Whether htmx sent the request from the person's own page rather than from the deal page's drawer."""
+    path = urlsplit(request.headers.get("HX-Current-URL", "")).path
+    return path == reverse("workspace:person", args=[pk, key])
 
 
 @require_POST
