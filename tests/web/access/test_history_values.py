@@ -15,3 +15,22 @@ def test_lists_are_joined_in_the_readers_language_and_pairs_read_as_text():
     with translation.override("zh-hans"):
         assert value_text("deal", "competitors", ["甲", "乙"], {}) == "甲、乙"
         assert "{" not in value_text("part", "competitor_affinity", affinity, {})
+
+
+def test_participants_read_as_names_and_every_field_has_a_label_in_each_language():
+    from dealmap.web.audit.presenters import field_label
+
+    people = {7: "孙海涛", 8: "周文"}
+    with translation.override("zh-hans"):
+        assert value_text("interaction", "participants", [7, 8], people) == "孙海涛、周文"
+        assert value_text("interaction", "participants", [7, 99], people) == "孙海涛、#99"  # erased since
+        assert field_label("assessment", "person_id") == "联系人"
+        assert field_label("interaction", "participants") == "参与人"
+        assert field_label("relation", "source_id") == "关系发起人"
+    with translation.override("en"):
+        assert value_text("interaction", "participants", [7, 8], people) == "孙海涛, 周文"
+        # Labels start with a capital in English, as headings do; the bare key never shows.
+        assert field_label("person", "name") == "Name"
+        assert field_label("assessment", "person_id") == "Person"
+        assert field_label("assessment", "evidence") == "Evidence"
+        assert field_label("relation", "target_id") == "Relation to"

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -44,8 +45,9 @@ VOCABULARY_OF = {
     "signals": codes.SIGNALS,
 }
 
-#: Fields that hold a person's id.
+#: Fields that hold a person's id, or a list of them (an interaction's participants).
 PERSON_FIELDS = ("reports_to_id", "person_id", "source_id", "target_id")
+PEOPLE_FIELDS = ("participants",)
 
 #: Bookkeeping that says nothing to a reader of the history.
 HIDDEN = {"id", "version", "account_id", "deal_id", "owner_id", "recorded_at", "recorded_by_id"}
@@ -57,6 +59,11 @@ EXTRA_LABELS = {
     # An import's entry counts what came in.
     "people": gettext_lazy("people"),
     "assessments": gettext_lazy("assessments"),
+    # Foreign keys without a label of their own (the model field would read "person", "source"…).
+    "person_id": gettext_lazy("person"),
+    "source_id": gettext_lazy("relation from"),
+    "target_id": gettext_lazy("relation to"),
+    "participants": gettext_lazy("participants"),
 }
 ERASE_MODES = {"anonymise": gettext_lazy("anonymised"), "delete": gettext_lazy("deleted")}
 
@@ -111,7 +118,7 @@ def object_label(object_type: str) -> str:
 def field_label(object_type: str, key: str) -> str:
     """The translated label of a stored field (``reports_to_id`` → 汇报给)."""
     if key in EXTRA_LABELS:
-        return str(EXTRA_LABELS[key])
+        return capfirst(str(EXTRA_LABELS[key]))
     if key.startswith("research_"):
         return i18n.label(codes.RESEARCH_QUESTIONS, key.removeprefix("research_"))
     if object_type in MODELS:
@@ -122,7 +129,7 @@ def field_label(object_type: str, key: str) -> str:
         except FieldDoesNotExist:
             label = None
         if label:
-            return str(label)
+            return capfirst(str(label))
     return key
 
 
@@ -134,6 +141,8 @@ def value_text(object_type: str, key: str, value: Any, people: dict[int, str]) -
         return _("Yes") if value else _("No")
     if key in PERSON_FIELDS:
         return people.get(value, f"#{value}")
+    if key in PEOPLE_FIELDS and isinstance(value, list):
+        return _joiner().join(people.get(v, f"#{v}") for v in value)
     if key == "level" and value in LEVELS:
         sign = f"{value:+d}" if value else "0"
         return f"{sign} {i18n.text(LEVELS[value].label)}"
