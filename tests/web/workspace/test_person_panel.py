@@ -539,3 +539,16 @@ def test_a_write_from_the_persons_own_page_sends_no_deal_regions(rep_client, dem
     html = response.content.decode()
     assert response.status_code == 200 and 'class="person-panel"' in html
     assert 'hx-swap-oob="true"' not in html
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "0026-11-27", "1969-12-31"])
+@pytest.mark.parametrize("form", ["assessment_create", "interaction_create"])
+def test_a_date_before_1970_is_refused_as_a_likely_typo(rep_client, demo_deal, form, day):
+    data = {"level": "1", "date": day, "participants": ["p4"], "summary": "x"}
+    before = (Assessment.objects.count(), Interaction.objects.count())
+    response = rep_client.post(url(form, demo_deal), data, **HTMX)
+    assert response.status_code == 422
+    assert "早于 1970-01-01 的日期多半是输入错误" in response.content.decode()
+    assert (Assessment.objects.count(), Interaction.objects.count()) == before
+    ok = rep_client.post(url(form, demo_deal), {**data, "date": "1970-01-01"}, **HTMX)
+    assert ok.status_code == 200

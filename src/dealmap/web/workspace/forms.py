@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -131,11 +132,27 @@ PART_FIELDS = (
 )
 
 
+#: The earliest day a form takes for an assessment or an interaction: an earlier one is almost
+#: surely a mistyped year (0026 for 2026), and it would stretch the attitude chart over centuries.
+EARLIEST_DAY = date(1970, 1, 1)
+
+
+def _not_too_early(day: date) -> date:
+    if day < EARLIEST_DAY:
+        raise forms.ValidationError(
+            _("A date before %(day)s is most likely a typing mistake.") % {"day": EARLIEST_DAY.isoformat()}
+        )
+    return day
+
+
 class AssessmentForm(TextChecks, forms.Form):
     """A new assessment: the level (−4..+4), the day, the evidence and the behaviour signals seen."""
 
     level = forms.TypedChoiceField(label=_("Attitude level"), coerce=int)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "min": EARLIEST_DAY.isoformat()}),
+    )
     evidence = FreeText(label=_("Evidence: their words or behaviour"), rows=3)
     signals = forms.MultipleChoiceField(
         label=_("Behaviour signals"), required=False, widget=forms.CheckboxSelectMultiple
@@ -150,7 +167,7 @@ class AssessmentForm(TextChecks, forms.Form):
         day = self.cleaned_data["date"]
         if day > clock.today():
             raise forms.ValidationError(_("An assessment cannot be dated in the future."))
-        return day
+        return _not_too_early(day)
 
 
 #: Up to this many people, participants are ticked in a list of checkboxes; beyond it, a multi-select.
@@ -160,7 +177,10 @@ CHECKBOX_LIMIT = 30
 class InteractionForm(TextChecks, forms.Form):
     """A contact with the customer: when, how, who took part, what happened."""
 
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "min": EARLIEST_DAY.isoformat()}),
+    )
     channel = forms.ChoiceField(label=_("Channel"), required=False)
     participants = forms.MultipleChoiceField(label=_("Who took part"), widget=forms.SelectMultiple)
     summary = FreeText(label=_("What happened"), rows=3)
@@ -188,7 +208,7 @@ class InteractionForm(TextChecks, forms.Form):
         day = self.cleaned_data["date"]
         if day > clock.today():
             raise forms.ValidationError(_("An interaction cannot be dated in the future."))
-        return day
+        return _not_too_early(day)
 
 
 class ResearchForm(TextChecks, forms.Form):

@@ -210,8 +210,10 @@
     chart.setOption({
       animation: false,
       grid: { left: 34, right: 14, top: 12, bottom: 26 },
+      // Month and day within a year; over a longer span the year too (else every label reads "01-01").
       xAxis: { type: "time", min: start, max: end,
-        axisLabel: { fontSize: 10, hideOverlap: true, formatter: "{MM}-{dd}" } },
+        axisLabel: { fontSize: 10, hideOverlap: true,
+          formatter: end - start > 366 * day ? "{yyyy}-{MM}" : "{MM}-{dd}" } },
       yAxis: { type: "value", min: -4, max: 4, interval: 2, axisLabel: { fontSize: 10, formatter: function (v) { return signed(v); } } },
       tooltip: { trigger: "item", confine: true, extraCssText: "max-width:280px;white-space:normal;",
         formatter: function (p) {
