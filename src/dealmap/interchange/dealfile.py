@@ -33,6 +33,7 @@ from dealmap.engine.model import (
     Research,
     Stakeholder,
 )
+from dealmap.interchange.amounts import amount_problem
 from dealmap.method.codes import (
     AFFINITY_MAX,
     AFFINITY_MIN,
@@ -409,22 +410,21 @@ def _opportunity(c: _Checker, data: Any) -> Opportunity:
     )
 
 
-#: An integer amount above this is refused: it would not fit a float (400 digits once crashed the reader).
-AMOUNT_MAX = 10**300
-
-
 def _amount(c: _Checker, data: dict, path: str) -> float | None:
+    """An amount the databases hold exactly (see `amounts`): below 10^13, at most 2 decimals.
+
+    The check reads the number as written (a float by its shortest spelling), so a huge integer
+    is refused before it could overflow a float (400 digits once crashed the reader).
+    """
     value = data.get("amount")
     if value is None:
         return None
     if type(value) not in (int, float) or (type(value) is float and not math.isfinite(value)):
         c.add(f"{path}.amount", _must_be("number"))
         return None
-    if type(value) is int and abs(value) > AMOUNT_MAX:  # would overflow a float
-        c.add(f"{path}.amount", Text("数额过大", "is far too large"))
-        return None
-    if value < 0:
-        c.add(f"{path}.amount", Text("不能为负数", "must not be negative"))
+    problem = amount_problem(value)
+    if problem is not None:
+        c.add(f"{path}.amount", problem)
         return None
     return value
 

@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -27,6 +28,7 @@ from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from dealmap.interchange.amounts import amount_problem
 from dealmap.interchange.sheets import (
     EXAMPLE_MARKERS,
     GUIDE,
@@ -50,7 +52,6 @@ MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 MAX_NAME_CHARS = 200
 MAX_TEXT_CHARS = 10_000
-MAX_AMOUNT = 10**16  # what the database's amount column holds
 #: Cells starting with one of these are neutralised on export by a leading apostrophe.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -130,7 +131,6 @@ NOT_INTEGER = Text("必须是整数", "must be a whole number")
 NOT_NUMBER = Text("必须是不小于 0 的数字", "must be a number of at least 0")
 NOT_DATE = Text("必须是日期(YYYY-MM-DD)", "must be a date (YYYY-MM-DD)")
 NOT_BOOL = Text("必须是 是/否", "must be yes or no")
-TOO_LARGE = Text("数额过大", "is too large")
 REPEATED = Text("同一项重复出现", "lists an item twice")
 UNKNOWN_COLUMN = Text("未知的列(拼写错误会导致数据丢失)", "unknown column (a typo would drop data)")
 REPEATED_COLUMN = Text("列重复出现", "the column appears twice")
@@ -314,21 +314,28 @@ def _int(value: Any, col: Column) -> int | None:
 
 
 def _number(value: Any, _col: Column) -> float | int | None:
+    """An amount: a number cell as its shortest spelling, a text cell as written (``1.005`` is
+    refused, not rounded); below 10^13 with at most 2 decimals, what the databases hold exactly."""
     if value is None or (type(value) is str and not value.strip()):
         return None
     number: Any = value
     if type(value) is str:
         _text(value)
         try:
-            number = float(value.strip().replace(",", ""))
-        except ValueError:
+            written = Decimal(value.strip().replace(",", ""))
+        except InvalidOperation:
             raise _Bad(NOT_NUMBER) from None
-        if number.is_integer():
-            number = int(number)
+        if not written.is_finite() or written < 0:
+            raise _Bad(NOT_NUMBER)
+        problem = amount_problem(written)
+        if problem is not None:
+            raise _Bad(problem)
+        number = int(written) if written == written.to_integral_value() else float(written)
     if type(number) not in (int, float) or not math.isfinite(number) or number < 0:
         raise _Bad(NOT_NUMBER)
-    if number >= MAX_AMOUNT:
-        raise _Bad(TOO_LARGE)
+    problem = amount_problem(number)
+    if problem is not None:
+        raise _Bad(problem)
     return number
 
 

@@ -198,8 +198,12 @@ def test_what_json_accepts_is_read_as_json_reads_it(demo):
     with pytest.raises(DealFileError) as caught:
         loads_deal(json.dumps(demo))
     assert {p.path: p.message.en for p in caught.value.problems} == {"opportunity.amount": "must be a number"}
-    demo["opportunity"]["amount"] = 10**30
-    assert loads_deal(json.dumps(demo)).opportunity.amount == 1e30
+    demo["opportunity"]["amount"] = 10**30  # beyond 64 bits: json reads it, the checker refuses it
+    with pytest.raises(DealFileError) as caught:
+        loads_deal(json.dumps(demo))
+    assert {p.path: p.message.en for p in caught.value.problems} == {
+        "opportunity.amount": "must be less than 10,000,000,000,000 (10 trillion)"
+    }
     with pytest.raises(DealFileError) as caught:
         loads_deal('{"format": "dealmap/1",\n  "account": }')
     (problem,) = caught.value.problems
@@ -284,10 +288,49 @@ def test_a_list_or_an_object_in_a_code_field_is_a_problem_not_a_crash(demo, wher
 
 def test_an_amount_beyond_a_float_is_a_problem_not_a_crash(demo):
     demo["opportunity"]["amount"] = 10**400
-    assert problems_of(demo) == {"opportunity.amount": "is far too large"}
+    assert problems_of(demo) == {"opportunity.amount": "must be less than 10,000,000,000,000 (10 trillion)"}
 
 
 def test_a_file_nested_beyond_any_deal_is_refused_not_a_crash():
     with pytest.raises(DealFileError) as caught:
         loads_deal("[" * 100_000)
     assert caught.value.problems[0].message.en == "is not a deal file: nested far too deeply"
+
+
+@pytest.mark.parametrize(
+    ("amount", "en", "zh"),
+    [
+        (
+            12345678901234.56,
+            "must be less than 10,000,000,000,000 (10 trillion)",
+            "必须小于 10,000,000,000,000(10 万亿)",
+        ),
+        (
+            999999999999999.9,
+            "must be less than 10,000,000,000,000 (10 trillion)",
+            "必须小于 10,000,000,000,000(10 万亿)",
+        ),
+        (
+            10**13,
+            "must be less than 10,000,000,000,000 (10 trillion)",
+            "必须小于 10,000,000,000,000(10 万亿)",
+        ),
+        (1.005, "may have at most 2 decimal places (cents)", "最多只能有 2 位小数(精确到分)"),
+        (0.001, "may have at most 2 decimal places (cents)", "最多只能有 2 位小数(精确到分)"),
+        (-0.01, "must not be negative", "不能为负数"),
+    ],
+)
+def test_an_amount_the_databases_cannot_hold_exactly_is_refused_at_its_path(demo, amount, en, zh):
+    """SQLite keeps an amount in 15 significant digits: 12345678901234.56 would come back as
+    12345678901234.60, and a third decimal would be rounded away. The file says so instead."""
+    demo["opportunity"]["amount"] = amount
+    with pytest.raises(DealFileError) as caught:
+        loads_deal(json.dumps(demo))
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.message.en, problem.message.zh) == ("opportunity.amount", en, zh)
+
+
+@pytest.mark.parametrize("amount", [0, 0.5, 1.05, 2800000, 9999999999999.99, 9999999999999])
+def test_an_amount_below_ten_trillion_in_cents_is_read_as_written(demo, amount):
+    demo["opportunity"]["amount"] = amount
+    assert loads_deal(json.dumps(demo)).opportunity.amount == amount

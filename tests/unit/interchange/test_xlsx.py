@@ -420,3 +420,40 @@ def test_a_later_row_with_an_id_makes_a_reference_by_that_name_ambiguous():
     )
     got = issues_of(data)
     assert got == {("people", 2, "several people are called '乙'; use the ID")}
+
+
+def test_an_amount_the_databases_cannot_hold_exactly_is_refused_at_its_cell():
+    """Below 10^13 with at most 2 decimals, as a number cell or as text: SQLite keeps 15 digits, so
+    12345678901234.56 would come back as 12345678901234.60 and 1.005 would be rounded."""
+    rows = [
+        ["A", "ok", 9999999999999.99],
+        ["A", "ok text", "1,234.50"],
+        ["A", "large", 12345678901234.56],
+        ["A", "limit", 10**13],
+        ["A", "cents", 1.005],
+        ["A", "cents text", "1.005"],
+        ["A", "tiny", 0.00001],
+    ]
+    data = book_bytes(
+        {
+            "客户": [ACCOUNTS, ["A", None]],
+            "商机": [["客户名称", "商机名称", "金额"], *rows],
+        }
+    )
+    plan = scan(Source(data))
+    found = {(i.sheet, i.row, i.column, i.reason.en, i.reason.zh) for i in plan.issues}
+    large = ("must be less than 10,000,000,000,000 (10 trillion)", "必须小于 10,000,000,000,000(10 万亿)")
+    cents = ("may have at most 2 decimal places (cents)", "最多只能有 2 位小数(精确到分)")
+    assert found == {
+        ("deals", 4, "C 金额/Amount", *large),
+        ("deals", 5, "C 金额/Amount", *large),
+        ("deals", 6, "C 金额/Amount", *cents),
+        ("deals", 7, "C 金额/Amount", *cents),
+        ("deals", 8, "C 金额/Amount", *cents),
+    }
+    assert "商机 行 6, C 金额/Amount: 最多只能有 2 位小数(精确到分)" in format_issues(plan.issues, "zh")
+    good = book_bytes(
+        {"客户": [ACCOUNTS, ["A", None]], "商机": [["客户名称", "商机名称", "金额"], *rows[:2]]}
+    )
+    amounts = {d.opportunity.name: d.opportunity.amount for d in read_deals(Source(good))}
+    assert amounts == {"ok": 9999999999999.99, "ok text": 1234.5}

@@ -395,3 +395,214 @@ def test_who_may_not_share_gets_the_same_404_whatever_the_username(api_as, other
     for username in ("rep", "nobody", "rep2"):
         answer = api.post(f"/accounts/{demo_deal.account_id}/shares", {"username": username})
         assert answer == (404, {"detail": "未找到。", "problems": []}), username
+
+
+# -- what the API stores, an export gives back (a deal file and a workbook refuse the rest) --------
+
+LARGE = "must be less than 10,000,000,000,000."
+CENTS = "may have at most 2 decimal places (cents)."
+
+
+@pytest.mark.parametrize(
+    ("amount", "zh", "en"),
+    [
+        (12345678901234.56, "amount 必须小于 10,000,000,000,000。", f"amount {LARGE}"),
+        (999999999999999.9, "amount 必须小于 10,000,000,000,000。", f"amount {LARGE}"),
+        (1e13, "amount 必须小于 10,000,000,000,000。", f"amount {LARGE}"),
+        (1.005, "amount 最多只能有 2 位小数(精确到分)。", f"amount {CENTS}"),
+        (0.1 + 0.2, "amount 最多只能有 2 位小数(精确到分)。", f"amount {CENTS}"),
+    ],
+)
+def test_an_amount_the_databases_cannot_hold_exactly_is_refused_at_the_amount(
+    api_as, rep, demo_deal, row_counts, amount, zh, en
+):
+    """SQLite keeps 15 significant digits: 12345678901234.56 came back as 12345678901234.60,
+    999999999999999.9 as 1e15 (over the schema's own limit), and 1.005 was stored as 1.00."""
+    before = row_counts()
+    account = demo_deal.account_id
+    status, answer = api_as(rep).post("/deals", {"account": account, "name": "z", "amount": amount})
+    assert status == 422 and answer["problems"] == [{"path": "amount", "message": zh}]
+    status, answer = english(api_as(rep)).patch(f"/deals/{demo_deal.pk}", {"version": 1, "amount": amount})
+    assert status == 422 and answer["problems"] == [{"path": "amount", "message": en}]
+    assert row_counts() == before
+
+
+@pytest.mark.parametrize(
+    ("amount", "stored"),
+    [
+        (9999999999999.99, "9999999999999.99"),
+        (6408655322280.85, "6408655322280.85"),
+        (0.57, "0.57"),
+        (5, "5.00"),
+    ],
+)
+def test_an_amount_is_echoed_as_stored_and_read_back(api_as, rep, demo_deal, amount, stored):
+    """The JSON number is read as the decimal it spells; what the answer shows is what is stored."""
+    api = api_as(rep)
+    status, deal = api.post("/deals", {"account": demo_deal.account_id, "name": "z", "amount": amount})
+    assert (status, deal["amount"]) == (201, stored)
+    assert api.get(f"/deals/{deal['id']}")[1]["amount"] == stored
+    status, deal = api.patch(f"/deals/{deal['id']}", {"version": 1, "amount": amount})
+    assert (status, deal["amount"]) == (200, stored)
+    assert api.get(f"/deals/{deal['id']}")[1]["amount"] == stored
+
+
+def test_the_schema_states_the_amount_limits():
+    """So that a generated request (schemathesis) stays within what the API takes."""
+    from dealmap.web.api.api import api
+
+    schemas = api.get_openapi_schema()["components"]["schemas"]
+    for name in ("DealIn", "DealPatch"):
+        (number,) = [s for s in schemas[name]["properties"]["amount"]["anyOf"] if s["type"] == "number"]
+        assert number == {"type": "number", "minimum": 0, "exclusiveMaximum": 10**13, "multipleOf": 0.01}
+
+
+def _relation(api, source, target, kind="close"):
+    return api.post("/relations", {"source": source.pk, "target": target.pk, "kind": kind})
+
+
+def test_the_same_relation_twice_is_refused_as_the_deal_file_and_workbook_refuse_it(
+    api_as, rep, demo_deal, row_counts
+):
+    api = api_as(rep)
+    source, target = person_of(demo_deal, "p1"), person_of(demo_deal, "p7")
+    status, first = _relation(api, source, target)
+    assert status == 201
+    before = row_counts()
+    status, answer = _relation(api, source, target)
+    message = f"与关系 {first['id']} 重复:两端的人、方向和关系类型都相同。"
+    assert status == 409 and answer["problems"] == [{"path": "kind", "message": message}]
+    status, answer = _relation(english(api_as(rep)), source, target)
+    message = f"This repeats relation {first['id']}: the same two people, in the same direction, with the same kind."
+    assert status == 409 and answer["problems"] == [{"path": "kind", "message": message}]
+    assert row_counts() == before
+    assert _relation(api, target, source)[0] == 201  # the other direction is another relation
+    assert _relation(api, source, target, "influences")[0] == 201  # so is another kind
+
+
+def test_a_relation_to_oneself_is_refused_at_the_target_in_words(api_as, rep, demo_deal, row_counts):
+    person, before = person_of(demo_deal), row_counts()
+    status, answer = _relation(api_as(rep), person, person)
+    assert status == 409 and answer["problems"] == [
+        {"path": "target", "message": "关系的两端必须是不同的人。"}
+    ]
+    status, answer = _relation(english(api_as(rep)), person, person)
+    assert answer["problems"] == [{"path": "target", "message": "A relation needs two different people."}]
+    assert row_counts() == before
+
+
+@pytest.mark.parametrize("competitors", [["甲", "甲"], ["甲", " 甲 "]])
+def test_a_competitor_listed_twice_is_refused_at_the_field(api_as, rep, demo_deal, row_counts, competitors):
+    before, deal = row_counts(), demo_deal.pk
+    status, answer = api_as(rep).patch(f"/deals/{deal}", {"version": 1, "competitors": competitors})
+    assert status == 422
+    assert answer["problems"] == [{"path": "competitors", "message": "competitors 中“甲”重复出现。"}]
+    body = {"account": demo_deal.account_id, "name": "z", "competitors": competitors}
+    status, answer = english(api_as(rep)).post("/deals", body)
+    assert status == 422
+    assert answer["problems"] == [
+        {"path": "competitors", "message": "competitors lists “甲” more than once."}
+    ]
+    assert row_counts() == before
+
+
+def test_a_competitor_twice_in_a_parts_affinity_is_refused_at_the_field(api_as, rep, demo_deal, row_counts):
+    from dealmap.web.accounts.services import person_create
+
+    person = person_create(account=demo_deal.account, name="新人", layer="execution", department="user")
+    before = row_counts()
+    affinity = [{"competitor": "甲", "strength": 1}, {"competitor": "甲", "strength": 2}]
+    body = {"deal": demo_deal.pk, "person": person.pk, "buying_role": "user", "competitor_affinity": affinity}
+    status, answer = english(api_as(rep)).post("/parts", body)
+    assert status == 422 and answer["problems"] == [
+        {"path": "competitor_affinity", "message": "competitor_affinity lists “甲” more than once."}
+    ]
+    assert row_counts() == before
+
+
+BLANK_NAMES = ["   ", "\u3000", "\u200b", " \u200d\ufeff\u3000", "\t\n"]
+
+
+@pytest.mark.parametrize("name", BLANK_NAMES)
+def test_a_name_of_only_spaces_or_invisible_characters_is_refused(api_as, rep, demo_deal, row_counts, name):
+    """An export of such a name never imports again (the name is required), and the web forms
+    refuse it already."""
+    before, account, person = row_counts(), demo_deal.account_id, person_of(demo_deal)
+    person_body = {"account": account, "name": name, "layer": "execution", "department": "user"}
+    for method, path, body in [
+        ("POST", "/accounts", {"name": name}),
+        ("PATCH", f"/accounts/{account}", {"version": 1, "name": name}),
+        ("POST", "/people", person_body),
+        ("PATCH", f"/people/{person.pk}", {"version": 1, "name": name}),
+        ("POST", "/deals", {"account": account, "name": name}),
+        ("PATCH", f"/deals/{demo_deal.pk}", {"version": 1, "competitors": [name]}),
+    ]:
+        field = "competitors.0" if method == "PATCH" and path.startswith("/deals") else "name"
+        status, answer = api_as(rep).call(method, path, body)
+        zh = f"{field} 不能为空:只有空格或不可见字符不算名称。"
+        assert (status, answer["problems"]) == (422, [{"path": field, "message": zh}]), (method, path)
+        status, answer = english(api_as(rep)).call(method, path, body)
+        en = f"{field} must not be empty: spaces and invisible characters alone are no name."
+        assert answer["problems"] == [{"path": field, "message": en}], (method, path)
+    assert row_counts() == before
+
+
+def test_a_nul_in_a_name_is_named_as_a_nul(api_as, rep, demo_deal):
+    status, answer = english(api_as(rep)).post("/accounts", {"name": "\x00 "})
+    assert status == 422
+    assert answer["problems"] == [
+        {"path": "name", "message": "name must not contain a NUL character (\\x00)."}
+    ]
+
+
+def test_the_api_and_the_web_form_find_the_same_names_blank():
+    """The schema's pattern and the person form share one list of invisible characters; it holds
+    every character this Python calls whitespace or a format character (Unicode category Cf)."""
+    import sys
+    import unicodedata
+
+    from dealmap.web.api.schemas import VISIBLE
+    from dealmap.web.core.text import blank
+
+    invisible = [
+        chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace() or unicodedata.category(chr(c)) == "Cf"
+    ]
+    assert all(blank(ch) for ch in invisible)
+    assert not any(re.search(VISIBLE, f" {ch}{ch} ") for ch in invisible)
+    assert all(re.search(VISIBLE, f" {ch}名 ") for ch in invisible if ch != "\x00")
+    assert not blank("名") and not blank("\u200bA")
+
+
+def test_names_and_titles_are_stored_without_end_spaces_so_an_export_reimports_unchanged(
+    api_as, rep, demo_deal
+):
+    """As the web forms and the workbook importer store them: " padded " was stored as it came,
+    and a re-import of the unchanged export then changed it to "padded"."""
+    from dealmap.interchange.xlsx import Source
+    from dealmap.web.imports.exports import workbook_bytes
+    from dealmap.web.imports.services import workbook_preview
+
+    api = api_as(rep)
+    body = {
+        "account": demo_deal.account_id,
+        "name": " padded\u3000",
+        "title": " 总监 ",
+        "layer": "execution",
+        "department": "user",
+    }
+    status, person = api.post("/people", body)
+    assert status == 201 and (person["name"], person["title"]) == ("padded", "总监")
+    status, person = api.patch(
+        f"/people/{person['id']}", {"version": 1, "name": "\tpadded too ", "title": " x"}
+    )
+    assert status == 200 and (person["name"], person["title"]) == ("padded too", "x")
+    status, deal = api.patch(
+        f"/deals/{demo_deal.pk}", {"version": 1, "name": " 二期 ", "competitors": [" 甲 "]}
+    )
+    assert status == 200 and (deal["name"], deal["competitors"]) == ("二期", ["甲"])
+    status, account = api.patch(f"/accounts/{demo_deal.account_id}", {"version": 1, "name": " 华东 "})
+    assert status == 200 and account["name"] == "华东"
+    demo_deal.refresh_from_db()
+    plan = workbook_preview(source=Source(workbook_bytes([demo_deal])), owner=rep)
+    assert plan.ok, plan.issues[:3]
+    assert {sheet: (c.created, c.updated) for sheet, c in plan.counts.items() if c.created or c.updated} == {}

@@ -23,6 +23,28 @@ class AccountNameTaken(ValueError):
         )
 
 
+class SelfRelation(ValueError):
+    """A relation from a person to themselves (the database's ``relation_not_to_self`` too)."""
+
+    path = "target"
+
+    def __init__(self):
+        super().__init__(_("A relation needs two different people."))
+
+
+class RelationRepeated(ValueError):
+    """The same relation (source, target, kind) is stored already."""
+
+    path = "kind"
+
+    def __init__(self, stored: Relation):
+        self.stored = stored
+        super().__init__(
+            _("This repeats relation %(id)d: the same two people, in the same direction, with the same kind.")
+            % {"id": stored.pk}
+        )
+
+
 def account_name_taken(*, owner, name: str, other_than: Account | None = None) -> bool:
     """Whether ``owner`` has an account called ``name`` (besides ``other_than``)."""
     found = Account.objects.filter(owner=owner, name=name)
@@ -108,9 +130,21 @@ def person_create(
 def relation_create(
     *, source: Person, target: Person, kind: str, strength: int | None = None, by=None
 ) -> Relation:
-    """A relation between two different people of the same account."""
+    """A relation between two different people of the same account, not stored already.
+
+    Raises :class:`SelfRelation` for one person at both ends and :class:`RelationRepeated` for a
+    relation the account has (same source, target and kind): a deal file and a workbook refuse
+    both, so an export holding them could not be imported again.
+    """
     if source.account_id != target.account_id:
         raise ValueError("A relation links two people of the same account.")
+    if source.pk == target.pk:
+        raise SelfRelation()
+    # Lock the source person: two requests adding the same relation at once take turns.
+    Person.objects.select_for_update().filter(pk=source.pk).first()
+    stored = Relation.objects.filter(source=source, target=target, kind=kind).order_by("pk").first()
+    if stored is not None:
+        raise RelationRepeated(stored)
     relation = Relation(
         account_id=source.account_id, source=source, target=target, kind=kind, strength=strength
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.http import Http404, HttpRequest
@@ -55,7 +54,6 @@ def deal_list(
 def deal_create(request: HttpRequest, payload: DealIn):
     data = payload.dict()
     account = account_selectors.account_get_for_edit(user=request.auth, pk=data.pop("account"))
-    data["amount"] = _cents(data["amount"])
     return Status(201, services.deal_create(account=account, by=request.auth, **data))
 
 
@@ -73,8 +71,6 @@ def deal_update(request: HttpRequest, payload: DealPatch, id: int = ID):
     research = fields.pop("research", None) or {}
     fields = {k: v for k, v in fields.items() if v is not None or k in ("amount", "expected_close")}
     fields.update({f"research_{code}": answer for code, answer in research.items()})
-    if fields.get("amount") is not None:
-        fields["amount"] = _cents(fields["amount"])
     return services.deal_update(deal=deal, version=payload.version, by=request.auth, **fields)
 
 
@@ -157,8 +153,3 @@ def part_update(request: HttpRequest, payload: PartPatch, id: int = ID):
 def part_delete(request: HttpRequest, id: int = ID):
     services.part_delete(part=selectors.part_get_for_edit(user=request.auth, pk=id), by=request.auth)
     return Status(204, None)
-
-
-def _cents(amount: float | None) -> Decimal | None:
-    """A JSON number as money: rounded to cents."""
-    return None if amount is None else Decimal(repr(amount)).quantize(Decimal("0.01"))

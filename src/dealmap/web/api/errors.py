@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from dealmap.interchange import amounts
 from dealmap.interchange.dealfile import DealFileError
 from dealmap.web import i18n
 from dealmap.web.accounts.selectors import ShareRefused
-from dealmap.web.api.schemas import NO_NUL, ErrorOut
+from dealmap.web.api.schemas import NO_NUL, VISIBLE, ErrorOut
 from dealmap.web.core.conflicts import Conflict
 
 
@@ -50,7 +51,8 @@ def _loc(loc) -> str:
 
 
 def _message(error: dict) -> str:
-    """One schema problem as a sentence; text too long or holding a NUL is named with its field."""
+    """One schema problem as a sentence; text too long or holding a NUL, a blank name, a list item
+    given twice and an amount the databases cannot hold exactly are named with their field."""
     kind, ctx = error.get("type"), error.get("ctx") or {}
     field = _loc(error.get("loc", ())) or _("the input")
     if kind == "string_too_long":
@@ -58,8 +60,25 @@ def _message(error: dict) -> str:
             "field": field,
             "limit": ctx.get("max_length", 0),
         }
-    if kind == "string_pattern_mismatch" and ctx.get("pattern") == NO_NUL:
+    pattern = ctx.get("pattern") if kind == "string_pattern_mismatch" else None
+    if pattern == NO_NUL or kind == "string_nul":
         return _("%(field)s must not contain a NUL character (\\x00).") % {"field": field}
+    if pattern == VISIBLE:
+        return _("%(field)s must not be empty: spaces and invisible characters alone are no name.") % {
+            "field": field
+        }
+    if kind == "repeated":
+        return _("%(field)s lists “%(item)s” more than once.") % {"field": field, "item": ctx.get("item")}
+    if kind == "amount_too_large":
+        return _("%(field)s must be less than %(limit)s.") % {
+            "field": field,
+            "limit": f"{amounts.AMOUNT_LIMIT:,}",
+        }
+    if kind == "amount_too_precise":
+        return _("%(field)s may have at most %(places)d decimal places (cents).") % {
+            "field": field,
+            "places": amounts.AMOUNT_PLACES,
+        }
     return str(error.get("msg", ""))
 
 

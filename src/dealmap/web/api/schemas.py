@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import BeforeValidator, Field, StrictBool, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
+from dealmap.interchange import amounts
 from dealmap.interchange.xlsx_read import MAX_TEXT_CHARS
 from dealmap.method import codes
+from dealmap.web.core.text import INVISIBLE
+
+#: An amount's smallest step: a cent (``amounts.AMOUNT_PLACES`` decimals).
+CENT = Decimal(1).scaleb(-amounts.AMOUNT_PLACES)
 
 #: The largest id a path or body may name: beyond it no row exists (and databases overflow).
 MAX_ID = 2**53
 
 #: The pattern of text without NUL characters; the error handler names a mismatch as a NUL.
 NO_NUL = r"^[^\x00]*$"
+#: The pattern of a name: no NUL, and at least one character that shows — not only whitespace and
+#: format characters such as a zero-width space (``INVISIBLE``, what the web forms refuse too).
+#: The error handler names a mismatch as an empty name (a NUL is refused before: ``_no_nul``).
+VISIBLE = f"^[^\\x00]*[^\\x00{INVISIBLE}][^\\x00]*$"
 
 
 def text(max_length: int = MAX_TEXT_CHARS, *, min_length: int = 0):
@@ -26,6 +38,48 @@ def text(max_length: int = MAX_TEXT_CHARS, *, min_length: int = 0):
     (``MAX_TEXT_CHARS``), so whatever the API stores an Excel export re-imports.
     """
     return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length, pattern=NO_NUL)]
+
+
+def _stripped(value: str) -> str:
+    """Without leading and trailing whitespace, as the web forms and the workbook importer store
+    names and titles: what an export of it re-imports is then what is stored."""
+    return value.strip()
+
+
+def _no_nul(value: Any) -> Any:
+    """A NUL in a name is named as such, before the pattern (``VISIBLE``) finds the name wanting."""
+    if isinstance(value, str) and "\x00" in value:
+        raise PydanticCustomError("string_nul", "must not contain a NUL character")
+    return value
+
+
+def visible_name(max_length: int = 200):
+    """A name: some visible character (``VISIBLE``), stored without its end spaces."""
+    return Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=max_length, pattern=VISIBLE),
+        AfterValidator(_stripped),
+        BeforeValidator(_no_nul),
+    ]
+
+
+def _distinct(items: list, key=lambda item: item) -> list:
+    """A list naming each item once (a deal file and a workbook refuse a repeat)."""
+    seen: set = set()
+    for item in items:
+        if key(item) in seen:
+            raise PydanticCustomError("repeated", "{item} is listed more than once", {"item": key(item)})
+        seen.add(key(item))
+    return items
+
+
+def visible_names(max_items: int):
+    """A list of distinct names (competitors): unique in the schema, and again once stripped."""
+    return Annotated[
+        list[visible_name()],
+        Field(max_length=max_items, json_schema_extra={"uniqueItems": True}),
+        AfterValidator(_distinct),
+    ]
 
 
 def choice(vocabulary: codes.Vocabulary, *, blank: bool = False):
@@ -61,11 +115,40 @@ def _iso_date(value: Any) -> Any:
     raise ValueError("must be a date as YYYY-MM-DD")
 
 
-def _number(value: Any) -> Any:
-    """A JSON number only (pydantic's lax mode would take ``"1"`` and ``true``)."""
+def _money(value: Any) -> Decimal:
+    """A JSON number as the decimal it spells (its shortest ``repr``: ``1.005`` is 1.005, not
+    1.00), refused when the databases could not hold it exactly (see ``amounts``): what the
+    answer echoes is then what is stored. ``AMOUNT_SCHEMA`` states the same bounds."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError("must be a number")
-    return value
+        raise ValueError("must be a number")  # pydantic's lax mode would take "1" and true
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    problem = amounts.amount_problem(amount)
+    if problem is amounts.NEGATIVE:
+        raise PydanticCustomError(
+            "greater_than_equal", "Input should be greater than or equal to 0", {"ge": 0}
+        )
+    if problem is amounts.TOO_LARGE:
+        raise PydanticCustomError("amount_too_large", "must be less than {lt}", {"lt": amounts.AMOUNT_LIMIT})
+    if problem is amounts.TOO_PRECISE:
+        raise PydanticCustomError(
+            "amount_too_precise",
+            "may have at most {places} decimal places",
+            {"places": amounts.AMOUNT_PLACES},
+        )
+    return abs(amount.quantize(CENT))  # -0.0 is 0.00
+
+
+#: What an amount is, for the schema (and so for generated requests): a number from 0 to below
+#: 10^13 in cents. Not pydantic's own ``lt``/``multiple_of``: its float check against 0.01
+#: refuses exact cents above about 10^12 (6408655322280.85); ``_money`` checks the decimal.
+AMOUNT_SCHEMA = {
+    "type": "number",
+    "minimum": 0,
+    "exclusiveMaximum": amounts.AMOUNT_LIMIT,
+    "multipleOf": float(CENT),
+}
 
 
 Id = whole(1, MAX_ID)
@@ -75,9 +158,11 @@ Power = whole(codes.POWER_MIN, codes.POWER_MAX)
 Strength = whole(codes.RELATION_STRENGTH_MIN, codes.RELATION_STRENGTH_MAX)
 TrustDelta = whole(codes.TRUST_DELTA_MIN, codes.TRUST_DELTA_MAX)
 Affinity = whole(codes.AFFINITY_MIN, codes.AFFINITY_MAX)
-Name = text(200, min_length=1)
-#: An amount of money as a JSON number; stored rounded to cents.
-Amount = Annotated[float, Field(ge=0, lt=1e15, allow_inf_nan=False), BeforeValidator(_number)]
+Name = visible_name(200)
+Title = Annotated[text(200), AfterValidator(_stripped)]
+#: An amount of money as a JSON number: below 10^13 with at most 2 decimals (what SQLite and
+#: PostgreSQL both hold exactly), read as the Decimal it spells.
+Amount = Annotated[Decimal, BeforeValidator(_money), WithJsonSchema(AMOUNT_SCHEMA)]
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\-]{1,64}$")]
 Day = Annotated[date, BeforeValidator(_iso_date)]
 Signal = choice(codes.SIGNALS)
@@ -168,7 +253,7 @@ class PersonIn(Schema):
     layer: choice(codes.LAYERS)
     department: choice(codes.DEPARTMENTS)
     key: Key | None = None
-    title: text(200) = ""
+    title: Title = ""
     reports_to: Id | None = None
     personal_need: choice(codes.PERSONAL_NEEDS, blank=True) = ""
     change_style: choice(codes.CHANGE_STYLES, blank=True) = ""
@@ -178,7 +263,7 @@ class PersonIn(Schema):
 class PersonPatch(Schema):
     version: Version
     name: Name | None = None
-    title: text(200) | None = None
+    title: Title | None = None
     layer: choice(codes.LAYERS) | None = None
     department: choice(codes.DEPARTMENTS) | None = None
     reports_to: Id | None = None
@@ -229,7 +314,7 @@ class DealIn(Schema):
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "CNY"
     expected_close: Day | None = None
     we_are_incumbent: StrictBool = False
-    competitors: Annotated[list[text(200, min_length=1)], Field(max_length=50)] = []
+    competitors: visible_names(50) = []
 
 
 class DealPatch(Schema):
@@ -240,7 +325,7 @@ class DealPatch(Schema):
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
     expected_close: Day | None = None
     we_are_incumbent: StrictBool | None = None
-    competitors: Annotated[list[text(200, min_length=1)], Field(max_length=50)] | None = None
+    competitors: visible_names(50) | None = None
     research: dict[choice(codes.RESEARCH_QUESTIONS), text()] | None = None
 
 
@@ -267,8 +352,12 @@ class DealOut(Schema):
 
 
 class AffinityIn(Schema):
-    competitor: text(200, min_length=1)
+    competitor: visible_name()
     strength: Affinity
+
+
+def _by_competitor(affinity: AffinityIn) -> str:
+    return affinity.competitor
 
 
 class PartIn(Schema):
@@ -281,7 +370,13 @@ class PartIn(Schema):
     objection_kind: choice(codes.OBJECTION_KINDS, blank=True) = ""
     objection_text: text() = ""
     is_coach: StrictBool = False
-    competitor_affinity: Annotated[list[AffinityIn], Field(max_length=50)] = []
+    #: One entry per competitor (a deal file and a workbook refuse a repeat). The schema cannot say
+    #: "unique by competitor"; ``uniqueItems`` at least rules out whole repeated entries.
+    competitor_affinity: Annotated[
+        list[AffinityIn],
+        Field(max_length=50, json_schema_extra={"uniqueItems": True}),
+        AfterValidator(lambda items: _distinct(items, key=_by_competitor)),
+    ] = []
 
 
 class PartPatch(Schema):

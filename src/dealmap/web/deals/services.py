@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dealmap.engine import model
+from dealmap.interchange import amounts
 from dealmap.interchange.dealfile import DealFileError, Problem
 from dealmap.interchange.xlsx_read import MAX_NAME_CHARS, MAX_TEXT_CHARS
 from dealmap.method import codes
@@ -25,14 +26,15 @@ from dealmap.web.audit.services import audit_record, snapshot
 from dealmap.web.core.conflicts import versioned_update
 from dealmap.web.deals.models import Assessment, Deal, Interaction, InteractionParticipant, Part
 
-AMOUNT_LIMIT = Decimal(10) ** 16  # what DecimalField(max_digits=18, decimal_places=2) holds
+#: Every amount is below this, with at most 2 decimals: what SQLite (a double, 15 significant digits)
+#: and PostgreSQL (DECIMAL(18, 2)) both hold exactly; see ``dealmap.interchange.amounts``.
+AMOUNT_LIMIT = Decimal(amounts.AMOUNT_LIMIT)
 
 
 def _too_long(limit: int) -> Text:
     return Text(f"不能超过 {limit} 个字符", f"must be at most {limit} characters")
 
 
-TOO_LARGE = Text("数额过大,无法保存", "is too large to store")
 HAS_NUL = Text("含有空字符(\\x00),无法保存", "contains a NUL character (\\x00), which cannot be stored")
 
 
@@ -59,8 +61,8 @@ def storage_problems(deal: model.Deal) -> list[Problem]:
     o = deal.opportunity
     for key in ("name", "stage", "currency"):
         check(f"opportunity.{key}", getattr(o, key), _max(Deal, key))
-    if o.amount is not None and abs(Decimal(str(o.amount))) >= AMOUNT_LIMIT:
-        problems.append(Problem("opportunity.amount", TOO_LARGE))
+    if o.amount is not None and (problem := amounts.amount_problem(o.amount)) is not None:
+        problems.append(Problem("opportunity.amount", problem))
     for j, competitor in enumerate(o.competitors):
         check(f"opportunity.competitors[{j}]", competitor, MAX_NAME_CHARS)
     for code in codes.RESEARCH_QUESTIONS.codes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 
 from django import forms
@@ -12,7 +11,7 @@ from dealmap.interchange.xlsx_read import MAX_TEXT_CHARS as TEXT_MAX  # what a w
 from dealmap.method import codes
 from dealmap.web import i18n
 from dealmap.web.core import clock
-from dealmap.web.core.text import NUL_MESSAGE, isolated
+from dealmap.web.core.text import NUL_MESSAGE, blank, isolated
 
 BLANK = [("", "—")]
 
@@ -113,9 +112,10 @@ class PersonForm(TextChecks, forms.Form):
         return changed
 
     def clean_name(self) -> str:
-        """A name of only invisible characters (zero-width spaces, direction marks) is no name."""
+        """A name of only invisible characters (zero-width spaces, direction marks) is no name
+        (the API's rule too: ``blank``)."""
         name = self.cleaned_data["name"]
-        if all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in name):
+        if blank(name):
             raise forms.ValidationError(self.fields["name"].error_messages["required"], code="required")
         return name
 
