@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -53,7 +54,7 @@ def deals_to_domain(deals: Sequence[Deal], *, as_of: date | None = None) -> dict
     for deal in deals:
         keys = {part.person_id: part.person.key for part in parts[deal.pk]}
         out[deal.pk] = model.Deal(
-            account=_account(deal),
+            account=_account(deal.account),
             opportunity=_opportunity(deal),
             stakeholders=tuple(_stakeholder(part, keys) for part in parts[deal.pk]),
             relations=_relations(relations[deal.account_id], keys),
@@ -78,7 +79,7 @@ def account_rosters(accounts: Sequence[Account]) -> list[Roster]:
         keys = {p.pk: p.key for p in people[account.pk]}
         rosters.append(
             Roster(
-                account=model.Account(name=account.name, industry=account.industry, notes=account.notes),
+                account=_account(account),
                 people=tuple(_person(p, keys) for p in people[account.pk]),
                 relations=_relations(relations[account.pk], keys),
             )
@@ -87,7 +88,7 @@ def account_rosters(accounts: Sequence[Account]) -> list[Roster]:
 
 
 def _person(person: Person, keys: dict[int, str]) -> model.Stakeholder:
-    """A person of the account outside any deal: the person fields only (no part in a deal)."""
+    """A person of the account, the person fields only (no part in a deal: ``_stakeholder`` adds it)."""
     return model.Stakeholder(
         id=person.key,
         name=person.name,
@@ -109,8 +110,7 @@ def _by_deal(rows) -> defaultdict[int, list]:
     return grouped
 
 
-def _account(deal: Deal) -> model.Account:
-    account = deal.account
+def _account(account: Account) -> model.Account:
     return model.Account(name=account.name, industry=account.industry, notes=account.notes)
 
 
@@ -135,23 +135,16 @@ def _amount(amount: Decimal | None) -> float | int | None:
 
 
 def _stakeholder(part: Part, keys: dict[int, str]) -> model.Stakeholder:
-    person: Person = part.person
+    """The person with their part in the deal; someone outside this deal's buying group cannot be
+    referenced from its file (``keys`` holds the deal's people only)."""
     objection = None
     if part.objection_kind:
         objection = model.Objection(kind=part.objection_kind, text=part.objection_text)
-    return model.Stakeholder(
-        id=person.key,
-        name=person.name,
-        title=person.title,
-        layer=person.layer,
-        department=person.department,
-        # Someone outside this deal's buying group cannot be referenced from its file.
-        reports_to=keys.get(person.reports_to_id),
+    return replace(
+        _person(part.person, keys),
         buying_role=part.buying_role,
         power=part.power,
         authority=part.authority,
-        change_style=person.change_style or None,
-        personal_need=person.personal_need or None,
         personal_wins=part.personal_wins,
         objection=objection,
         is_coach=part.is_coach,
@@ -159,7 +152,6 @@ def _stakeholder(part: Part, keys: dict[int, str]) -> model.Stakeholder:
             model.CompetitorAffinity(competitor=a["competitor"], strength=a["strength"])
             for a in part.competitor_affinity
         ),
-        notes=person.notes,
     )
 
 

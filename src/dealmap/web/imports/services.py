@@ -24,27 +24,22 @@ from django.utils import timezone
 
 from dealmap.interchange.xlsx import ImportFailed, Known, Plan, Progress, Row, Source, records, scan
 from dealmap.method.codes import RESEARCH_QUESTIONS
+from dealmap.web.accounts import services as accounts_services
 from dealmap.web.accounts.models import Account, Person, Relation
 from dealmap.web.audit.models import Action, AuditEntry
 from dealmap.web.audit.services import audit_entry, snapshot
+from dealmap.web.deals import services as deals_services
 from dealmap.web.deals.models import Assessment, Deal, Interaction, InteractionParticipant, Part
 
 BATCH = 1_000
 
 
-#: The fields of a stored person the import may change (reports-to is compared by :meth:`OwnerKnown.boss_changes`).
-PERSON_FIELDS = ("name", "title", "notes", "layer", "department", "personal_need", "change_style")
-#: The fields of a stored deal part the import may change.
-PART_FIELDS = (
-    "buying_role",
-    "power",
-    "authority",
-    "personal_wins",
-    "objection_kind",
-    "objection_text",
-    "is_coach",
-    "competitor_affinity",
-)
+#: The fields of a stored person the import may change: those the deal page edits, but reports-to
+#: (compared by :meth:`OwnerKnown.boss_changes`, as it names a person).
+PERSON_FIELDS = tuple(f for f in accounts_services.PERSON_FIELDS if f != "reports_to")
+#: The fields of a stored deal part the import may change: those the deal page edits, and the
+#: competitor affinity (a workbook column the page does not edit).
+PART_FIELDS = (*deals_services.PART_FIELDS, "competitor_affinity")
 #: The fields of a stored relation the import may change.
 RELATION_FIELDS = ("strength",)
 
