@@ -34,6 +34,7 @@ from dealmap.engine.model import (
     Stakeholder,
 )
 from dealmap.interchange.amounts import amount_problem
+from dealmap.interchange.names import blank, separator_in, tidy
 from dealmap.method.codes import (
     AFFINITY_MAX,
     AFFINITY_MIN,
@@ -211,6 +212,15 @@ def _duplicate_relation(first: str) -> Text:
     return Text(f"与 {first} 的关系重复", f"repeats the relation at {first}")
 
 
+def _holds_separator(separator: str) -> Text:
+    """A competitor's name holding a list separator: the workbook would read it back as two names."""
+    zh, en = ("换行", "a line break") if separator == "\n" else (f"“{separator}”", f"“{separator}”")
+    return Text(
+        f"竞争对手名称不能含有{zh}:工作簿用它分隔名称",
+        f"a competitor's name cannot contain {en}: the workbook uses it to separate names",
+    )
+
+
 # -- the checker ------------------------------------------------------------------------------
 
 
@@ -250,6 +260,17 @@ class _Checker:
             return ""
         self.add(_join(path, key), _must_be("string"))
         return ""
+
+    def name(self, obj: dict, key: str, path: str) -> str:
+        """A required name, stored tidy: one of only spaces or format characters (a zero-width
+        space) shows nothing, so it is no name, as on the web pages and in the API."""
+        value = obj.get(key)
+        if type(value) is not str:
+            return self.text(obj, key, path, required=True)
+        if blank(value):
+            self.add(_join(path, key), NOT_EMPTY)
+            return ""
+        return tidy(value)
 
     def integer(self, obj: dict, key: str, path: str, low: int, high: int, *, required: bool = False):
         value = obj.get(key)
@@ -388,7 +409,7 @@ def _account(c: _Checker, data: Any) -> Account:
     if not c.keys(data, "account", _ACCOUNT_KEYS, ("name",)):
         return Account(name="")
     return Account(
-        name=c.text(data, "name", "account", required=True),
+        name=c.name(data, "name", "account"),
         industry=c.text(data, "industry", "account"),
         notes=c.text(data, "notes", "account"),
     )
@@ -399,7 +420,7 @@ def _opportunity(c: _Checker, data: Any) -> Opportunity:
     if not c.keys(data, path, _OPPORTUNITY_KEYS, ("name",)):
         return Opportunity(name="")
     return Opportunity(
-        name=c.text(data, "name", path, required=True),
+        name=c.name(data, "name", path),
         stage=c.text(data, "stage", path),
         amount=_amount(c, data, path),
         currency=c.text(data, "currency", path) or "CNY",
@@ -435,12 +456,16 @@ def _competitors(c: _Checker, data: dict, path: str) -> tuple[str, ...]:
         where = f"{path}.competitors[{i}]"
         if type(value) is not str:
             c.add(where, _must_be("string"))
-        elif not value.strip():
+            continue
+        name = tidy(value)
+        if blank(name):
             c.add(where, NOT_EMPTY)
-        elif value in names:
+        elif separator := separator_in(name):
+            c.add(where, _holds_separator(separator))
+        elif name in names:
             c.add(where, REPEATED)
         else:
-            names.append(value)
+            names.append(name)
     return tuple(names)
 
 
@@ -462,8 +487,8 @@ def _stakeholder(c: _Checker, data: Any, path: str) -> Stakeholder | None:
         reports_to = None
     return Stakeholder(
         id=sid,
-        name=c.text(data, "name", path, required=True),
-        title=c.text(data, "title", path),
+        name=c.name(data, "name", path),
+        title=tidy(c.text(data, "title", path)),
         layer=c.code(data, "layer", path, LAYERS, required=True) or "",
         department=c.code(data, "department", path, DEPARTMENTS, required=True) or "",
         buying_role=c.code(data, "buying_role", path, BUYING_ROLES, required=True) or "",
@@ -496,9 +521,11 @@ def _affinities(c: _Checker, data: dict, path: str) -> tuple[CompetitorAffinity,
         where = f"{path}.competitor_affinity[{i}]"
         if not c.keys(item, where, _AFFINITY_KEYS, ("competitor", "strength")):
             continue
-        name = c.text(item, "competitor", where, required=True)
+        name = c.name(item, "competitor", where)
         strength = c.integer(item, "strength", where, AFFINITY_MIN, AFFINITY_MAX)
-        if any(a.competitor == name for a in found):
+        if separator := separator_in(name):
+            c.add(f"{where}.competitor", _holds_separator(separator))
+        elif any(a.competitor == name for a in found):
             c.add(f"{where}.competitor", REPEATED)
         elif name and strength is not None:
             found.append(CompetitorAffinity(name, strength))

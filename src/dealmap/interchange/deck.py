@@ -7,11 +7,17 @@ actions. Pure: a domain deal and its report in, bytes out.
 Every text run names an East Asian typeface (`a:ea`) as well as the Latin one: python-pptx's
 `font.name` sets only the Latin face, and without `a:ea` Chinese falls back to whatever the
 viewer picks (boxes in some LibreOffice installs).
+
+What people typed (names, titles, competitors, the stage) may be written right to left, even hold
+an unclosed RIGHT-TO-LEFT OVERRIDE (U+202E) that would turn the rest of its line around. Wherever
+such a value sits among other words it is isolated between FSI and PDI (:func:`isolated`), as the
+web pages do; a run holding the value alone needs nothing.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -88,6 +94,30 @@ RELATION_LABELS = {
 
 # -- text helpers --------------------------------------------------------------------------------
 
+#: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the plain-text form of HTML's ``<bdi>``.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolated(value: str) -> str:
+    """``value`` between FSI and PDI, its direction kept to itself (nothing for an empty value)."""
+    return f"{FSI}{value}{PDI}" if value else ""
+
+
+def quoted(deal: Deal) -> re.Pattern | None:
+    """What people typed that the engine's sentences quote (names, titles, competitors), as one
+    pattern, the longest first (a name inside a longer title matches the title)."""
+    texts = set(deal.opportunity.competitors)
+    for p in deal.stakeholders:
+        texts.update((p.name, p.title))
+        texts.update(a.competitor for a in p.competitor_affinity)
+    wanted = sorted((t for t in texts if t.strip()), key=lambda t: (-len(t), t))
+    return re.compile("|".join(map(re.escape, wanted))) if wanted else None
+
+
+def isolate_within(text: str, pattern: re.Pattern | None) -> str:
+    """``text`` (a finding, an action) with each typed value it quotes isolated."""
+    return pattern.sub(lambda m: isolated(m.group()), text) if pattern else text
+
 
 def set_font(font, lang: str, *, size: float | None = None, bold: bool | None = None, colour=None) -> None:
     """Set a run's (or a chart's) font with both the Latin and the East Asian typeface."""
@@ -150,7 +180,7 @@ def heading(slide, text: Text, lang: str, deal: Deal) -> None:
         bold=True,
         colour=NAVY,
     )
-    footer = f"{deal.account.name} · {deal.opportunity.name}"
+    footer = f"{isolated(deal.account.name)} · {isolated(deal.opportunity.name)}"
     box(slide, Inches(0.5), Inches(7.0), Inches(12.3), Inches(0.4), [footer], lang, size=10, colour=GREY)
 
 
@@ -175,10 +205,10 @@ def _title(prs, deal: Deal, report: Report, lang: str) -> None:
     white = RGBColor(0xFF, 0xFF, 0xFF)
     lines = [
         (f"{deal.account.name}", 36, True, white),
-        (f"{T['title'].get(lang)} · {o.name}", 24, False, white),
+        (f"{T['title'].get(lang)} · {isolated(o.name)}", 24, False, white),
     ]
     box(slide, Inches(0.8), Inches(2.45), Inches(11.7), Inches(2.2), lines, lang)
-    facts = [o.stage, f"{o.amount:,.0f} {o.currency}" if o.amount is not None else ""]
+    facts = [isolated(o.stage), f"{o.amount:,.0f} {isolated(o.currency)}" if o.amount is not None else ""]
     facts.append(f"{T['as_of'].get(lang)} {report.as_of.isoformat()}")
     box(
         slide,
@@ -249,8 +279,8 @@ def _power_map(prs, deal: Deal, report: Report, lang: str) -> None:
         role = BUYING_ROLES.label(person.buying_role, lang)
         coach = f" ★{T['coach'].get(lang)}" if person.is_coach else ""
         label = [
-            (person.name + coach, 12, True, None),
-            (f"{person.title or ''} · {role}".strip(" ·"), 9, False, GREY),
+            (isolated(person.name) + coach, 12, True, None),
+            (f"{isolated(person.title)} · {role}".strip(" ·"), 9, False, GREY),
         ]
         box(slide, cx - Inches(1.15), cy + r, Inches(2.3), Inches(0.55), label, lang, align=PP_ALIGN.CENTER)
     _map_legend(slide, lang, report)
@@ -378,6 +408,7 @@ def _score(prs, deal: Deal, report: Report, lang: str) -> None:
 def _findings(prs, deal: Deal, report: Report, lang: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     heading(slide, T["findings"], lang, deal)
+    pattern = quoted(deal)
     ranked = [f for f in report.findings if f.severity in ("critical", "warning")] or list(report.findings)
     shown, rest = ranked[:8], len(ranked) - 8
     if not shown:
@@ -401,8 +432,8 @@ def _findings(prs, deal: Deal, report: Report, lang: str) -> None:
             bold=True,
             colour=SEVERITY_COLOURS[f.severity],
         )
-        _cell(table.cell(r, 1), f.message.get(lang), lang, 10.5)
-        _cell(table.cell(r, 2), f.action.get(lang), lang, 10.5)
+        _cell(table.cell(r, 1), isolate_within(f.message.get(lang), pattern), lang, 10.5)
+        _cell(table.cell(r, 2), isolate_within(f.action.get(lang), pattern), lang, 10.5)
         _cell(table.cell(r, 3), f.rule, lang, 9, colour=GREY)
     if rest > 0:
         box(
@@ -434,6 +465,7 @@ def _board(prs, deal: Deal, report: Report, lang: str) -> None:
         "isolate": RGBColor(0xC0, 0x39, 0x2B),
         "assess": RGBColor(0x95, 0x95, 0x95),
     }
+    pattern = quoted(deal)
     for i, strategy in enumerate(STRATEGY_OF_GROUP.values()):
         x, w = Inches(0.5) + Inches(3.1) * i, Inches(2.95)
         head = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, Inches(1.2), w, Inches(0.55))
@@ -452,9 +484,10 @@ def _board(prs, deal: Deal, report: Report, lang: str) -> None:
         people = sorted((p for p in report.people if p.strategy == strategy), key=lambda p: -p.weight)
         lines = []
         for p in people[:4]:
-            lines.append((f"{p.name}  {level_text(p.level, lang)}", 13, True, None))
+            lines.append((f"{isolated(p.name)}  {level_text(p.level, lang)}", 13, True, None))
             if p.actions:
-                lines.append((_short(p.actions[0].text.get(lang), 70), 9.5, False, GREY))
+                action = isolate_within(p.actions[0].text.get(lang), pattern)
+                lines.append((_short(action, 70), 9.5, False, GREY))
         if not lines:
             lines = [(T["none"].get(lang), 12, False, GREY)]
         panel = box(slide, x, Inches(1.85), w, Inches(4.9), lines, lang)
@@ -513,6 +546,7 @@ def _next(prs, deal: Deal, report: Report, lang: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     heading(slide, T["next"], lang, deal)
     by_id = {p.id: p for p in deal.stakeholders}
+    pattern = quoted(deal)
     people = sorted(report.people, key=lambda p: -p.weight)[:7]
     widths = [Inches(1.8), Inches(2.0), Inches(8.5)]
     table = slide.shapes.add_table(
@@ -524,14 +558,14 @@ def _next(prs, deal: Deal, report: Report, lang: str) -> None:
         _cell(table.cell(0, i), head.get(lang), lang, 12, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF))
     for r, p in enumerate(people, start=1):
         title = by_id[p.id].title if p.id in by_id else ""
-        _cell(table.cell(r, 0), f"{p.name}\n{title}".strip(), lang, 11, bold=True)
+        _cell(table.cell(r, 0), f"{isolated(p.name)}\n{isolated(title)}".strip(), lang, 11, bold=True)
         _cell(
             table.cell(r, 1),
             f"{STRATEGIES.label(p.strategy, lang)} ({level_text(p.level, lang)})",
             lang,
             10.5,
         )
-        actions = [a.text.get(lang) for a in p.actions[1:3]] or [a.text.get(lang) for a in p.actions[:1]]
+        actions = [isolate_within(a.text.get(lang), pattern) for a in p.actions[1:3] or p.actions[:1]]
         _cell(table.cell(r, 2), "\n".join(f"• {_short(a, 90)}" for a in actions), lang, 10)
 
 
@@ -544,7 +578,7 @@ def build_deck(deal: Deal, report: Report, *, lang: str = "zh") -> bytes:
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     for slide in SLIDES:
         slide(prs, deal, report, lang)
-    prs.core_properties.title = xml_safe(f"{deal.account.name} · {T['title'].get(lang)}")
+    prs.core_properties.title = xml_safe(f"{isolated(deal.account.name)} · {T['title'].get(lang)}")
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

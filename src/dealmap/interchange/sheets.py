@@ -42,9 +42,7 @@ MAX_ROWS_PER_SHEET = 100_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: Rows whose account cell starts with one of these are the template's examples and are skipped.
 EXAMPLE_MARKERS = ("【示例】", "[Example]")
-#: Separators accepted between the items of a list cell (signals, participants, competitors).
-LIST_SEPARATORS = (";", ";", "、", "\n")
-#: What the exporter writes between list items.
+#: The exporter writes between list items.
 LIST_JOIN = "; "
 
 

@@ -258,9 +258,10 @@ def _read_only(name: str) -> Text:
 
 def _ambiguous(name: str) -> Text:
     return Text(
-        f"您有不止一个名为「{name}」的客户,无法确定这一行指的是哪一个(请先在系统中把其中一个改名)",
-        f"you have more than one account called '{name}', so this row cannot say which it means "
-        "(rename one of them first)",
+        f"您可编辑的客户中有不止一个名为「{name}」(同事共享给您的),无法确定这一行指的是哪一个"
+        "(请先让其中一个改名)",
+        f"more than one account you may edit is called '{name}' (shared with you by colleagues), so "
+        "this row cannot say which it means (have one of them renamed first)",
     )
 
 

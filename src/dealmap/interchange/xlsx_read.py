@@ -29,11 +29,11 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from dealmap.interchange.amounts import amount_problem
+from dealmap.interchange.names import LIST_SEPARATORS, blank, tidy
 from dealmap.interchange.sheets import (
     EXAMPLE_MARKERS,
     GUIDE,
     HEADER_ALIASES,
-    LIST_SEPARATORS,
     LISTS_SHEET,
     MAX_FILE_BYTES,
     MAX_ROWS_PER_SHEET,
@@ -287,11 +287,18 @@ def _text(value: Any, limit: int = MAX_TEXT_CHARS) -> str:
 
 
 def _name(value: Any, _col: Column) -> str:
-    return _text(value, MAX_NAME_CHARS).strip()
+    """A name as stored (tidy); one that shows nothing (a zero-width space) reads as an empty cell."""
+    text = tidy(_text(value, MAX_NAME_CHARS))
+    return "" if blank(text) else text
+
+
+#: Free-text columns stored tidy, as the web pages and the API store them: a person's title.
+_TIDY = frozenset({"title"})
 
 
 def _free(value: Any, col: Column) -> str:
-    return _text(value, col.limit or MAX_TEXT_CHARS)
+    text = _text(value, col.limit or MAX_TEXT_CHARS)
+    return tidy(text) if col.key in _TIDY else text
 
 
 def _int(value: Any, col: Column) -> int | None:
@@ -405,9 +412,9 @@ def _channel(value: Any, col: Column) -> str:
 
 
 def _items(value: Any) -> list[str]:
-    text = _text(value)
-    items = [part.strip() for part in _SPLIT.split(text)]
-    return [item for item in items if item]
+    """The cell's items, tidy; an item that shows nothing is left out like an empty one."""
+    items = [tidy(part) for part in _SPLIT.split(_text(value))]
+    return [item for item in items if not blank(item)]
 
 
 def _unique(items: list) -> list:
@@ -437,9 +444,9 @@ def _list(value: Any, _col: Column) -> tuple[str, ...]:
 def _affinity(value: Any, col: Column) -> tuple[tuple[str, int], ...]:
     out = []
     for item in _items(value):
-        name, sep, strength = item.replace(":", ":").rpartition(":")
+        name, sep, strength = item.replace("\uff1a", ":").rpartition(":")  # full-width colon too
         name, strength = name.strip(), strength.strip()
-        if not sep or not name or not _INT.match(strength):
+        if not sep or blank(name) or not _INT.match(strength):
             raise _Bad(BAD_AFFINITY)
         if not col.low <= int(strength) <= col.high:
             raise _Bad(_between(col.low, col.high))

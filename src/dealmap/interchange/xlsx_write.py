@@ -21,11 +21,11 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from dealmap.engine.model import Account, Deal, Relation, Stakeholder
+from dealmap.interchange.names import LIST_SEPARATORS
 from dealmap.interchange.sheets import (
     EXAMPLE_MARKERS,
     GUIDE,
     LIST_JOIN,
-    LIST_SEPARATORS,
     LISTS_SHEET,
     MAX_FILE_BYTES,
     MAX_ROWS_PER_SHEET,

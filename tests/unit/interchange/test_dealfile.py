@@ -334,3 +334,82 @@ def test_an_amount_the_databases_cannot_hold_exactly_is_refused_at_its_path(demo
 def test_an_amount_below_ten_trillion_in_cents_is_read_as_written(demo, amount):
     demo["opportunity"]["amount"] = amount
     assert loads_deal(json.dumps(demo)).opportunity.amount == amount
+
+
+NAMES = [
+    (("account", "name"), "account.name"),
+    (("opportunity", "name"), "opportunity.name"),
+    (("stakeholders", 2, "name"), "stakeholders[2].name"),
+    (("opportunity", "competitors", 1), "opportunity.competitors[1]"),
+    (
+        ("stakeholders", 1, "competitor_affinity", 0, "competitor"),
+        "stakeholders[1].competitor_affinity[0].competitor",
+    ),
+]
+
+
+def parent(data: dict, where: tuple):
+    """The object or list holding the value at ``where``."""
+    for step in where[:-1]:
+        data = data[step]
+    return data
+
+
+@pytest.mark.parametrize(("where", "path"), NAMES)
+@pytest.mark.parametrize("name", ["\u200b", " \u200b\u2060\ufeff ", "\u202e"])
+def test_a_name_of_only_invisible_characters_is_empty(demo, where, path, name):
+    """A zero-width space or a direction mark shows nothing: no name, as on the web pages and in the API."""
+    parent(demo, where)[where[-1]] = name
+    assert problems_of(demo) == {path: "must not be empty"}
+
+
+@pytest.mark.parametrize("where", [where for where, _ in NAMES])
+def test_a_name_is_read_without_its_end_spaces(demo, where):
+    expected = load_deal(copy.deepcopy(demo))
+    holder = parent(demo, where)
+    holder[where[-1]] = f" {holder[where[-1]]}\t"
+    assert load_deal(demo) == expected
+    assert canonical(demo) == canonical(dump_deal(expected))
+
+
+def test_a_title_is_read_without_its_end_spaces(demo):
+    demo["stakeholders"][3]["title"] = "  技术总监 "
+    assert load_deal(demo).stakeholders[3].title == "技术总监"
+
+
+def test_a_competitor_repeated_with_end_spaces_is_listed_twice(demo):
+    demo["opportunity"]["competitors"] = ["恒远软件", " 恒远软件 "]
+    demo["stakeholders"][1]["competitor_affinity"].append({"competitor": "恒远软件 ", "strength": 2})
+    assert problems_of(demo) == {
+        "opportunity.competitors[1]": "is listed more than once",
+        "stakeholders[1].competitor_affinity[1].competitor": "is listed more than once",
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "zh", "en"),
+    [
+        ("恒远;鼎信", "“;”", "“;”"),
+        ("恒远、鼎信", "“、”", "“、”"),
+        ("恒远\n鼎信", "换行", "a line break"),
+    ],
+)
+def test_a_competitor_name_holding_a_list_separator_is_refused(demo, name, zh, en):
+    """The workbook splits its competitors cell at these: such a name would come back as two."""
+    demo["opportunity"]["competitors"][1] = name
+    demo["stakeholders"][2]["competitor_affinity"][0]["competitor"] = name
+    with pytest.raises(DealFileError) as caught:
+        load_deal(demo)
+    assert [(p.path, p.message.zh, p.message.en) for p in caught.value.problems] == [
+        (
+            path,
+            f"竞争对手名称不能含有{zh}:工作簿用它分隔名称",
+            f"a competitor's name cannot contain {en}: the workbook uses it to separate names",
+        )
+        for path in ("opportunity.competitors[1]", "stakeholders[2].competitor_affinity[0].competitor")
+    ]
+
+
+def test_a_competitor_name_ending_in_a_line_break_is_read_without_it(demo):
+    demo["opportunity"]["competitors"][1] = "鼎信科技\n"
+    assert load_deal(demo).opportunity.competitors == ("恒远软件", "鼎信科技")

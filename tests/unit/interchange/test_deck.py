@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 from importlib import resources
@@ -15,7 +16,7 @@ from pptx.util import Inches
 
 from dealmap.engine import analyze
 from dealmap.interchange.dealfile import load_deal
-from dealmap.interchange.deck import EA_FONT, build_deck, key_people, score_history
+from dealmap.interchange.deck import EA_FONT, FSI, PDI, build_deck, key_people, score_history
 from dealmap.interchange.power_map import layout, render
 
 
@@ -77,10 +78,34 @@ def test_critical_findings_and_their_actions_are_on_the_findings_slide(deck, dem
     lang, data = deck
     deal, report = demo
     prs = Presentation(io.BytesIO(data))
-    text = " ".join(run.text for run in runs(prs))
+    text = " ".join(run.text for run in runs(prs)).replace(FSI, "").replace(PDI, "")  # names isolated
     for finding in report.findings:
         if finding.severity == "critical":
             assert finding.message.get(lang) in text and finding.action.get(lang) in text
+
+
+def test_a_typed_name_among_other_words_is_direction_isolated():
+    """A name ending in an unclosed RIGHT-TO-LEFT OVERRIDE would turn the rest of its line around
+    (the level after a name, the words after it in a finding): wherever such a value sits among
+    other words it is isolated between FSI and PDI; a run holding the value alone needs nothing."""
+    data = json.loads(resources.files("dealmap.demo").joinpath("demo-deal.json").read_text("utf-8"))
+    rlo = "\u202e"
+    opportunity = data["opportunity"]
+    for record, key in [(data["account"], "name"), (opportunity, "name"), (opportunity, "stage")]:
+        record[key] += rlo
+    opportunity["competitors"] = [c + rlo for c in opportunity["competitors"]]
+    for person in data["stakeholders"]:
+        person["name"] += rlo
+        person["title"] += rlo
+        for affinity in person["competitor_affinity"]:
+            affinity["competitor"] += rlo
+    deal = load_deal(data)
+    typed = {deal.account.name, deal.opportunity.name}
+    outside = re.compile(f"{FSI}[^{PDI}]*({PDI}|$)")  # an isolate left open at a cut ends with the line
+    prs = Presentation(io.BytesIO(build_deck(deal, analyze(deal, as_of=deal.as_of))))
+    texts = [run.text for run in runs(prs)] + [prs.core_properties.title]
+    assert sum(FSI in t for t in texts) > 20
+    assert [t for t in texts if rlo in outside.sub("", t) and t not in typed] == []
 
 
 def test_the_charts_have_their_data(demo):

@@ -34,4 +34,4 @@ def test_a_workbook_and_a_deck_of_such_a_deal_are_written_without_them():
     cells = {cell.value for ws in book.worksheets for row in ws.iter_rows() for cell in row}
     assert "CtrlCharCo" in cells and "陈建国" in cells and "ab\tc" in cells
     deck = Presentation(io.BytesIO(build_deck(deal, analyze(deal, as_of=deal.as_of), lang="zh")))
-    assert deck.core_properties.title.startswith("CtrlCharCo")
+    assert "CtrlCharCo" in deck.core_properties.title

@@ -8,8 +8,8 @@ its own ``<bdi>`` element (direction isolated, found from its own first strong c
 known user strings inside a sentence built around them (a finding that names a person).
 
 Forms: :data:`NUL_MESSAGE` is the error a text field answers for a NUL character, which no
-database column takes. :func:`blank` says whether a name shows nothing (only whitespace and
-format characters such as zero-width spaces); the API's names use the same :data:`INVISIBLE`.
+database column takes. (What makes a name, for forms, API, deal file and workbook alike, is in
+:mod:`dealmap.interchange.names`.)
 """
 
 from __future__ import annotations
@@ -28,24 +28,6 @@ FSI, PDI = "\u2068", "\u2069"
 NUL_MESSAGE = _(
     "This text contains a NUL character (\\x00), which cannot be stored. Remove it and try again."
 )
-
-#: What shows nothing, as the body of a regular-expression character class: every character that
-#: Python's ``str.isspace`` calls whitespace or Unicode puts in category Cf (format: zero-width
-#: spaces and joiners, direction marks, the byte-order mark, tags…), as of Unicode 15.1. Escapes
-#: that Python's ``re``, Rust's ``regex`` (pydantic) and JSON Schema validators read alike; the
-#: characters beyond U+FFFF literally (a JSON Schema pattern has no common escape for them).
-INVISIBLE = (
-    "\\t-\\r\\x1c-\\x20\\x85\\xa0\\xad\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2"
-    "\\u1680\\u180e\\u2000-\\u200f\\u2028-\\u202f\\u205f-\\u2064\\u2066-\\u206f\\u3000\\ufeff"
-    "\\ufff9-\\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
-    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
-)
-_INVISIBLE_ONLY = re.compile(f"[{INVISIBLE}]*")
-
-
-def blank(value: str) -> bool:
-    """Whether ``value`` shows nothing: empty, or only whitespace and format characters."""
-    return _INVISIBLE_ONLY.fullmatch(value) is not None
 
 
 def bdi(value) -> SafeString:
