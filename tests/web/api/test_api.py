@@ -125,6 +125,28 @@ def test_if_match_with_an_old_version_gets_412(api_as, rep, demo_deal):
     assert status == 200
 
 
+@pytest.mark.parametrize(
+    ("header", "status"),
+    [
+        ("*", 200),
+        ('"v9", "v1"', 200),
+        ('"v1","v2"', 200),
+        ('"v9", "v8"', 412),
+        ('W/"v1"', 412),
+        ('"v1', 412),
+        ("", 412),
+    ],
+)
+def test_if_match_takes_a_star_and_a_list_of_tags_as_http_defines_them(
+    api_as, rep, demo_deal, header, status
+):
+    """``*`` matches any stored object; one tag of a list must match by strong comparison."""
+    api, person = api_as(rep), person_of(demo_deal)
+    assert (
+        api.patch(f"/people/{person.pk}", {"version": 1, "title": "x"}, **{"If-Match": header})[0] == status
+    )
+
+
 # -- audit ---------------------------------------------------------------------------------------
 
 
@@ -455,6 +477,104 @@ def test_the_schema_states_the_amount_limits():
     for name in ("DealIn", "DealPatch"):
         (number,) = [s for s in schemas[name]["properties"]["amount"]["anyOf"] if s["type"] == "number"]
         assert number == {"type": "number", "minimum": 0, "exclusiveMaximum": 10**13, "multipleOf": 0.01}
+        (written,) = [s for s in schemas[name]["properties"]["amount"]["anyOf"] if s["type"] == "string"]
+        assert re.fullmatch(written["pattern"], "9999999999999.99") and not re.fullmatch(
+            written["pattern"], "1.005"
+        )
+
+
+def test_a_deal_read_back_can_be_sent_back_as_it_is(api_as, rep, demo_deal):
+    """The answer writes the amount as text ("2800000.00"); a client that edits another field and
+    sends the deal back must not be refused for the form the API itself chose."""
+    api = api_as(rep)
+    _, deal = api.get(f"/deals/{demo_deal.pk}")
+    status, saved = api.patch(f"/deals/{demo_deal.pk}", {**deal, "stage": "谈判"})
+    assert (status, saved["amount"], saved["stage"]) == (200, deal["amount"], "谈判")
+    status, saved = api.patch(f"/deals/{demo_deal.pk}", {"version": saved["version"], "amount": "1200000.5"})
+    assert (status, saved["amount"]) == (200, "1200000.50")
+
+
+@pytest.mark.parametrize(
+    ("amount", "zh"),
+    [
+        ("1.005", "amount 最多只能有 2 位小数(精确到分)。"),
+        ("-3", "amount 必须至少为 0。"),
+        ("1e3", 'amount 必须是数字,或以文字写出的小数,如 "1200000.50"。'),
+        ("1,200", 'amount 必须是数字,或以文字写出的小数,如 "1200000.50"。'),
+        (" 12", 'amount 必须是数字,或以文字写出的小数,如 "1200000.50"。'),
+        (True, 'amount 必须是数字,或以文字写出的小数,如 "1200000.50"。'),
+    ],
+)
+def test_an_amount_as_text_is_held_to_the_same_rules(api_as, rep, demo_deal, row_counts, amount, zh):
+    before = row_counts()
+    status, answer = api_as(rep).post(
+        "/deals", {"account": demo_deal.account_id, "name": "z", "amount": amount}
+    )
+    assert status == 422 and answer["problems"] == [{"path": "amount", "message": zh}]
+    assert row_counts() == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "day", "zh", "en"),
+    [
+        (
+            "evidence",
+            "2026-11-28",
+            "date 是将来的日期:请记录已经发生的事。",
+            "date is in the future: record what has happened.",
+        ),
+        (
+            "summary",
+            "2026-11-28",
+            "date 是将来的日期:请记录已经发生的事。",
+            "date is in the future: record what has happened.",
+        ),
+        (
+            "evidence",
+            "0026-11-20",
+            "date 早于 1970-01-01:多半是输入错误。",
+            "date is before 1970-01-01: probably a typing slip.",
+        ),
+        (
+            "summary",
+            "1969-12-31",
+            "date 早于 1970-01-01:多半是输入错误。",
+            "date is before 1970-01-01: probably a typing slip.",
+        ),
+    ],
+)
+def test_an_assessment_or_interaction_is_dated_as_the_forms_date_it(
+    api_as, rep, demo_deal, row_counts, kind, day, zh, en
+):
+    """The web forms refuse a day after today and before 1970; the API refused neither (the clock is
+    fixed at the demo's 2026-11-27)."""
+    before = row_counts()
+    method, path, body = _create_body(kind, demo_deal, "x")
+    status, answer = api_as(rep).call(method, path, {**body, "date": day})
+    assert status == 422 and answer["problems"] == [{"path": "date", "message": zh}]
+    status, answer = english(api_as(rep)).call(method, path, {**body, "date": day})
+    assert status == 422 and answer["problems"] == [{"path": "date", "message": en}]
+    assert row_counts() == before
+    assert api_as(rep).call(method, path, {**body, "date": "2026-11-27"})[0] == 201
+
+
+def test_schema_problems_read_in_the_callers_language(api_as, rep, demo_deal):
+    """Pydantic's own sentences are English; a Chinese caller gets each problem in Chinese."""
+    person = person_of(demo_deal)
+    status, answer = api_as(rep).post(
+        "/relations", {"source": person.pk, "target": "x", "kind": "likes", "strength": 9}
+    )
+    assert status == 422
+    assert answer["problems"] == [
+        {"path": "target", "message": "target 必须是整数。"},
+        {"path": "kind", "message": "kind 必须是以下之一:'influences', 'conflicts', 'close'。"},
+        {"path": "strength", "message": "strength 不能大于 3。"},
+    ]
+    status, answer = api_as(rep).post("/accounts", {"industry": 5})
+    assert answer["problems"] == [
+        {"path": "name", "message": "name 为必填项。"},
+        {"path": "industry", "message": "industry 必须是文字。"},
+    ]
 
 
 def _relation(api, source, target, kind="close"):
@@ -561,8 +681,8 @@ def test_the_api_and_the_web_form_find_the_same_names_blank():
     import sys
     import unicodedata
 
+    from dealmap.interchange.names import blank
     from dealmap.web.api.schemas import VISIBLE
-    from dealmap.web.core.text import blank
 
     invisible = [
         chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace() or unicodedata.category(chr(c)) == "Cf"
@@ -606,3 +726,35 @@ def test_names_and_titles_are_stored_without_end_spaces_so_an_export_reimports_u
     plan = workbook_preview(source=Source(workbook_bytes([demo_deal])), owner=rep)
     assert plan.ok, plan.issues[:3]
     assert {sheet: (c.created, c.updated) for sheet, c in plan.counts.items() if c.created or c.updated} == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "zh"),
+    [
+        ("恒远;软件", "“;”"),
+        ("恒远\uff1b软件", "“\uff1b”"),
+        ("恒远\u3001鼎信", "“\u3001”"),
+        ("恒远\n软件", "换行"),
+    ],
+)
+def test_a_competitor_name_holding_a_list_separator_is_refused(api_as, rep, demo_deal, row_counts, name, zh):
+    """A workbook lists a deal's competitors in one cell split at these: the name would come back
+    as two competitors."""
+    before = row_counts()
+    api = api_as(rep)
+    status, answer = api.post("/deals", {"account": demo_deal.account_id, "name": "z", "competitors": [name]})
+    assert row_counts() == before
+    message = f"competitors.0 不能含有{zh}:工作簿把竞争对手列在一个单元格里,并以它分隔。"
+    assert status == 422 and answer["problems"] == [{"path": "competitors.0", "message": message}]
+    from dealmap.web.accounts.services import person_create
+
+    person = person_create(account=demo_deal.account, name="新人", layer="execution", department="user")
+    before = row_counts()
+    affinity = [{"competitor": name, "strength": 1}]
+    body = {"deal": demo_deal.pk, "person": person.pk, "buying_role": "user", "competitor_affinity": affinity}
+    status, answer = api.post("/parts", body)
+    path = "competitor_affinity.0.competitor"
+    assert status == 422 and answer["problems"] == [
+        {"path": path, "message": message.replace("competitors.0", path)}
+    ]
+    assert row_counts() == before

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -50,6 +51,44 @@ def _loc(loc) -> str:
     return ".".join(parts)
 
 
+#: Pydantic's problems (and the schema's own) as sentences in the reader's language, by type;
+#: ``ctx`` fills the placeholders. A type not listed keeps pydantic's English.
+_BY_TYPE = {
+    "missing": _lazy("%(field)s is required."),
+    "string_type": _lazy("%(field)s must be text."),
+    "bool_type": _lazy("%(field)s must be true or false."),
+    "bool_parsing": _lazy("%(field)s must be true or false."),
+    "int_type": _lazy("%(field)s must be a whole number."),
+    "int_parsing": _lazy("%(field)s must be a whole number."),
+    "int_from_float": _lazy("%(field)s must be a whole number."),
+    "not_whole": _lazy("%(field)s must be a whole number."),
+    "not_amount": _lazy('%(field)s must be a number, or a decimal written as text such as "1200000.50".'),
+    "not_date": _lazy("%(field)s must be a date written as YYYY-MM-DD."),
+    "date_parsing": _lazy("%(field)s must be a real date written as YYYY-MM-DD."),
+    "date_from_datetime_parsing": _lazy("%(field)s must be a real date written as YYYY-MM-DD."),
+    "date_from_datetime_inexact": _lazy("%(field)s must be a real date written as YYYY-MM-DD."),
+    "list_type": _lazy("%(field)s must be a list."),
+    "dict_type": _lazy("%(field)s must be an object."),
+    "model_type": _lazy("%(field)s must be an object."),
+    "model_attributes_type": _lazy("%(field)s must be an object."),
+    "literal_error": _lazy("%(field)s must be one of: %(expected)s."),
+    "greater_than_equal": _lazy("%(field)s must be at least %(ge)s."),
+    "less_than_equal": _lazy("%(field)s must be at most %(le)s."),
+    "greater_than": _lazy("%(field)s must be more than %(gt)s."),
+    "less_than": _lazy("%(field)s must be less than %(lt)s."),
+    "string_too_short": _lazy("%(field)s must not be empty."),
+    "too_long": _lazy("%(field)s lists too many items: at most %(max_length)s."),
+    "too_short": _lazy("%(field)s must list at least %(min_length)s item(s)."),
+    "string_pattern_mismatch": _lazy("%(field)s does not have the expected form (%(pattern)s)."),
+    "json_invalid": _lazy("The body is not valid JSON."),
+    "list_separator": _lazy(
+        "%(field)s must not contain %(sep)s: a workbook lists competitors in one cell, split at it."
+    ),
+    "future_day": _lazy("%(field)s is in the future: record what has happened."),
+    "early_day": _lazy("%(field)s is before %(earliest)s: probably a typing slip."),
+}
+
+
 def _message(error: dict) -> str:
     """One schema problem as a sentence; text too long or holding a NUL, a blank name, a list item
     given twice and an amount the databases cannot hold exactly are named with their field."""
@@ -79,6 +118,16 @@ def _message(error: dict) -> str:
             "field": field,
             "places": amounts.AMOUNT_PLACES,
         }
+    if kind in _BY_TYPE:
+        try:
+            values = {k: str(v) for k, v in ctx.items()}
+            if kind == "literal_error":  # pydantic's "'a', 'b' or 'c'": the "or" is English
+                values["expected"] = values["expected"].replace(" or ", ", ")
+            if kind == "list_separator":
+                values["sep"] = _("a line break") if ctx["sep"] == "\n" else f"“{ctx['sep']}”"
+            return _BY_TYPE[kind] % {"field": field, **values}
+        except KeyError:  # a context this pydantic version does not give
+            pass
     return str(error.get("msg", ""))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.http import HttpRequest
 from ninja import Path, Query
 
@@ -20,14 +22,28 @@ def page(items, *, limit: int, offset: int) -> dict:
     return {"count": items.count(), "items": list(items[offset : offset + limit])}
 
 
+#: One entity tag of an ``If-Match`` list: ``"v3"``, or a weak ``W/"v3"`` (which never matches).
+_TAG = re.compile(r'\s*(W/)?"([^"]*)"\s*')
+
+
 def if_match_check(request: HttpRequest, current: int) -> None:
-    """412 when ``If-Match`` names a version other than ``current``."""
+    """412 unless ``If-Match`` (when sent) matches the stored version, as HTTP says (RFC 9110
+    §13.1.1): ``*`` matches any stored object; otherwise one of the comma-separated tags must be
+    the object's ETag (``"v3"``) by strong comparison, so a weak tag matches nothing. A bare
+    ``3`` or ``v3`` is taken too, as earlier versions of this API took it."""
     header = request.headers.get("If-Match")
-    if header is None:
+    if header is None or header.strip() == "*":
         return
-    value = header.strip().removeprefix("W/").strip('"').removeprefix("v")
-    if not value.isdigit() or int(value) != current:
-        raise PreconditionFailed()
+    tags = [part for part in header.split(",") if part.strip()]
+    for part in tags:
+        tag = _TAG.fullmatch(part)
+        if tag is None:  # unquoted: a version number, with or without its "v"
+            value = part.strip().removeprefix("v")
+            if value.isdigit() and int(value) == current:
+                return
+        elif tag.group(1) is None and tag.group(2) == f"v{current}":
+            return
+    raise PreconditionFailed()
 
 
 def etag(version: int) -> str:

@@ -13,9 +13,10 @@ from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StringC
 from pydantic_core import PydanticCustomError
 
 from dealmap.interchange import amounts
+from dealmap.interchange.names import INVISIBLE, separator_in
 from dealmap.interchange.xlsx_read import MAX_TEXT_CHARS
 from dealmap.method import codes
-from dealmap.web.core.text import INVISIBLE
+from dealmap.web.core import clock
 
 #: An amount's smallest step: a cent (``amounts.AMOUNT_PLACES`` decimals).
 CENT = Decimal(1).scaleb(-amounts.AMOUNT_PLACES)
@@ -73,10 +74,30 @@ def _distinct(items: list, key=lambda item: item) -> list:
     return items
 
 
-def visible_names(max_items: int):
-    """A list of distinct names (competitors): unique in the schema, and again once stripped."""
+def _no_separator(name: str) -> str:
+    """A competitor's name holds no list separator: a workbook cell lists competitors split at them."""
+    if (sep := separator_in(name)) is not None:
+        raise PydanticCustomError("list_separator", "must not contain {sep!r}", {"sep": sep})
+    return name
+
+
+#: The schema's pattern for a competitor's name: ``VISIBLE`` without the list separators. (The
+#: check itself is ``_no_separator``, so a refusal names the separator.)
+_NOT_IN_NAME = "\\x00;\\uff1b\\u3001\\n"
+COMPETITOR_PATTERN = f"^[^{_NOT_IN_NAME}]*[^{_NOT_IN_NAME}{INVISIBLE}][^{_NOT_IN_NAME}]*$"
+
+#: A competitor's name: a name (``visible_name``) without a list separator (``names``).
+CompetitorName = Annotated[
+    visible_name(),
+    AfterValidator(_no_separator),
+    Field(json_schema_extra={"pattern": COMPETITOR_PATTERN}),
+]
+
+
+def competitor_names(max_items: int):
+    """A list of distinct competitors' names: unique in the schema, and again once stripped."""
     return Annotated[
-        list[visible_name()],
+        list[CompetitorName],
         Field(max_length=max_items, json_schema_extra={"uniqueItems": True}),
         AfterValidator(_distinct),
     ]
@@ -95,7 +116,7 @@ def _whole_number(value: Any) -> Any:
     as 0 and ``"3"`` as 3).
     """
     if isinstance(value, bool | str):
-        raise ValueError("must be a whole number")
+        raise PydanticCustomError("not_whole", "must be a whole number")
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
@@ -112,17 +133,31 @@ def _iso_date(value: Any) -> Any:
         return value
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
-    raise ValueError("must be a date as YYYY-MM-DD")
+    raise PydanticCustomError("not_date", "must be a date as YYYY-MM-DD")
+
+
+#: An amount written as text, the way answers give it back ("1200000.00"): digits, one optional
+#: point and decimals, an optional minus (refused as negative with its own message); no exponent,
+#: no spaces, no thousands separators.
+_AMOUNT_TEXT = re.compile(r"-?\d{1,40}(\.\d{1,40})?")
 
 
 def _money(value: Any) -> Decimal:
     """A JSON number as the decimal it spells (its shortest ``repr``: ``1.005`` is 1.005, not
-    1.00), refused when the databases could not hold it exactly (see ``amounts``): what the
-    answer echoes is then what is stored. ``AMOUNT_SCHEMA`` states the same bounds."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError("must be a number")  # pydantic's lax mode would take "1" and true
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError("must be a finite number")
+    1.00), or a decimal written as text — what every answer gives (``DealOut.amount``), so an
+    answer sent back is taken. Refused when the databases could not hold it exactly (see
+    ``amounts``): what the answer echoes is then what is stored. ``AMOUNT_SCHEMA`` states the
+    same bounds."""
+    if isinstance(value, str):
+        if not _AMOUNT_TEXT.fullmatch(value):
+            raise PydanticCustomError("not_amount", "must be a number, or a decimal written as text")
+        value = Decimal(value)
+    elif (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or (isinstance(value, float) and not math.isfinite(value))  # Python's json reads NaN
+    ):
+        raise PydanticCustomError("not_amount", "must be a number, or a decimal written as text")
     amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     problem = amounts.amount_problem(amount)
     if problem is amounts.NEGATIVE:
@@ -140,14 +175,18 @@ def _money(value: Any) -> Decimal:
     return abs(amount.quantize(CENT))  # -0.0 is 0.00
 
 
+#: An amount as text in the schema: up to 13 whole digits and 2 decimals (the answers' form).
+AMOUNT_TEXT_PATTERN = rf"^\d{{1,13}}(\.\d{{1,{amounts.AMOUNT_PLACES}}})?$"
+
 #: What an amount is, for the schema (and so for generated requests): a number from 0 to below
-#: 10^13 in cents. Not pydantic's own ``lt``/``multiple_of``: its float check against 0.01
-#: refuses exact cents above about 10^12 (6408655322280.85); ``_money`` checks the decimal.
+#: 10^13 in cents, or the same written as text as answers give it. Not pydantic's own
+#: ``lt``/``multiple_of``: its float check against 0.01 refuses exact cents above about 10^12
+#: (6408655322280.85); ``_money`` checks the decimal.
 AMOUNT_SCHEMA = {
-    "type": "number",
-    "minimum": 0,
-    "exclusiveMaximum": amounts.AMOUNT_LIMIT,
-    "multipleOf": float(CENT),
+    "anyOf": [
+        {"type": "number", "minimum": 0, "exclusiveMaximum": amounts.AMOUNT_LIMIT, "multipleOf": float(CENT)},
+        {"type": "string", "pattern": AMOUNT_TEXT_PATTERN},
+    ]
 }
 
 
@@ -165,6 +204,26 @@ Title = Annotated[text(200), AfterValidator(_stripped)]
 Amount = Annotated[Decimal, BeforeValidator(_money), WithJsonSchema(AMOUNT_SCHEMA)]
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\-]{1,64}$")]
 Day = Annotated[date, BeforeValidator(_iso_date)]
+
+
+def _happened(day: date) -> date:
+    """A day something was seen or done: not in the future, not before 1970 (as the forms)."""
+    if day > clock.today():
+        raise PydanticCustomError("future_day", "must not be in the future")
+    if day < clock.EARLIEST_DAY:
+        raise PydanticCustomError(
+            "early_day", "must not be before {earliest}", {"earliest": clock.EARLIEST_DAY.isoformat()}
+        )
+    return day
+
+
+#: The day of an assessment or an interaction.
+PastDay = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    AfterValidator(_happened),
+    Field(description="YYYY-MM-DD, not after today and not before 1970-01-01 (as the web forms)."),
+]
 Signal = choice(codes.SIGNALS)
 
 
@@ -314,7 +373,7 @@ class DealIn(Schema):
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "CNY"
     expected_close: Day | None = None
     we_are_incumbent: StrictBool = False
-    competitors: visible_names(50) = []
+    competitors: competitor_names(50) = []
 
 
 class DealPatch(Schema):
@@ -325,7 +384,7 @@ class DealPatch(Schema):
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
     expected_close: Day | None = None
     we_are_incumbent: StrictBool | None = None
-    competitors: visible_names(50) | None = None
+    competitors: competitor_names(50) | None = None
     research: dict[choice(codes.RESEARCH_QUESTIONS), text()] | None = None
 
 
@@ -352,7 +411,7 @@ class DealOut(Schema):
 
 
 class AffinityIn(Schema):
-    competitor: visible_name()
+    competitor: CompetitorName
     strength: Affinity
 
 
@@ -411,7 +470,7 @@ class PartOut(Schema):
 class AssessmentIn(Schema):
     deal: Id
     person: Id
-    date: Day
+    date: PastDay
     level: Level
     evidence: text() = ""
     signals: Annotated[list[Signal], Field(max_length=20)] = []
@@ -435,7 +494,7 @@ class AssessmentOut(Schema):
 
 class InteractionIn(Schema):
     deal: Id
-    date: Day
+    date: PastDay
     participants: Annotated[list[Id], Field(min_length=1, max_length=50)]
     channel: choice(codes.CHANNELS, blank=True) = ""
     summary: text() = ""

@@ -7,11 +7,12 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dealmap.interchange.names import blank
 from dealmap.interchange.xlsx_read import MAX_TEXT_CHARS as TEXT_MAX  # what a workbook cell takes back
 from dealmap.method import codes
 from dealmap.web import i18n
 from dealmap.web.core import clock
-from dealmap.web.core.text import NUL_MESSAGE, blank, isolated
+from dealmap.web.core.text import NUL_MESSAGE, isolated
 
 BLANK = [("", "—")]
 
@@ -132,15 +133,11 @@ PART_FIELDS = (
 )
 
 
-#: The earliest day a form takes for an assessment or an interaction: an earlier one is almost
-#: surely a mistyped year (0026 for 2026), and it would stretch the attitude chart over centuries.
-EARLIEST_DAY = date(1970, 1, 1)
-
-
 def _not_too_early(day: date) -> date:
-    if day < EARLIEST_DAY:
+    if day < clock.EARLIEST_DAY:
         raise forms.ValidationError(
-            _("A date before %(day)s is most likely a typing mistake.") % {"day": EARLIEST_DAY.isoformat()}
+            _("A date before %(day)s is most likely a typing mistake.")
+            % {"day": clock.EARLIEST_DAY.isoformat()}
         )
     return day
 
@@ -151,7 +148,9 @@ class AssessmentForm(TextChecks, forms.Form):
     level = forms.TypedChoiceField(label=_("Attitude level"), coerce=int)
     date = forms.DateField(
         label=_("Date"),
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "min": EARLIEST_DAY.isoformat()}),
+        widget=forms.DateInput(
+            format="%Y-%m-%d", attrs={"type": "date", "min": clock.EARLIEST_DAY.isoformat()}
+        ),
     )
     evidence = FreeText(label=_("Evidence: their words or behaviour"), rows=3)
     signals = forms.MultipleChoiceField(
@@ -179,7 +178,9 @@ class InteractionForm(TextChecks, forms.Form):
 
     date = forms.DateField(
         label=_("Date"),
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "min": EARLIEST_DAY.isoformat()}),
+        widget=forms.DateInput(
+            format="%Y-%m-%d", attrs={"type": "date", "min": clock.EARLIEST_DAY.isoformat()}
+        ),
     )
     channel = forms.ChoiceField(label=_("Channel"), required=False)
     participants = forms.MultipleChoiceField(label=_("Who took part"), widget=forms.SelectMultiple)
