@@ -82,3 +82,49 @@ def test_interaction_record_keeps_the_participants_in_order(demo_deal, rep):
 def test_interaction_record_needs_a_participant(demo_deal, rep):
     with pytest.raises(ValidationError):
         interaction_record(deal=demo_deal, date=date(2026, 11, 26), participants=[], by=rep)
+
+
+def test_a_deal_file_import_leaves_a_trail_for_everything_it_writes(demo_deal, rep, demo_file):
+    """Each object the import creates has its own entry, as when the forms or a workbook create
+    it, so /history/person/N of an imported person is not empty."""
+    from dealmap.web.audit.models import AuditEntry
+
+    deal = demo_deal
+    created = set(AuditEntry.objects.filter(action="create").values_list("object_type", "object_id"))
+    account = deal.account
+    assert ("account", account.pk) in created
+    assert {("person", p.pk) for p in account.people.all()} <= created
+    assert {("relation", r.pk) for r in account.relations.all()} <= created
+    assert {("part", p.pk) for p in deal.parts.all()} <= created
+    assert {("assessment", a.pk) for a in deal.assessments.all()} <= created
+    assert {("interaction", i.pk) for i in deal.interactions.all()} <= created
+    assert AuditEntry.objects.filter(action="import", object_type="deal", object_id=deal.pk).count() == 1
+    interaction = deal.interactions.order_by("id").first()
+    entry = AuditEntry.objects.get(action="create", object_type="interaction", object_id=interaction.pk)
+    assert entry.after["participants"] == [p.pk for p in interaction.participants.all()]
+
+
+def test_a_deal_file_imported_into_an_account_records_what_it_changed_in_a_stored_person(rep, demo_file):
+    """A person matched by key and changed by the file (title, manager) gets an update entry with
+    the fields before and after, and one new version, as an edit in the form would."""
+    from dealmap.interchange.dealfile import load_deal
+    from dealmap.web.audit.models import AuditEntry
+    from dealmap.web.deals.services import deal_import
+
+    first = deal_import(deal=load_deal(demo_file), owner=rep)
+    p2 = first.account.people.get(key="p2")
+    version = p2.version
+    again = dict(demo_file, opportunity={**demo_file["opportunity"], "name": "二期"})
+    for person in again["stakeholders"]:
+        if person["id"] == "p2":
+            person["title"] = "常务副总"
+            person["reports_to"] = "p1" if person.get("reports_to") != "p1" else None
+    deal_import(deal=load_deal(again), owner=rep, account=first.account)
+    p2.refresh_from_db()
+    (entry,) = AuditEntry.objects.filter(action="update", object_type="person", object_id=p2.pk)
+    assert entry.before["title"] != "常务副总" and entry.after["title"] == "常务副总"
+    assert p2.version == version + 1
+    untouched = first.account.people.exclude(pk=p2.pk).values_list("pk", flat=True)
+    assert not AuditEntry.objects.filter(
+        action="update", object_type="person", object_id__in=untouched
+    ).exists()

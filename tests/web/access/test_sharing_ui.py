@@ -207,3 +207,17 @@ def test_who_may_not_share_learns_nothing_about_the_username(other_rep, manager,
         client = client_for(user)
         answers = {_share(client, account, name, **HTMX).content for name in ("rep", "wang", "nobody")}
         assert {_share(client, account, "wang", **HTMX).status_code} == {status} and len(answers) == 1
+
+
+def test_sharing_with_an_administrator_is_refused_as_changing_nothing(rep, admin_user, account):
+    """An administrator sees and changes every account: a share would only clutter the list."""
+    entries = AuditEntry.objects.count()
+    response = _share(client_for(rep), account, admin_user.username, "edit", **HTMX)
+    assert response.status_code == 422
+    assert _refusal(response) == f"{admin_user.username} 是管理员,已经可以查看和修改所有客户。"
+    response = _share(client_for(rep, "en"), account, admin_user.username, **HTMX)
+    assert _refusal(response) == (
+        f"{admin_user.username} is an administrator and can already see and change every account."
+    )
+    assert not AccountShare.objects.filter(account=account).exists()
+    assert AuditEntry.objects.count() == entries

@@ -83,12 +83,18 @@ def test_the_api_refuses_a_second_account_of_the_same_name(client, rep):
     assert Account.objects.filter(owner=rep, name="甲").count() == 1
 
 
-def test_a_workbook_naming_an_account_the_owner_has_twice_is_refused_and_changes_nothing(rep):
-    first = deal_import(deal=build(today=DAY), owner=rep)
+def test_a_workbook_naming_two_shared_accounts_of_one_name_is_refused_and_changes_nothing(rep, other_rep):
+    """One owner's names are distinct (the database holds that too), but two colleagues may each
+    share an account of the same name with the rep to edit: which one a row means is unknown."""
+    from dealmap.web.accounts.services import share_set
+    from dealmap.web.users.services import user_create
+
+    third = user_create(username="rep3", password="dealmap-test-pw", role="rep")
+    first = deal_import(deal=build(today=DAY), owner=other_rep)
+    twin = deal_import(deal=build(today=DAY), owner=third)
+    for deal, owner in ((first, other_rep), (twin, third)):
+        share_set(account=deal.account, user=rep, can_edit=True, by=owner)
     data = workbook_bytes([first])
-    # Two accounts of one name made before names were kept apart (data from an older version).
-    twin = Account.objects.create(owner=rep, name=first.account.name)
-    Person.objects.create(account=twin, key="p1", name="陈建国", layer="decision", department="executive")
     book = load_workbook(io.BytesIO(data))
     people = book.worksheets[3]
     notes = next(c.column for c in people[1] if str(c.value).startswith("备注"))
@@ -99,6 +105,15 @@ def test_a_workbook_naming_an_account_the_owner_has_twice_is_refused_and_changes
     assert not plan.ok
     assert any("不止一个" in i.reason.get("zh") for i in plan.issues)
     assert not Person.objects.filter(notes="EDITED").exists()
+
+
+def test_the_database_holds_one_account_name_per_owner(rep):
+    """What the services check, the database enforces too (two requests racing, a script)."""
+    from django.db import IntegrityError, transaction
+
+    account_create(owner=rep, name="华东精密")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Account.objects.create(owner=rep, name="华东精密")
 
 
 def test_the_deal_file_preview_names_the_account_it_will_be_stored_in(client, rep, demo_file, tmp_path):

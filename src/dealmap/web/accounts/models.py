@@ -72,6 +72,10 @@ class Account(models.Model):
         ordering = ("name", "id")
         verbose_name = _("account")
         verbose_name_plural = _("accounts")
+        constraints = [
+            # A workbook names an account by its name within its owner's accounts.
+            models.UniqueConstraint(fields=("owner", "name"), name="account_name_unique_per_owner"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -150,6 +154,7 @@ class Relation(models.Model):
         verbose_name_plural = _("relations")
         constraints = [
             models.CheckConstraint(condition=~Q(source=F("target")), name="relation_not_to_self"),
+            models.UniqueConstraint(fields=("source", "target", "kind"), name="relation_stored_once"),
             models.CheckConstraint(
                 condition=code_in("kind", codes.RELATION_KINDS), name="relation_kind_known"
             ),

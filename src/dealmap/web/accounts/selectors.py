@@ -78,11 +78,12 @@ class ShareRefused(Exception):
     """Why an account cannot be shared with the user named ``username``.
 
     ``reason``: ``unknown`` (no such user), ``inactive`` (deactivated), ``yourself`` (the one
-    sharing) or ``owner`` (the account's owner). Only ever raised to someone allowed to share the
+    sharing), ``owner`` (the account's owner) or ``admin`` (an administrator, who sees and
+    changes every account already: a share would change nothing). Only ever raised to someone allowed to share the
     account: :func:`account_get_for_owner` answers everyone else first (404 or 403).
     """
 
-    REASONS = ("unknown", "inactive", "yourself", "owner")
+    REASONS = ("unknown", "inactive", "yourself", "owner", "admin")
 
     def __init__(self, reason: str, username: str):
         super().__init__(f"Cannot share with {username!r}: {reason}.")
@@ -97,6 +98,7 @@ class ShareRefused(Exception):
             "inactive": _("The user “%(username)s” is deactivated: an account cannot be shared with them."),
             "yourself": _("You cannot share an account with yourself."),
             "owner": _("%(username)s owns this account already."),
+            "admin": _("%(username)s is an administrator and can already see and change every account."),
         }
         return sentences[self.reason] % {"username": self.username}
 
@@ -114,6 +116,8 @@ def colleague_get(*, account: Account, username: str, by):
         raise ShareRefused("yourself", username)
     if user.pk == account.owner_id:
         raise ShareRefused("owner", username)
+    if user.is_admin:
+        raise ShareRefused("admin", username)
     return user
 
 

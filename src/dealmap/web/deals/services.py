@@ -22,7 +22,8 @@ from dealmap.method import codes
 from dealmap.method.codes import Text
 from dealmap.web.accounts.models import Account, Person, Relation
 from dealmap.web.accounts.services import account_name_free
-from dealmap.web.audit.services import audit_record, snapshot
+from dealmap.web.audit.models import AuditEntry
+from dealmap.web.audit.services import audit_entry, audit_record, snapshot
 from dealmap.web.core.conflicts import versioned_update
 from dealmap.web.deals.models import Assessment, Deal, Interaction, InteractionParticipant, Part
 
@@ -97,6 +98,8 @@ def deal_import(*, deal: model.Deal, owner, account: Account | None = None, by=N
     problems = storage_problems(deal)
     if problems:
         raise DealFileError(problems)
+    recorder = by or owner
+    trail = _Trail(recorder)
     if account is None:  # a new account: named apart from the owner's others (a workbook names them)
         account = Account.objects.create(
             owner=owner,
@@ -104,21 +107,58 @@ def deal_import(*, deal: model.Deal, owner, account: Account | None = None, by=N
             industry=deal.account.industry,
             notes=deal.account.notes,
         )
-    people = _people_store(account, deal.stakeholders)
-    _relations_store(account, people, deal.relations)
+        trail.created([account], account.pk)
+    people = _people_store(account, deal.stakeholders, trail)
+    trail.created(_relations_store(account, people, deal.relations), account.pk)
     stored = _deal_store(account, deal.opportunity)
-    _parts_store(stored, people, deal.stakeholders)
-    recorder = by or owner
-    _assessments_store(stored, people, deal.assessments, recorder)
-    _interactions_store(stored, people, deal.interactions, recorder)
-    audit_record(
-        actor=recorder,
-        action="import",
-        obj=stored,
-        account_id=account.pk,
-        after={**snapshot(stored), "people": len(people), "assessments": len(deal.assessments)},
+    trail.created(_parts_store(stored, people, deal.stakeholders), account.pk)
+    trail.created(_assessments_store(stored, people, deal.assessments, recorder), account.pk)
+    for row, participants in _interactions_store(stored, people, deal.interactions, recorder):
+        trail.created([row], account.pk, after={**snapshot(row), "participants": participants})
+    trail.entries.append(
+        audit_entry(
+            actor=recorder,
+            action="import",
+            obj=stored,
+            account_id=account.pk,
+            after={**snapshot(stored), "people": len(people), "assessments": len(deal.assessments)},
+        )
     )
+    AuditEntry.objects.bulk_create(trail.entries)
     return stored
+
+
+class _Trail:
+    """The audit entries of one deal-file import, stored together at its end: each object it
+    creates, each stored person it changes (as the workbook import and the forms record them),
+    and the ``import`` entry of the deal."""
+
+    def __init__(self, actor):
+        self.actor, self.entries = actor, []
+
+    def created(self, objects: Iterable, account_id: int, after: dict | None = None) -> None:
+        for obj in objects:
+            self.entries.append(
+                audit_entry(
+                    actor=self.actor,
+                    action="create",
+                    obj=obj,
+                    account_id=account_id,
+                    after=after if after is not None else snapshot(obj),
+                )
+            )
+
+    def changed(self, obj, account_id: int, before: dict) -> None:
+        self.entries.append(
+            audit_entry(
+                actor=self.actor,
+                action="update",
+                obj=obj,
+                account_id=account_id,
+                before=before,
+                after=snapshot(obj, before),
+            )
+        )
 
 
 def _person_fields(s: model.Stakeholder) -> dict:
@@ -133,14 +173,18 @@ def _person_fields(s: model.Stakeholder) -> dict:
     }
 
 
-def _people_store(account: Account, stakeholders: Sequence[model.Stakeholder]) -> dict[str, Person]:
+def _people_store(
+    account: Account, stakeholders: Sequence[model.Stakeholder], trail: _Trail
+) -> dict[str, Person]:
     existing = {p.key: p for p in account.people.all()}
     people: dict[str, Person] = {}
+    before: dict[str, dict] = {}  # a stored person's fields as they were, for the trail
     for s in stakeholders:
         person = existing.get(s.id)
         if person is None:
             person = Person.objects.create(account=account, key=s.id, **_person_fields(s))
         else:
+            before[s.id] = snapshot(person)
             _person_update(person, _person_fields(s))
         people[s.id] = person
     for s in stakeholders:
@@ -148,7 +192,14 @@ def _people_store(account: Account, stakeholders: Sequence[model.Stakeholder]) -
         person = people[s.id]
         if boss is not None and person.reports_to_id != boss.pk:
             person.reports_to = boss
-            person.save(update_fields=["reports_to", "updated_at"])
+            if s.id in before and person.version == before[s.id]["version"]:
+                person.version += 1  # a stored person changed (once a version, as by its form)
+            person.save(update_fields=["reports_to", "version", "updated_at"])
+    for key, person in people.items():
+        if key not in before:
+            trail.created([person], account.pk)
+        elif snapshot(person) != before[key]:
+            trail.changed(person, account.pk, before[key])
     return people
 
 
@@ -172,7 +223,7 @@ def _relations_store(
             continue
         seen.add((source.pk, target.pk, r.kind))
         new.append(Relation(account=account, source=source, target=target, kind=r.kind, strength=r.strength))
-    Relation.objects.bulk_create(new)
+    return Relation.objects.bulk_create(new)
 
 
 def _deal_store(account: Account, o: model.Opportunity) -> Deal:
@@ -190,8 +241,10 @@ def _deal_store(account: Account, o: model.Opportunity) -> Deal:
     )
 
 
-def _parts_store(deal: Deal, people: dict[str, Person], stakeholders: Iterable[model.Stakeholder]) -> None:
-    Part.objects.bulk_create(
+def _parts_store(
+    deal: Deal, people: dict[str, Person], stakeholders: Iterable[model.Stakeholder]
+) -> list[Part]:
+    return Part.objects.bulk_create(
         Part(
             deal=deal,
             person=people[s.id],
@@ -212,10 +265,10 @@ def _parts_store(deal: Deal, people: dict[str, Person], stakeholders: Iterable[m
 
 def _assessments_store(
     deal: Deal, people: dict[str, Person], assessments: Iterable[model.Assessment], by
-) -> None:
+) -> list[Assessment]:
     # One timestamp for the whole file: the insertion order (id) then keeps the file's tie-break.
     now = timezone.now()
-    Assessment.objects.bulk_create(
+    return Assessment.objects.bulk_create(
         Assessment(
             deal=deal,
             person=people[a.stakeholder],
@@ -232,7 +285,8 @@ def _assessments_store(
 
 def _interactions_store(
     deal: Deal, people: dict[str, Person], interactions: Sequence[model.Interaction], by
-) -> None:
+) -> list[tuple[Interaction, list[int]]]:
+    """Store the interactions and their participants; each row with its participants' ids."""
     now = timezone.now()
     rows = Interaction.objects.bulk_create(
         Interaction(
@@ -252,6 +306,10 @@ def _interactions_store(
         for row, i in zip(rows, interactions, strict=True)
         for position, key in enumerate(dict.fromkeys(i.stakeholders))
     )
+    return [
+        (row, [people[key].pk for key in dict.fromkeys(i.stakeholders)])
+        for row, i in zip(rows, interactions, strict=True)
+    ]
 
 
 def _check_signals(signals: Iterable[str]) -> list[str]:
