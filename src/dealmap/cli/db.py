@@ -210,7 +210,8 @@ def import_deal(
         raise typer.Exit(2) from None
     people = len(deal.stakeholders)
     typer.echo(
-        f"{stored.account.name} / {stored.name}: " + Text(f"{people} 人", f"{people} people").get(lang)
+        f"{stored.account.name} / {stored.name}: "
+        + Text(f"{people} 人", f"{people} {'person' if people == 1 else 'people'}").get(lang)
     )
     typer.echo(str(stored.pk))
 

@@ -4,7 +4,7 @@ Pure Python (no Django), so the deal-file reader can use it.
 
 - A name shows something: :func:`blank` is true for a value of only whitespace and format
   characters (zero-width spaces, direction marks…), which reads as empty on every page.
-- A name is stored without its end spaces (:func:`tidy`).
+- A name is stored without its end spaces and invisible characters (:func:`tidy`).
 - A competitor's name holds no list separator (:data:`LIST_SEPARATORS`): the workbook lists a
   deal's competitors in one cell split at those characters, so such a name would come back as two.
 """
@@ -25,6 +25,7 @@ INVISIBLE = (
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
 _INVISIBLE_ONLY = re.compile(f"[{INVISIBLE}]*")
+_INVISIBLE_ENDS = re.compile(f"^[{INVISIBLE}]+|[{INVISIBLE}]+$")
 
 #: What separates the items of a list in one workbook cell (competitors, signals, participants):
 #: a semicolon, half- or full-width, the enumeration comma and a line break. (Escapes, not the
@@ -38,8 +39,9 @@ def blank(value: str) -> bool:
 
 
 def tidy(value: str) -> str:
-    """A name or title as stored: without leading and trailing whitespace."""
-    return value.strip()
+    """A name or title as stored: without whitespace or invisible characters at either end, so
+    "同名客户\u200b" is "同名客户" (which looked the same and slipped past the one-name rules)."""
+    return _INVISIBLE_ENDS.sub("", value)
 
 
 def separator_in(name: str) -> str | None:

@@ -236,7 +236,7 @@ def _resolve(store: _Store, account: str, reference: str) -> tuple[str, int] | T
 
 def _unknown_account(name: str) -> Text:
     return Text(
-        f"客户「{name}」不在「客户」表中,也不是您已有的客户",
+        f"客户「{name}」不在「客户」表中,也不是你已有的客户",
         f"account '{name}' is neither in the Accounts sheet nor one of your accounts",
     )
 
@@ -250,7 +250,7 @@ def _unknown_deal(name: str) -> Text:
 
 def _read_only(name: str) -> Text:
     return Text(
-        f"客户「{name}」是共享给您的只读客户,导入不能修改它(请客户负责人授予编辑权限,或改用其他名称)",
+        f"客户「{name}」是共享给你的只读客户,导入不能修改它(请客户负责人授予编辑权限,或改用其他名称)",
         f"account '{name}' is shared with you read-only; an import cannot change it "
         "(ask its owner for edit access, or use another name)",
     )
@@ -258,7 +258,7 @@ def _read_only(name: str) -> Text:
 
 def _ambiguous(name: str) -> Text:
     return Text(
-        f"您可编辑的客户中有不止一个名为「{name}」(同事共享给您的),无法确定这一行指的是哪一个"
+        f"你可编辑的客户中有不止一个名为「{name}」(同事共享给你的),无法确定这一行指的是哪一个"
         "(请先让其中一个改名)",
         f"more than one account you may edit is called '{name}' (shared with you by colleagues), so "
         "this row cannot say which it means (have one of them renamed first)",

@@ -225,7 +225,7 @@ def test_the_report_and_what_if_come_from_the_engine(api_as, rep, demo_deal):
     assert status == 200 and report["format"] == "dealmap-report/1" and report["findings"]
     status, change = api.post(f"/deals/{demo_deal.pk}/what-if", {"levels": {"p1": 4}})
     assert status == 200 and "score_delta" in change
-    assert api.post(f"/deals/{demo_deal.pk}/what-if", {"levels": {"nobody": 4}})[0] == 404
+    assert api.post(f"/deals/{demo_deal.pk}/what-if", {"levels": {"nobody": 4}})[0] == 422
 
 
 def test_a_deal_file_round_trips_through_the_api(api_as, rep, demo_deal):
@@ -494,15 +494,24 @@ def test_a_deal_read_back_can_be_sent_back_as_it_is(api_as, rep, demo_deal):
     assert (status, saved["amount"]) == (200, "1200000.50")
 
 
+NOT_AMOUNT = "amount 必须是数字,或以文字写出的小数,如“1200000.50”。"
+
+
 @pytest.mark.parametrize(
     ("amount", "zh"),
     [
         ("1.005", "amount 最多只能有 2 位小数(精确到分)。"),
         ("-3", "amount 必须至少为 0。"),
-        ("1e3", 'amount 必须是数字,或以文字写出的小数,如 "1200000.50"。'),
-        ("1,200", 'amount 必须是数字,或以文字写出的小数,如 "1200000.50"。'),
-        (" 12", 'amount 必须是数字,或以文字写出的小数,如 "1200000.50"。'),
-        (True, 'amount 必须是数字,或以文字写出的小数,如 "1200000.50"。'),
+        ("1e3", NOT_AMOUNT),
+        ("1,200", NOT_AMOUNT),
+        (" 12", NOT_AMOUNT),
+        (True, NOT_AMOUNT),
+        ("\u0661\u0662", NOT_AMOUNT),  # Arabic-Indic digits: Python's \d, not JSON Schema's
+        ("\uff11\uff12", NOT_AMOUNT),  # full-width digits
+        ("00000000000012", NOT_AMOUNT),  # more digits than the schema's pattern allows
+        ("12345678901234", "amount 必须小于 10,000,000,000,000。"),
+        ("1.000", "amount 最多只能有 2 位小数(精确到分)。"),
+        ("-0", "amount 必须至少为 0。"),
     ],
 )
 def test_an_amount_as_text_is_held_to_the_same_rules(api_as, rep, demo_deal, row_counts, amount, zh):
@@ -758,3 +767,168 @@ def test_a_competitor_name_holding_a_list_separator_is_refused(api_as, rep, demo
         {"path": path, "message": message.replace("competitors.0", path)}
     ]
     assert row_counts() == before
+
+
+def test_a_service_refusal_names_its_field_in_the_callers_language(api_as, rep, demo_deal, row_counts):
+    """Refusals the schema cannot foresee (a manager, a key, a part) say where and why, in Chinese
+    by default, instead of an English sentence at an empty path or Django's generic uniqueness."""
+    from dealmap.web.accounts.services import person_create
+
+    api = api_as(rep)
+    p1, p2 = person_of(demo_deal, "p1"), person_of(demo_deal, "p2")
+    before = row_counts()
+    answers = [
+        api.patch(f"/people/{p1.pk}", {"version": p1.version, "reports_to": p1.pk}),
+        api.post(
+            "/people",
+            {
+                "account": demo_deal.account_id,
+                "name": "x",
+                "layer": "decision",
+                "department": "other",
+                "key": "p1",
+            },
+        ),
+        api.post("/parts", {"deal": demo_deal.pk, "person": p1.pk, "buying_role": "user"}),
+    ]
+    assert row_counts() == before
+    outsider = person_create(account=demo_deal.account, name="外人", layer="execution", department="user")
+    before = row_counts()
+    answers += [
+        api.post(
+            "/assessments", {"deal": demo_deal.pk, "person": outsider.pk, "date": "2026-11-20", "level": 1}
+        ),
+        api.post(
+            "/interactions",
+            {"deal": demo_deal.pk, "date": "2026-11-20", "participants": [p2.pk, outsider.pk]},
+        ),
+    ]
+    assert [(status, body["problems"]) for status, body in answers] == [
+        (409, [{"path": "reports_to", "message": "上级必须是同一客户的另一个人。"}]),
+        (409, [{"path": "key", "message": "这个客户已有另一个人使用编号“p1”。"}]),
+        (409, [{"path": "person", "message": f"{p1.name} 已经在这个商机中了。"}]),
+        (409, [{"path": "person", "message": "外人 不在这个商机的采购小组中:请先把此人加入采购小组。"}]),
+        (
+            409,
+            [{"path": "participants.1", "message": "外人 不在这个商机的采购小组中:请先把此人加入采购小组。"}],
+        ),
+    ]
+    assert row_counts() == before
+
+
+def test_an_editor_the_account_is_shared_with_is_told_what_only_the_owner_may_do(
+    api_as, rep, other_rep, demo_deal
+):
+    from dealmap.web.accounts.services import account_create, share_set
+
+    share_set(account=demo_deal.account, user=other_rep, can_edit=True, by=rep)
+    account_create(owner=rep, name="同名客户")
+    api = api_as(other_rep)
+    status, body = api.post(f"/accounts/{demo_deal.account_id}/shares", {"username": "manager"})
+    assert (status, body["detail"]) == (403, "只有客户的负责人或管理员才能删除或共享它。")
+    assert api.call("DELETE", f"/accounts/{demo_deal.account_id}")[1]["detail"] == body["detail"]
+    status, body = api.patch(f"/accounts/{demo_deal.account_id}", {"version": 1, "name": "同名客户"})
+    assert (status, body["problems"]) == (
+        409,
+        [{"path": "name", "message": "这个客户的负责人 rep 已经有一个名为“同名客户”的客户,请换一个名称。"}],
+    )
+
+
+def test_invisible_characters_at_a_names_ends_are_dropped_like_spaces(api_as, rep, demo_deal):
+    """ "同名客户\u200b" looks like "同名客户": kept, it slipped past the one-name rules."""
+    api = api_as(rep)
+    assert api.post("/accounts", {"name": "同名客户"})[0] == 201
+    status, body = api.post("/accounts", {"name": "\u200b同名客户\u200b\u2060"})
+    assert (status, body["problems"][0]["path"]) == (409, "name")
+    status, body = api.post(
+        "/deals", {"account": demo_deal.account_id, "name": "z\ufeff", "competitors": ["甲", "\u200b甲"]}
+    )
+    assert status == 422 and body["problems"] == [
+        {"path": "competitors", "message": "competitors 中“甲”重复出现。"}
+    ]
+    status, person = api.patch(
+        f"/people/{person_of(demo_deal).pk}",
+        {"version": 1, "name": "\u200e陈建国\u200f", "title": "\u200b总经理 "},
+    )
+    assert (status, person["name"], person["title"]) == (200, "陈建国", "总经理")
+
+
+def test_an_object_read_or_changed_carries_its_version_as_etag(api_as, rep, demo_deal):
+    api, person = api_as(rep), person_of(demo_deal)
+    response = api.client.get(f"/api/people/{person.pk}", headers=api.headers)
+    assert response["ETag"] == '"v1"'
+    response = api.client.patch(
+        f"/api/people/{person.pk}", '{"version": 1, "title": "x"}', "application/json", headers=api.headers
+    )
+    assert response["ETag"] == '"v2"'
+    for path in (f"/api/deals/{demo_deal.pk}", f"/api/accounts/{demo_deal.account_id}"):
+        assert api.client.get(path, headers=api.headers)["ETag"] == '"v1"'
+
+
+def test_a_delete_with_a_stale_if_match_is_refused_and_deletes_nothing(api_as, rep, demo_deal, row_counts):
+    api = api_as(rep)
+    part = demo_deal.parts.first()
+    before = row_counts()
+    assert api.call("DELETE", f"/parts/{part.pk}", **{"If-Match": '"v99"'})[0] == 412
+    assert api.call("DELETE", f"/deals/{demo_deal.pk}", **{"If-Match": '"v2"'})[0] == 412
+    assert row_counts() == before
+    assert api.call("DELETE", f"/parts/{part.pk}", **{"If-Match": '"v1"'})[0] == 204
+
+
+def test_a_parts_competitor_leanings_are_changed_by_patch(api_as, rep, demo_deal):
+    """GET gives ``competitor_affinity``; PATCH ignored it, so a read-modify-write lost the edit."""
+    api, part = api_as(rep), demo_deal.parts.first()
+    leanings = [{"competitor": "恒远软件", "strength": 3}]
+    status, body = api.patch(f"/parts/{part.pk}", {"version": 1, "competitor_affinity": leanings})
+    assert (status, body["competitor_affinity"], body["version"]) == (200, leanings, 2)
+    assert api.get(f"/parts/{part.pk}")[1]["competitor_affinity"] == leanings
+
+
+def test_a_pattern_or_an_empty_list_is_explained_not_shown(api_as, rep, demo_deal):
+    api = api_as(rep)
+    status, body = api.post(
+        "/people",
+        {
+            "account": demo_deal.account_id,
+            "name": "x",
+            "layer": "decision",
+            "department": "other",
+            "key": "p 1",
+        },
+    )
+    assert body["problems"] == [
+        {"path": "key", "message": "key 只能包含字母 A–Z、a–z、数字以及“_”“.”“-”(1 到 64 个)。"}
+    ]
+    status, body = api.post("/deals", {"account": demo_deal.account_id, "name": "z", "currency": "rmb"})
+    assert body["problems"] == [
+        {"path": "currency", "message": "currency 必须是三个大写字母的货币代码,如 CNY。"}
+    ]
+    status, body = api.post("/interactions", {"deal": demo_deal.pk, "date": "2026-11-20", "participants": []})
+    assert body["problems"] == [{"path": "participants", "message": "participants 不能为空。"}]
+
+
+def test_a_method_a_path_does_not_take_answers_the_one_error_body(api_as, rep, demo_deal):
+    api = api_as(rep)
+    assessment = demo_deal.assessments.first()
+    response = api.client.delete(f"/api/assessments/{assessment.pk}", headers=api.headers)
+    assert response.status_code == 405 and response["Allow"] == "GET"
+    assert response.json() == {"detail": "这里不接受这种请求方法(可用:GET)。", "problems": []}
+
+
+def test_an_unreadable_body_and_an_unknown_what_if_key_say_so_in_the_callers_language(api_as, rep, demo_deal):
+    api = api_as(rep)
+    response = api.client.post("/api/deals", "{bad json", "application/json", headers=api.headers)
+    assert (response.status_code, response.json()["detail"]) == (400, "无法把请求内容读作 JSON。")
+    status, body = api.post(f"/deals/{demo_deal.pk}/what-if", {"levels": {"zz": 1}})
+    assert (status, body["problems"]) == (
+        422,
+        [{"path": "levels.zz", "message": "这个商机中没有编号为“zz”的人。"}],
+    )
+
+
+def test_an_unknown_research_question_is_named_by_its_key(api_as, rep, demo_deal):
+    status, body = api_as(rep).patch(f"/deals/{demo_deal.pk}", {"version": 1, "research": {"bogus": "y"}})
+    assert (status, body["problems"]) == (
+        422,
+        [{"path": "research.bogus", "message": "research.bogus 不是这个字段可用的键。"}],
+    )

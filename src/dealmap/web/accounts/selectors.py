@@ -51,11 +51,21 @@ def account_get_for_edit(*, user, pk: int) -> Account:
     return account
 
 
+class OwnerOnly(PermissionDenied):
+    """Someone who may see (perhaps edit) an account tries what only its owner or an administrator
+    may do: delete or share it. The API says so instead of "you may not change this"."""
+
+    def message(self) -> str:
+        from django.utils.translation import gettext as _
+
+        return _("Only the account's owner or an administrator may delete or share it.")
+
+
 def account_get_for_owner(*, user, pk: int) -> Account:
     """An account ``user`` owns (or any, for an admin): for deleting it and for sharing it."""
     account = account_get(user=user, pk=pk)
     if not (user.is_admin or account.owner_id == user.pk):
-        raise PermissionDenied("owner only")
+        raise OwnerOnly()
     return account
 
 

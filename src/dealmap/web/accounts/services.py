@@ -17,10 +17,32 @@ class AccountNameTaken(ValueError):
 
     path = "name"
 
-    def __init__(self, name: str):
-        super().__init__(
-            _("You already have an account called “%(name)s”; choose another name.") % {"name": name}
-        )
+    def __init__(self, name: str, owner=None):
+        if owner is None:
+            message = _("You already have an account called “%(name)s”; choose another name.")
+        else:  # someone the account is shared with renames it
+            message = _(
+                "%(owner)s, who owns this account, already has one called “%(name)s”; choose another name."
+            )
+        super().__init__(message % {"name": name, "owner": getattr(owner, "username", "")})
+
+
+class ManagerElsewhere(ValueError):
+    """A manager who is the person themselves or works at another account."""
+
+    path = "reports_to"
+
+    def __init__(self):
+        super().__init__(_("The manager must be another person of the same account."))
+
+
+class PersonKeyTaken(ValueError):
+    """Another person of the account has the key (a deal file's person id) already."""
+
+    path = "key"
+
+    def __init__(self, key: str):
+        super().__init__(_("Another person of this account already has the key “%(key)s”.") % {"key": key})
 
 
 class SelfRelation(ValueError):
@@ -107,7 +129,9 @@ def person_create(
 ) -> Person:
     """A new person at ``account``; ``key`` defaults to the next free ``pN``."""
     if reports_to is not None and reports_to.account_id != account.pk:
-        raise ValueError("A person can only report to someone at the same account.")
+        raise ManagerElsewhere()
+    if key and account.people.filter(key=key).exists():
+        raise PersonKeyTaken(key)
     person = Person(
         account=account,
         key=key or person_key_next(account=account),
@@ -172,6 +196,13 @@ PERSON_FIELDS = (
 class ReportingLoop(ValueError):
     """The chosen manager already reports, directly or up a chain, to the person."""
 
+    path = "reports_to"
+
+    def __init__(self):
+        super().__init__(
+            _("That would make a reporting loop: the new manager already reports up to this person.")
+        )
+
 
 def reports_up_to(boss: Person, person: Person) -> bool:
     """Whether ``boss`` reports to ``person``, directly or up a chain of managers."""
@@ -197,11 +228,9 @@ def person_update(*, person: Person, version: int, by=None, **fields) -> Person:
         raise ValueError(f"Not editable on a person: {', '.join(sorted(unknown))}")
     boss = fields.get("reports_to")
     if boss is not None and (boss.account_id != person.account_id or boss.pk == person.pk):
-        raise ValueError("A person can only report to someone else at the same account.")
+        raise ManagerElsewhere()
     if boss is not None and reports_up_to(boss, person):
-        raise ReportingLoop(
-            "That would make a reporting loop: the new manager already reports up to this person."
-        )
+        raise ReportingLoop()
     return versioned_update(person, version=version, fields=fields, by=by)
 
 
@@ -217,7 +246,7 @@ def account_update(*, account: Account, version: int, by, **fields) -> Account:
         raise ValueError(f"Not editable on an account: {', '.join(sorted(unknown))}")
     name = fields.get("name")
     if name is not None and account_name_taken(owner=account.owner, name=name, other_than=account):
-        raise AccountNameTaken(name)
+        raise AccountNameTaken(name, owner=None if by is None or by.pk == account.owner_id else account.owner)
     return versioned_update(account, version=version, fields=fields, by=by)
 
 
@@ -235,7 +264,7 @@ def share_set(*, account: Account, user, can_edit: bool, by) -> AccountShare:
     Sharing again at the level it has already changes nothing and records nothing.
     """
     if user.pk == account.owner_id:
-        raise ValidationError({"username": "The owner already has the account."})
+        raise ValidationError({"username": _("The owner already has the account.")})
     share, created = AccountShare.objects.get_or_create(
         account=account, user=user, defaults={"can_edit": can_edit}
     )

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Status
 
 from dealmap.method import codes
 from dealmap.web.accounts import selectors, services
 from dealmap.web.api.errors import COMMON, VERSIONED, WRITE, errors
-from dealmap.web.api.params import FILTER_ID, ID, LIMIT, OFFSET, OWNER, if_match_check, page
+from dealmap.web.api.params import FILTER_ID, ID, LIMIT, OFFSET, OWNER, if_match_check, page, tagged
 from dealmap.web.api.schemas import (
     AccountIn,
     AccountOut,
@@ -49,23 +49,26 @@ def account_create(request: HttpRequest, payload: AccountIn):
 
 
 @router.get("/accounts/{id}", response={200: AccountOut, **errors(*COMMON)})
-def account_read(request: HttpRequest, id: int = ID):
-    return selectors.account_get(user=request.auth, pk=id)
+def account_read(request: HttpRequest, response: HttpResponse, id: int = ID):
+    return tagged(response, selectors.account_get(user=request.auth, pk=id))
 
 
 @router.patch("/accounts/{id}", response={200: AccountOut, **errors(*VERSIONED)})
-def account_update(request: HttpRequest, payload: AccountPatch, id: int = ID):
+def account_update(request: HttpRequest, response: HttpResponse, payload: AccountPatch, id: int = ID):
     """Change an account; ``version`` is the one you read (409 if it moved on)."""
     account = selectors.account_get_for_edit(user=request.auth, pk=id)
     if_match_check(request, account.version)
     fields = payload.dict(exclude_unset=True, exclude={"version"}, exclude_none=True)
-    return services.account_update(account=account, version=payload.version, by=request.auth, **fields)
+    return tagged(
+        response, services.account_update(account=account, version=payload.version, by=request.auth, **fields)
+    )
 
 
-@router.delete("/accounts/{id}", response={204: None, **errors(*WRITE)})
+@router.delete("/accounts/{id}", response={204: None, **errors(*VERSIONED)})
 def account_delete(request: HttpRequest, id: int = ID):
     """Delete an account with its people and deals (owner or admin only; the trail stays)."""
     account = selectors.account_get_for_owner(user=request.auth, pk=id)
+    if_match_check(request, account.version)
     services.account_delete(account=account, by=request.auth)
     return Status(204, None)
 
@@ -83,8 +86,8 @@ def share_set(request: HttpRequest, payload: ShareIn, id: int = ID):
     """Share the account with a colleague (view, or edit with ``can_edit``); owner or admin only.
 
     A username that cannot be given the account answers with the reason at ``username``: 404 for
-    no such user or a deactivated one, 409 for yourself or the owner. Sharing again at the same
-    level changes nothing.
+    no such user or a deactivated one, 409 for yourself, the owner or an administrator (who sees
+    and changes every account already). Sharing again at the same level changes nothing.
     """
     account = selectors.account_get_for_owner(user=request.auth, pk=id)
     colleague = selectors.colleague_get(account=account, username=payload.username, by=request.auth)
@@ -138,12 +141,12 @@ def person_create(request: HttpRequest, payload: PersonIn):
 
 
 @router.get("/people/{id}", response={200: PersonOut, **errors(*COMMON)})
-def person_read(request: HttpRequest, id: int = ID):
-    return selectors.person_get(user=request.auth, pk=id)
+def person_read(request: HttpRequest, response: HttpResponse, id: int = ID):
+    return tagged(response, selectors.person_get(user=request.auth, pk=id))
 
 
 @router.patch("/people/{id}", response={200: PersonOut, **errors(*VERSIONED)})
-def person_update(request: HttpRequest, payload: PersonPatch, id: int = ID):
+def person_update(request: HttpRequest, response: HttpResponse, payload: PersonPatch, id: int = ID):
     """Change a person; ``version`` is the one you read (409 if someone saved in between)."""
     person = selectors.person_get_for_edit(user=request.auth, pk=id)
     if_match_check(request, person.version)
@@ -151,13 +154,17 @@ def person_update(request: HttpRequest, payload: PersonPatch, id: int = ID):
     if "reports_to" in fields and fields["reports_to"] is not None:
         fields["reports_to"] = selectors.person_in_account(account=person.account, pk=fields["reports_to"])
     fields = {k: v for k, v in fields.items() if v is not None or k == "reports_to"}
-    return services.person_update(person=person, version=payload.version, by=request.auth, **fields)
+    return tagged(
+        response, services.person_update(person=person, version=payload.version, by=request.auth, **fields)
+    )
 
 
-@router.delete("/people/{id}", response={204: None, **errors(*WRITE)})
+@router.delete("/people/{id}", response={204: None, **errors(*VERSIONED)})
 def person_delete(request: HttpRequest, id: int = ID):
     """Delete a person with their parts, assessments and relations (the trail keeps who did it)."""
-    services.person_delete(person=selectors.person_get_for_edit(user=request.auth, pk=id), by=request.auth)
+    person = selectors.person_get_for_edit(user=request.auth, pk=id)
+    if_match_check(request, person.version)
+    services.person_delete(person=person, by=request.auth)
     return Status(204, None)
 
 

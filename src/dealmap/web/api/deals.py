@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Body, Query, Router, Status
 
 from dealmap.interchange.dealfile import dump_deal, load_deal
 from dealmap.web.accounts import selectors as account_selectors
-from dealmap.web.api.errors import COMMON, VERSIONED, WRITE, errors
-from dealmap.web.api.params import FILTER_ID, ID, LIMIT, OFFSET, OWNER, if_match_check, page
+from dealmap.web.api.errors import COMMON, VERSIONED, WRITE, Unprocessable, errors
+from dealmap.web.api.params import FILTER_ID, ID, LIMIT, OFFSET, OWNER, if_match_check, page, tagged
 from dealmap.web.api.schemas import (
     Day,
     DealIn,
@@ -58,12 +59,12 @@ def deal_create(request: HttpRequest, payload: DealIn):
 
 
 @router.get("/deals/{id}", response={200: DealOut, **errors(*COMMON)})
-def deal_read(request: HttpRequest, id: int = ID):
-    return selectors.deal_get(user=request.auth, pk=id)
+def deal_read(request: HttpRequest, response: HttpResponse, id: int = ID):
+    return tagged(response, selectors.deal_get(user=request.auth, pk=id))
 
 
 @router.patch("/deals/{id}", response={200: DealOut, **errors(*VERSIONED)})
-def deal_update(request: HttpRequest, payload: DealPatch, id: int = ID):
+def deal_update(request: HttpRequest, response: HttpResponse, payload: DealPatch, id: int = ID):
     """Change a deal's facts and research answers; ``version`` is the one you read."""
     deal = selectors.deal_get_for_edit(user=request.auth, pk=id)
     if_match_check(request, deal.version)
@@ -71,12 +72,16 @@ def deal_update(request: HttpRequest, payload: DealPatch, id: int = ID):
     research = fields.pop("research", None) or {}
     fields = {k: v for k, v in fields.items() if v is not None or k in ("amount", "expected_close")}
     fields.update({f"research_{code}": answer for code, answer in research.items()})
-    return services.deal_update(deal=deal, version=payload.version, by=request.auth, **fields)
+    return tagged(
+        response, services.deal_update(deal=deal, version=payload.version, by=request.auth, **fields)
+    )
 
 
-@router.delete("/deals/{id}", response={204: None, **errors(*WRITE)})
+@router.delete("/deals/{id}", response={204: None, **errors(*VERSIONED)})
 def deal_delete(request: HttpRequest, id: int = ID):
-    services.deal_delete(deal=selectors.deal_get_for_edit(user=request.auth, pk=id), by=request.auth)
+    deal = selectors.deal_get_for_edit(user=request.auth, pk=id)
+    if_match_check(request, deal.version)
+    services.deal_delete(deal=deal, by=request.auth)
     return Status(204, None)
 
 
@@ -94,7 +99,11 @@ def deal_what_if_run(request: HttpRequest, payload: WhatIfIn, id: int = ID):
     try:
         return deal_what_if(deal, payload.levels, as_of=payload.as_of or clock.today())
     except KeyError as exc:
-        raise Http404(f"No person {exc.args[0]!r} in this deal.") from None
+        key = exc.args[0]
+        problem = _("No person of this deal has the key “%(key)s”.") % {"key": key}
+        raise Unprocessable(
+            _("The input is not valid."), [{"path": f"levels.{key}", "message": problem}]
+        ) from None
 
 
 @router.get("/deals/{id}/file", response={200: dict[str, Any], **errors(*COMMON)})
@@ -136,20 +145,24 @@ def part_create(request: HttpRequest, payload: PartIn):
 
 
 @router.get("/parts/{id}", response={200: PartOut, **errors(*COMMON)})
-def part_read(request: HttpRequest, id: int = ID):
-    return selectors.part_get(user=request.auth, pk=id)
+def part_read(request: HttpRequest, response: HttpResponse, id: int = ID):
+    return tagged(response, selectors.part_get(user=request.auth, pk=id))
 
 
 @router.patch("/parts/{id}", response={200: PartOut, **errors(*VERSIONED)})
-def part_update(request: HttpRequest, payload: PartPatch, id: int = ID):
+def part_update(request: HttpRequest, response: HttpResponse, payload: PartPatch, id: int = ID):
     part = selectors.part_get_for_edit(user=request.auth, pk=id)
     if_match_check(request, part.version)
     fields = payload.dict(exclude_unset=True, exclude={"version"})
     fields = {k: v for k, v in fields.items() if v is not None or k in ("power", "authority")}
-    return services.part_update(part=part, version=payload.version, by=request.auth, **fields)
+    return tagged(
+        response, services.part_update(part=part, version=payload.version, by=request.auth, **fields)
+    )
 
 
-@router.delete("/parts/{id}", response={204: None, **errors(*WRITE)})
+@router.delete("/parts/{id}", response={204: None, **errors(*VERSIONED)})
 def part_delete(request: HttpRequest, id: int = ID):
-    services.part_delete(part=selectors.part_get_for_edit(user=request.auth, pk=id), by=request.auth)
+    part = selectors.part_get_for_edit(user=request.auth, pk=id)
+    if_match_check(request, part.version)
+    services.part_delete(part=part, by=request.auth)
     return Status(204, None)

@@ -13,8 +13,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 from dealmap.interchange import amounts
 from dealmap.interchange.dealfile import DealFileError
 from dealmap.web import i18n
-from dealmap.web.accounts.selectors import ShareRefused
-from dealmap.web.api.schemas import NO_NUL, VISIBLE, ErrorOut
+from dealmap.web.accounts.selectors import OwnerOnly, ShareRefused
+from dealmap.web.api.schemas import CURRENCY_PATTERN, KEY_PATTERN, NO_NUL, VISIBLE, ErrorOut
 from dealmap.web.core.conflicts import Conflict
 
 
@@ -47,7 +47,7 @@ def _body(detail: str, problems: list[dict] | None = None) -> dict:
 
 
 def _loc(loc) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload")]
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload", "[key]")]
     return ".".join(parts)
 
 
@@ -93,7 +93,10 @@ def _message(error: dict) -> str:
     """One schema problem as a sentence; text too long or holding a NUL, a blank name, a list item
     given twice and an amount the databases cannot hold exactly are named with their field."""
     kind, ctx = error.get("type"), error.get("ctx") or {}
-    field = _loc(error.get("loc", ())) or _("the input")
+    loc = tuple(error.get("loc", ()))
+    field = _loc(loc) or _("the input")
+    if loc and loc[-1] == "[key]":  # a dict's key, e.g. an unknown research question
+        return _("%(field)s is not a key this field takes.") % {"field": field}
     if kind == "string_too_long":
         return _("%(field)s is too long: at most %(limit)d characters.") % {
             "field": field,
@@ -102,6 +105,16 @@ def _message(error: dict) -> str:
     pattern = ctx.get("pattern") if kind == "string_pattern_mismatch" else None
     if pattern == NO_NUL or kind == "string_nul":
         return _("%(field)s must not contain a NUL character (\\x00).") % {"field": field}
+    if pattern == KEY_PATTERN:
+        return _("%(field)s may hold only letters A–Z and a–z, digits, “_”, “.” and “-” (1 to 64).") % {
+            "field": field
+        }
+    if pattern == CURRENCY_PATTERN:
+        return _("%(field)s must be a currency code of three capital letters, such as CNY.") % {
+            "field": field
+        }
+    if kind == "too_short" and ctx.get("min_length") == 1:
+        return _("%(field)s must not be empty.") % {"field": field}
     if pattern == VISIBLE:
         return _("%(field)s must not be empty: spaces and invisible characters alone are no name.") % {
             "field": field
@@ -152,6 +165,8 @@ def install(api) -> None:
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request, exc):
+        if isinstance(exc, OwnerOnly):
+            return respond(request, 403, exc.message())
         return respond(request, 403, _("You may see this but not change it."))
 
     @api.exception_handler(Conflict)
@@ -203,4 +218,7 @@ def install(api) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):
+        if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
+            # django-ninja's words; also a number past Python's 4,300 digits
+            return respond(request, 400, _("The body could not be read as JSON."))
         return respond(request, exc.status_code, str(exc))

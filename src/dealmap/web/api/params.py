@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Path, Query
 
 from dealmap.web.api.errors import PreconditionFailed
@@ -44,6 +44,12 @@ def if_match_check(request: HttpRequest, current: int) -> None:
         elif tag.group(1) is None and tag.group(2) == f"v{current}":
             return
     raise PreconditionFailed()
+
+
+def tagged(response: HttpResponse, obj):
+    """``obj``, with its version as the answer's ``ETag`` (what ``If-Match`` then names)."""
+    response["ETag"] = etag(obj.version)
+    return obj
 
 
 def etag(version: int) -> str:

@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StringC
 from pydantic_core import PydanticCustomError
 
 from dealmap.interchange import amounts
-from dealmap.interchange.names import INVISIBLE, separator_in
+from dealmap.interchange.names import INVISIBLE, separator_in, tidy
 from dealmap.interchange.xlsx_read import MAX_TEXT_CHARS
 from dealmap.method import codes
 from dealmap.web.core import clock
@@ -42,9 +42,10 @@ def text(max_length: int = MAX_TEXT_CHARS, *, min_length: int = 0):
 
 
 def _stripped(value: str) -> str:
-    """Without leading and trailing whitespace, as the web forms and the workbook importer store
-    names and titles: what an export of it re-imports is then what is stored."""
-    return value.strip()
+    """Without whitespace or invisible characters at either end (``names.tidy``), as the web
+    forms, a deal file and the workbook importer store names and titles: what an export of it
+    re-imports is then what is stored."""
+    return tidy(value)
 
 
 def _no_nul(value: Any) -> Any:
@@ -136,10 +137,40 @@ def _iso_date(value: Any) -> Any:
     raise PydanticCustomError("not_date", "must be a date as YYYY-MM-DD")
 
 
-#: An amount written as text, the way answers give it back ("1200000.00"): digits, one optional
-#: point and decimals, an optional minus (refused as negative with its own message); no exponent,
-#: no spaces, no thousands separators.
-_AMOUNT_TEXT = re.compile(r"-?\d{1,40}(\.\d{1,40})?")
+#: Most whole digits of an amount (below 10^13).
+AMOUNT_WHOLE_DIGITS = len(str(amounts.AMOUNT_LIMIT)) - 1
+
+#: An amount written as text, the way answers give it back ("1200000.00"): ASCII digits, one
+#: optional point and decimals, an optional minus (refused as negative with its own message); no
+#: exponent, spaces, thousands separators or other scripts' digits ("١٢"): Python's ``\d`` would
+#: take those, JSON Schema's does not.
+_AMOUNT_TEXT = re.compile(r"(-?)([0-9]+)(?:\.([0-9]+))?")
+
+
+def _money_text(value: str) -> Decimal:
+    """An amount written as text, held to what the schema's pattern (``AMOUNT_TEXT_PATTERN``)
+    says, digit by digit: "1.000" has three decimals and "-0" a sign, though both are exact."""
+    written = _AMOUNT_TEXT.fullmatch(value)
+    if written is None:
+        raise PydanticCustomError("not_amount", "must be a number, or a decimal written as text")
+    sign, whole, decimals = written.groups()
+    if sign:
+        raise PydanticCustomError(
+            "greater_than_equal", "Input should be greater than or equal to 0", {"ge": 0}
+        )
+    if len(whole) > AMOUNT_WHOLE_DIGITS:
+        if len(whole.lstrip("0")) > AMOUNT_WHOLE_DIGITS:
+            raise PydanticCustomError(
+                "amount_too_large", "must be less than {lt}", {"lt": amounts.AMOUNT_LIMIT}
+            )
+        raise PydanticCustomError("not_amount", "must be a number, or a decimal written as text")
+    if decimals is not None and len(decimals) > amounts.AMOUNT_PLACES:
+        raise PydanticCustomError(
+            "amount_too_precise",
+            "may have at most {places} decimal places",
+            {"places": amounts.AMOUNT_PLACES},
+        )
+    return Decimal(value)
 
 
 def _money(value: Any) -> Decimal:
@@ -149,9 +180,7 @@ def _money(value: Any) -> Decimal:
     ``amounts``): what the answer echoes is then what is stored. ``AMOUNT_SCHEMA`` states the
     same bounds."""
     if isinstance(value, str):
-        if not _AMOUNT_TEXT.fullmatch(value):
-            raise PydanticCustomError("not_amount", "must be a number, or a decimal written as text")
-        value = Decimal(value)
+        value = _money_text(value)
     elif (
         isinstance(value, bool)
         or not isinstance(value, int | float)
@@ -176,7 +205,7 @@ def _money(value: Any) -> Decimal:
 
 
 #: An amount as text in the schema: up to 13 whole digits and 2 decimals (the answers' form).
-AMOUNT_TEXT_PATTERN = rf"^\d{{1,13}}(\.\d{{1,{amounts.AMOUNT_PLACES}}})?$"
+AMOUNT_TEXT_PATTERN = rf"^[0-9]{{1,{AMOUNT_WHOLE_DIGITS}}}(\.[0-9]{{1,{amounts.AMOUNT_PLACES}}})?$"
 
 #: What an amount is, for the schema (and so for generated requests): a number from 0 to below
 #: 10^13 in cents, or the same written as text as answers give it. Not pydantic's own
@@ -202,7 +231,12 @@ Title = Annotated[text(200), AfterValidator(_stripped)]
 #: An amount of money as a JSON number: below 10^13 with at most 2 decimals (what SQLite and
 #: PostgreSQL both hold exactly), read as the Decimal it spells.
 Amount = Annotated[Decimal, BeforeValidator(_money), WithJsonSchema(AMOUNT_SCHEMA)]
-Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.\-]{1,64}$")]
+#: A person's key (a deal file's person id) and a currency code, as patterns (the error handler
+#: says what each means instead of showing the pattern).
+KEY_PATTERN = r"^[A-Za-z0-9_.\-]{1,64}$"
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+Key = Annotated[str, StringConstraints(pattern=KEY_PATTERN)]
+Currency = Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)]
 Day = Annotated[date, BeforeValidator(_iso_date)]
 
 
@@ -370,7 +404,7 @@ class DealIn(Schema):
     name: Name
     stage: text(100) = ""
     amount: Amount | None = None
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "CNY"
+    currency: Currency = "CNY"
     expected_close: Day | None = None
     we_are_incumbent: StrictBool = False
     competitors: competitor_names(50) = []
@@ -381,7 +415,7 @@ class DealPatch(Schema):
     name: Name | None = None
     stage: text(100) | None = None
     amount: Amount | None = None
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    currency: Currency | None = None
     expected_close: Day | None = None
     we_are_incumbent: StrictBool | None = None
     competitors: competitor_names(50) | None = None
@@ -419,6 +453,16 @@ def _by_competitor(affinity: AffinityIn) -> str:
     return affinity.competitor
 
 
+#: A part's leanings toward competitors: one entry per competitor (a deal file and a workbook
+#: refuse a repeat). The schema cannot say "unique by competitor"; ``uniqueItems`` at least rules
+#: out whole repeated entries.
+Affinities = Annotated[
+    list[AffinityIn],
+    Field(max_length=50, json_schema_extra={"uniqueItems": True}),
+    AfterValidator(lambda items: _distinct(items, key=_by_competitor)),
+]
+
+
 class PartIn(Schema):
     deal: Id
     person: Id
@@ -429,13 +473,7 @@ class PartIn(Schema):
     objection_kind: choice(codes.OBJECTION_KINDS, blank=True) = ""
     objection_text: text() = ""
     is_coach: StrictBool = False
-    #: One entry per competitor (a deal file and a workbook refuse a repeat). The schema cannot say
-    #: "unique by competitor"; ``uniqueItems`` at least rules out whole repeated entries.
-    competitor_affinity: Annotated[
-        list[AffinityIn],
-        Field(max_length=50, json_schema_extra={"uniqueItems": True}),
-        AfterValidator(lambda items: _distinct(items, key=_by_competitor)),
-    ] = []
+    competitor_affinity: Affinities = []
 
 
 class PartPatch(Schema):
@@ -447,6 +485,7 @@ class PartPatch(Schema):
     objection_kind: choice(codes.OBJECTION_KINDS, blank=True) | None = None
     objection_text: text() | None = None
     is_coach: StrictBool | None = None
+    competitor_affinity: Affinities | None = None
 
 
 class PartOut(Schema):

@@ -1,9 +1,10 @@
-"""Request middleware: the display language and the login requirement."""
+"""Request middleware: the display language, the login requirement, the API's 405 body."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.http import JsonResponse
 from django.urls import resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -56,3 +57,26 @@ class LoginRequiredMiddleware:
             return False
         # The API answers 401 itself (session or Bearer token); the admin has its own login.
         return match.url_name in PUBLIC_URL_NAMES or bool({"api", "admin"} & set(match.namespaces))
+
+
+class ApiMethodNotAllowedMiddleware:
+    """A method an API path does not take (DELETE on an assessment) answers 405 with the API's one
+    error body, in the reader's language, instead of django-ninja's plain-text page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and request.path.startswith("/api/"):
+            allowed = response.get("Allow", "")
+            response = JsonResponse(
+                {
+                    "detail": translation.gettext("This method is not allowed here (allowed: %(methods)s).")
+                    % {"methods": allowed},
+                    "problems": [],
+                },
+                status=405,
+            )
+            response["Allow"] = allowed
+        return response

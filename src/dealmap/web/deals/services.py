@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dealmap.engine import model
 from dealmap.interchange import amounts
@@ -316,13 +317,16 @@ def _check_signals(signals: Iterable[str]) -> list[str]:
     signals = list(dict.fromkeys(signals))
     unknown = [s for s in signals if s not in codes.SIGNALS]
     if unknown:
-        raise ValidationError({"signals": f"Unknown signals: {', '.join(unknown)}"})
+        raise ValidationError(
+            {"signals": _("Unknown signals: %(signals)s") % {"signals": ", ".join(unknown)}}
+        )
     return signals
 
 
-def _check_in_deal(deal: Deal, person: Person) -> None:
+def _check_in_deal(deal: Deal, person: Person, path: str = "person") -> None:
     if not deal.parts.filter(person=person).exists():
-        raise ValidationError({"person": "This person has no part in the deal."})
+        message = _("%(name)s has no part in this deal: add them to its buying group first.")
+        raise ValidationError({path: message % {"name": person.name}})
 
 
 @transaction.atomic
@@ -369,9 +373,9 @@ def interaction_record(
 ) -> Interaction:
     """Add an interaction of ``deal`` with the people who took part, in the order given."""
     if not participants:
-        raise ValidationError({"participants": "An interaction needs at least one participant."})
-    for person in participants:
-        _check_in_deal(deal, person)
+        raise ValidationError({"participants": _("An interaction needs at least one participant.")})
+    for i, person in enumerate(participants):
+        _check_in_deal(deal, person, f"participants.{i}")
     interaction = Interaction(
         deal=deal,
         date=date,
@@ -406,11 +410,11 @@ PART_FIELDS = (
 
 @transaction.atomic
 def part_update(*, part: Part, version: int, by=None, **fields) -> Part:
-    """Change a person's part in a deal (role, power, wins, objection, coach flag).
-
-    ``version`` is the part's version the user saw; raises ``Conflict`` if it changed since.
+    """Change a person's part in a deal (role, power, wins, objection, coach flag, leanings toward
+    competitors). ``version`` is the part's version the user saw; raises ``Conflict`` if it
+    changed since.
     """
-    unknown = set(fields) - set(PART_FIELDS)
+    unknown = set(fields) - {*PART_FIELDS, "competitor_affinity"}
     if unknown:
         raise ValueError(f"Not editable on a part: {', '.join(sorted(unknown))}")
     return versioned_update(part, version=version, fields=fields, by=by)
@@ -475,9 +479,11 @@ def deal_delete(*, deal: Deal, by) -> None:
 def part_create(*, deal: Deal, person: Person, buying_role: str, by, **fields) -> Part:
     """Put ``person`` (of the deal's account) into the deal's buying group."""
     if person.account_id != deal.account_id:
-        raise ValidationError({"person": "The person works at another account."})
+        raise ValidationError({"person": _("The person works at another account.")})
     if Part.objects.filter(deal=deal, person=person).exists():
-        raise ValidationError({"person": "This person has a part in the deal already."})
+        raise ValidationError(
+            {"person": _("%(name)s has a part in this deal already.") % {"name": person.name}}
+        )
     unknown = set(fields) - {*PART_FIELDS, "competitor_affinity"}
     if unknown:
         raise ValueError(f"Not a part field: {', '.join(sorted(unknown))}")

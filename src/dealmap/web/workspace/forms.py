@@ -7,7 +7,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dealmap.interchange.names import blank
+from dealmap.interchange.names import blank, tidy
 from dealmap.interchange.xlsx_read import MAX_TEXT_CHARS as TEXT_MAX  # what a workbook cell takes back
 from dealmap.method import codes
 from dealmap.web import i18n
@@ -118,7 +118,10 @@ class PersonForm(TextChecks, forms.Form):
         name = self.cleaned_data["name"]
         if blank(name):
             raise forms.ValidationError(self.fields["name"].error_messages["required"], code="required")
-        return name
+        return tidy(name)
+
+    def clean_title(self) -> str:
+        return tidy(self.cleaned_data["title"])
 
 
 PERSON_FIELDS = ("name", "title", "layer", "department", "personal_need", "change_style", "notes")
