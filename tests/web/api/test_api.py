@@ -932,3 +932,35 @@ def test_an_unknown_research_question_is_named_by_its_key(api_as, rep, demo_deal
         422,
         [{"path": "research.bogus", "message": "research.bogus 不是这个字段可用的键。"}],
     )
+
+
+def test_a_person_id_of_another_account_is_not_found_at_its_field(api_as, rep, demo_deal):
+    """404 as for a missing id (it reveals nothing), but naming which id was not found."""
+    from dealmap.web.accounts.services import account_create, person_create
+
+    elsewhere = person_create(
+        account=account_create(owner=rep, name="别家"), name="外人", layer="execution", department="user"
+    )
+    api, p1 = api_as(rep), person_of(demo_deal)
+    answers = {
+        "target": api.post("/relations", {"source": p1.pk, "target": elsewhere.pk, "kind": "close"}),
+        "reports_to": api.patch(f"/people/{p1.pk}", {"version": 1, "reports_to": elsewhere.pk}),
+        "person": api.post("/parts", {"deal": demo_deal.pk, "person": elsewhere.pk, "buying_role": "user"}),
+        "participants.1": api.post(
+            "/interactions", {"deal": demo_deal.pk, "date": "2026-11-20", "participants": [p1.pk, 999999]}
+        ),
+    }
+    for path, (status, body) in answers.items():
+        assert (status, body["problems"]) == (
+            404,
+            [{"path": path, "message": "这个客户中没有这个 id 的人。"}],
+        )
+
+
+@pytest.mark.parametrize("body", ["null", "[]", '"x"', "3"])
+def test_a_body_that_is_no_object_is_named_as_such(api_as, rep, body):
+    """Not "account is required, name is required…" for a body that is not an object at all."""
+    api = api_as(rep)
+    response = api.client.post("/api/deals", body, "application/json", headers=api.headers)
+    assert response.status_code == 422
+    assert response.json()["problems"] == [{"path": "", "message": "请求内容必须是一个 JSON 对象({…})。"}]

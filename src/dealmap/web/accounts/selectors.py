@@ -152,12 +152,22 @@ def person_get_for_edit(*, user, pk: int) -> Person:
     return person
 
 
-def person_in_account(*, account: Account, pk: int) -> Person:
-    """A person of ``account`` (already checked by the caller); Http404 for anyone else."""
+class NoSuchPerson(Http404):
+    """A person id that names nobody of the account: missing, or elsewhere (the same answer).
+    ``path`` is the field that gave it, so the API can say which id it could not find."""
+
+    def __init__(self, path: str):
+        super().__init__("No such person at this account.")
+        self.path = path
+
+
+def person_in_account(*, account: Account, pk: int, path: str = "") -> Person:
+    """A person of ``account`` (already checked by the caller); :class:`NoSuchPerson` (a 404)
+    for anyone else, naming the field ``path`` the id came in."""
     try:
         return Person.objects.get(account=account, pk=pk)
     except Person.DoesNotExist:
-        raise Http404("No such person at this account.") from None
+        raise NoSuchPerson(path) from None
 
 
 def person_search(

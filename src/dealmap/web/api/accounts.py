@@ -136,7 +136,9 @@ def person_create(request: HttpRequest, payload: PersonIn):
     data = payload.dict()
     account = selectors.account_get_for_edit(user=request.auth, pk=data.pop("account"))
     reports_to = data.pop("reports_to")
-    boss = selectors.person_in_account(account=account, pk=reports_to) if reports_to else None
+    boss = (
+        selectors.person_in_account(account=account, pk=reports_to, path="reports_to") if reports_to else None
+    )
     return Status(201, services.person_create(account=account, reports_to=boss, by=request.auth, **data))
 
 
@@ -152,7 +154,9 @@ def person_update(request: HttpRequest, response: HttpResponse, payload: PersonP
     if_match_check(request, person.version)
     fields = payload.dict(exclude_unset=True, exclude={"version"})
     if "reports_to" in fields and fields["reports_to"] is not None:
-        fields["reports_to"] = selectors.person_in_account(account=person.account, pk=fields["reports_to"])
+        fields["reports_to"] = selectors.person_in_account(
+            account=person.account, pk=fields["reports_to"], path="reports_to"
+        )
     fields = {k: v for k, v in fields.items() if v is not None or k == "reports_to"}
     return tagged(
         response, services.person_update(person=person, version=payload.version, by=request.auth, **fields)
@@ -182,7 +186,7 @@ def relation_list(
 def relation_create(request: HttpRequest, payload: RelationIn):
     """A tie between two people of one account you may edit."""
     source = selectors.person_get_for_edit(user=request.auth, pk=payload.source)
-    target = selectors.person_in_account(account=source.account, pk=payload.target)
+    target = selectors.person_in_account(account=source.account, pk=payload.target, path="target")
     return Status(
         201,
         services.relation_create(

@@ -140,7 +140,7 @@ def part_create(request: HttpRequest, payload: PartIn):
     """Put a person of the deal's account into the deal's buying group."""
     data = payload.dict()
     deal = selectors.deal_get_for_edit(user=request.auth, pk=data.pop("deal"))
-    person = account_selectors.person_in_account(account=deal.account, pk=data.pop("person"))
+    person = account_selectors.person_in_account(account=deal.account, pk=data.pop("person"), path="person")
     return Status(201, services.part_create(deal=deal, person=person, by=request.auth, **data))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -13,7 +15,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from dealmap.interchange import amounts
 from dealmap.interchange.dealfile import DealFileError
 from dealmap.web import i18n
-from dealmap.web.accounts.selectors import OwnerOnly, ShareRefused
+from dealmap.web.accounts.selectors import NoSuchPerson, OwnerOnly, ShareRefused
 from dealmap.web.api.schemas import CURRENCY_PATTERN, KEY_PATTERN, NO_NUL, VISIBLE, ErrorOut
 from dealmap.web.core.conflicts import Conflict
 
@@ -144,6 +146,17 @@ def _message(error: dict) -> str:
     return str(error.get("msg", ""))
 
 
+def _body_not_an_object(request, problems) -> bool:
+    """Whether the body was JSON but no object (``null``, a list, a string) — which pydantic reports
+    as every required field missing — while the problems are about the body."""
+    if not request.body or not any(p.get("loc", ("",))[0] == "body" for p in problems):
+        return False
+    try:
+        return not isinstance(json.loads(request.body), dict)
+    except ValueError:
+        return False
+
+
 def install(api) -> None:
     """Map every exception the handlers may raise to its status and the common body."""
 
@@ -152,7 +165,10 @@ def install(api) -> None:
 
     @api.exception_handler(NinjaValidationError)
     def invalid(request, exc):
-        problems = [{"path": _loc(e.get("loc", ())), "message": _message(e)} for e in exc.errors]
+        if _body_not_an_object(request, exc.errors):
+            problems = [{"path": "", "message": _("The body must be a JSON object ({…}).")}]
+        else:
+            problems = [{"path": _loc(e.get("loc", ())), "message": _message(e)} for e in exc.errors]
         return respond(request, 422, _("The input is not valid."), problems)
 
     @api.exception_handler(AuthenticationError)
@@ -161,6 +177,10 @@ def install(api) -> None:
 
     @api.exception_handler(Http404)
     def missing(request, exc):
+        if isinstance(exc, NoSuchPerson) and exc.path:
+            # The same for a missing id and one of another account: it reveals nothing.
+            problem = {"path": exc.path, "message": _("No person of this account has this id.")}
+            return respond(request, 404, _("Not found."), [problem])
         return respond(request, 404, _("Not found."))
 
     @api.exception_handler(PermissionDenied)

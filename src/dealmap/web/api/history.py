@@ -47,7 +47,7 @@ def assessment_create(request: HttpRequest, payload: AssessmentIn):
     """Record an attitude. Never edited: a correction is a new assessment."""
     data = payload.dict()
     deal = selectors.deal_get_for_edit(user=request.auth, pk=data.pop("deal"))
-    person = account_selectors.person_in_account(account=deal.account, pk=data.pop("person"))
+    person = account_selectors.person_in_account(account=deal.account, pk=data.pop("person"), path="person")
     return Status(201, services.assessment_record(deal=deal, person=person, by=request.auth, **data))
 
 
@@ -70,7 +70,8 @@ def interaction_create(request: HttpRequest, payload: InteractionIn):
     data = payload.dict()
     deal = selectors.deal_get_for_edit(user=request.auth, pk=data.pop("deal"))
     people = [
-        account_selectors.person_in_account(account=deal.account, pk=pk) for pk in data.pop("participants")
+        account_selectors.person_in_account(account=deal.account, pk=pk, path=f"participants.{i}")
+        for i, pk in enumerate(data.pop("participants"))
     ]
     return Status(201, services.interaction_record(deal=deal, participants=people, by=request.auth, **data))
 
