@@ -15,14 +15,14 @@ def test_models_and_migrations_agree():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_accounts_0004_makes_stored_duplicates_distinct_before_constraining_them():
+def test_accounts_0004_makes_stored_duplicates_distinct_before_0005_constrains_them():
     """A database written before the uniqueness rules may hold two accounts of one owner with one
     name, and one relation twice: migrating renames the later account and merges the relation
     (keeping the last strength written) instead of failing or dropping an account."""
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    before, after = [("accounts", "0003_accountshare")], [("accounts", "0004_unique_names_and_relations")]
+    before, after = [("accounts", "0003_accountshare")], [("accounts", "0005_unique_names_and_relations")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     apps = executor.loader.project_state(before).apps

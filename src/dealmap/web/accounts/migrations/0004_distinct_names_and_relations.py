@@ -1,15 +1,14 @@
-"""One account name per owner and each relation stored once, now held by the database too.
+"""Make what an older database holds twice distinct, before 0005 has the database refuse it.
 
-The services refused both before this migration; a database written before they did (or by two
-requests racing) may still hold a pair. Before the constraints are added, such pairs are made
-distinct without losing anything: a later account of the same owner and name is renamed
-"name (2)", "name (3)"… (as a deal-file import names one), and a repeated relation (same two
-people, same direction, same kind) is merged into the first one stored, keeping the strength of
-the last one written (the latest judgement).
+The services refused both already; a database written before they did (or by two requests
+racing) may still hold a pair. Such pairs are made distinct without losing anything: a later
+account of the same owner and name is renamed "name (2)", "name (3)"… (as a deal-file import
+names one), and a repeated relation (same two people, same direction, same kind) is merged into
+the first one stored, keeping the strength of the last one written (the latest judgement).
 """
 
 from django.conf import settings
-from django.db import migrations, models
+from django.db import migrations
 
 NAME_MAX = 200
 
@@ -51,14 +50,6 @@ class Migration(migrations.Migration):
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
-    operations = [
-        migrations.RunPython(make_distinct, migrations.RunPython.noop),
-        migrations.AddConstraint(
-            model_name="account",
-            constraint=models.UniqueConstraint(fields=("owner", "name"), name="account_name_unique_per_owner"),
-        ),
-        migrations.AddConstraint(
-            model_name="relation",
-            constraint=models.UniqueConstraint(fields=("source", "target", "kind"), name="relation_stored_once"),
-        ),
-    ]
+    # Its own migration (so its own transaction on PostgreSQL): rows changed by the data step would
+    # leave deferred foreign-key checks pending, and PostgreSQL refuses to alter such a table.
+    operations = [migrations.RunPython(make_distinct, migrations.RunPython.noop)]
