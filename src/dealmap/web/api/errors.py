@@ -149,7 +149,7 @@ def _message(error: dict) -> str:
 def _body_not_an_object(request, problems) -> bool:
     """Whether the body was JSON but no object (``null``, a list, a string) — which pydantic reports
     as every required field missing — while the problems are about the body."""
-    if not request.body or not any(p.get("loc", ("",))[0] == "body" for p in problems):
+    if not request.body or not any((p.get("loc") or ("",))[0] == "body" for p in problems):
         return False
     try:
         return not isinstance(json.loads(request.body), dict)

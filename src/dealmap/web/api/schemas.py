@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, StrictBool, StringC
 from pydantic_core import PydanticCustomError
 
 from dealmap.interchange import amounts
-from dealmap.interchange.names import INVISIBLE, separator_in, tidy
+from dealmap.interchange.names import INVISIBLE, LIST_SEPARATORS, separator_in, tidy
 from dealmap.interchange.xlsx_read import MAX_TEXT_CHARS
 from dealmap.method import codes
 from dealmap.web.core import clock
@@ -84,7 +84,7 @@ def _no_separator(name: str) -> str:
 
 #: The schema's pattern for a competitor's name: ``VISIBLE`` without the list separators. (The
 #: check itself is ``_no_separator``, so a refusal names the separator.)
-_NOT_IN_NAME = "\\x00;\\uff1b\\u3001\\n"
+_NOT_IN_NAME = "\\x00" + "".join(f"\\u{ord(sep):04x}" for sep in LIST_SEPARATORS)
 COMPETITOR_PATTERN = f"^[^{_NOT_IN_NAME}]*[^{_NOT_IN_NAME}{INVISIBLE}][^{_NOT_IN_NAME}]*$"
 
 #: A competitor's name: a name (``visible_name``) without a list separator (``names``).

@@ -199,8 +199,8 @@ def _people_store(
     for key, person in people.items():
         if key not in before:
             trail.created([person], account.pk)
-        elif snapshot(person) != before[key]:
-            trail.changed(person, account.pk, before[key])
+        elif snapshot(person) != before[key]:  # the fields that changed, not the version
+            trail.changed(person, account.pk, {k: v for k, v in before[key].items() if k != "version"})
     return people
 
 
