@@ -327,3 +327,33 @@ def test_suggesting_from_a_visit_note_ticks_the_signals_and_logging_stores_the_i
     stored = Interaction.objects.get(summary=VISIT_NOTE)
     assert "public_support_private_opposition" in stored.signals
     assert stored.participants.filter(key="p4").exists()
+
+
+def test_a_refused_person_save_brings_the_field_with_the_error_into_view_and_focus(
+    live_server, watched, demo_deal
+):
+    """The panel is replaced whole after a save and stayed scrolled to the form's bottom, so the
+    error above (or the "saved" line at the top) was out of sight and nothing seemed to happen."""
+    page, _ = watched
+    page.set_viewport_size({"width": 390, "height": 800})
+    log_in_and_open(page, live_server, demo_deal)
+    page.locator(".board-card[data-key=p6]").click()
+    page.wait_for_selector("#drawer.open")
+    page.locator("#drawer .pp-form summary", has_text="编辑资料").click()
+    page.fill("#drawer #id_name", "\u200b")
+    page.locator("#drawer button[type=submit].primary", has_text="保存资料").click()
+    wait_until(page, "document.querySelector('#drawer #id_name_error') !== null")
+    wait_until(page, "document.activeElement && document.activeElement.id === 'id_name'")
+    assert page.evaluate(
+        "(() => { const r = document.querySelector('#drawer #id_name_error').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; })()"
+    )
+    page.fill("#drawer #id_name", "吴芳")
+    page.locator("#drawer button[type=submit].primary", has_text="保存资料").click()
+    wait_until(page, "document.querySelector('#drawer .saved') !== null")
+    wait_until(
+        page,
+        "(() => { const r = document.querySelector('#drawer .saved').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; })()",
+    )
+    assert page.locator("#drawer .saved").inner_text() == "没有需要保存的改动。"

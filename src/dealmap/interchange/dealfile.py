@@ -118,6 +118,11 @@ UNKNOWN_KEY = Text(
 TOO_DEEP = Text("不是有效的商机文件:嵌套层数过多", "is not a deal file: nested far too deeply")
 REQUIRED = Text("缺少必填字段", "is required")
 NOT_EMPTY = Text("不能为空", "must not be empty")
+#: A name that holds only spaces or invisible characters (a zero-width space): it looks filled in.
+NO_VISIBLE_NAME = Text(
+    "不能为空:只有空格或不可见字符(如零宽空格)不算名称",
+    "must not be empty: spaces and invisible characters (such as a zero-width space) alone are no name",
+)
 WRONG_FORMAT = Text(f'必须是 "{FORMAT}"', f'must be "{FORMAT}"')
 REPEATED = Text("重复出现", "is listed more than once")
 SELF_RELATION = Text("关系的两端必须是不同的人", "a relation needs two different people")
@@ -268,7 +273,7 @@ class _Checker:
         if type(value) is not str:
             return self.text(obj, key, path, required=True)
         if blank(value):
-            self.add(_join(path, key), NOT_EMPTY)
+            self.add(_join(path, key), NO_VISIBLE_NAME if value else NOT_EMPTY)
             return ""
         return tidy(value)
 
@@ -459,7 +464,7 @@ def _competitors(c: _Checker, data: dict, path: str) -> tuple[str, ...]:
             continue
         name = tidy(value)
         if blank(name):
-            c.add(where, NOT_EMPTY)
+            c.add(where, NO_VISIBLE_NAME if value else NOT_EMPTY)
         elif separator := separator_in(name):
             c.add(where, _holds_separator(separator))
         elif name in names:

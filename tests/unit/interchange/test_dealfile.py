@@ -360,7 +360,10 @@ def parent(data: dict, where: tuple):
 def test_a_name_of_only_invisible_characters_is_empty(demo, where, path, name):
     """A zero-width space or a direction mark shows nothing: no name, as on the web pages and in the API."""
     parent(demo, where)[where[-1]] = name
-    assert problems_of(demo) == {path: "must not be empty"}
+    expected = (
+        "must not be empty: spaces and invisible characters (such as a zero-width space) alone are no name"
+    )
+    assert problems_of(demo) == {path: expected}
 
 
 @pytest.mark.parametrize("where", [where for where, _ in NAMES])

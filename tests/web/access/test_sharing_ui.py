@@ -221,3 +221,19 @@ def test_sharing_with_an_administrator_is_refused_as_changing_nothing(rep, admin
     )
     assert not AccountShare.objects.filter(account=account).exists()
     assert AuditEntry.objects.count() == entries
+
+
+def test_a_view_share_with_the_owners_team_manager_changes_nothing_and_says_why(rep, manager, account):
+    entries = AuditEntry.objects.count()
+    response = _share(client_for(rep), account, "manager", "view", **HTMX)
+    assert "manager 是负责人所在团队的经理,已经可以查看这个客户。" in unescape(response.content.decode())
+    assert not AccountShare.objects.filter(account=account).exists()
+    assert AuditEntry.objects.count() == entries
+    _share(client_for(rep), account, "manager", "edit", **HTMX)  # editing is more than they have
+    assert AccountShare.objects.get(account=account, user=manager).can_edit
+
+
+def test_lowering_an_edit_share_to_view_says_editing_is_gone(rep, colleague, account):
+    _share(client_for(rep), account, "wang", "edit", **HTMX)
+    response = _share(client_for(rep, "en"), account, "wang", "view", **HTMX)
+    assert "wang can now only view this account, no longer edit it." in unescape(response.content.decode())

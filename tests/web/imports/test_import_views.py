@@ -275,6 +275,7 @@ def test_reimporting_an_export_previews_no_update_and_says_nothing_changes(clien
     assert all(created == updated == 0 for created, updated, _ in count_rows(page).values())
     assert "data-no-change" in page
     assert ("Unchanged" if lang == "en" else "无变化") in page
+    assert reverse("imports:commit") not in page  # nothing to import: no "Import now" to press
     response = client.post(reverse("imports:commit"), {"token": TOKEN})
     assert response.status_code == 200 and "data-no-change" in response.content.decode()
     assert count_rows(response.content.decode())[people] == (0, 0, 7)
@@ -290,4 +291,4 @@ def test_a_preview_with_a_change_counts_it_as_an_update_and_the_rest_unchanged(u
     response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": upload})
     page = response.content.decode()
     assert count_rows(page) == {"客户": (0, 0, 1), "人员": (0, 1, 1)}
-    assert "data-no-change" not in page
+    assert "data-no-change" not in page and reverse("imports:commit") in page

@@ -415,10 +415,10 @@ def posted_back(html: str, css_class: str) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("key", ["p1", "p4", "p6"])
-def test_saving_the_details_untouched_changes_nothing_and_answers_saved(rep_client, demo_deal, key):
+def test_saving_the_details_untouched_changes_nothing_and_says_so(rep_client, demo_deal, key):
     """What the panel shows, posted back as a browser sends it (notes with several lines come back
     with CRLF, the trailing line break stripped), bumps no version and writes no history entry,
-    and still answers like a save."""
+    and says there was nothing to save (not "saved")."""
     from dealmap.web.accounts.models import Person
     from dealmap.web.audit.models import AuditEntry
 
@@ -428,7 +428,7 @@ def test_saving_the_details_untouched_changes_nothing_and_answers_saved(rep_clie
     assert "\r\n" in form["notes"][0] and form["person_version"] == ["1"]
     entries = AuditEntry.objects.count()
     response = rep_client.post(url("person_save", demo_deal, key), form, **HTMX)
-    assert response.status_code == 200 and "已保存。" in response.content.decode()
+    assert response.status_code == 200 and "没有需要保存的改动。" in response.content.decode()
     part = demo_deal.parts.select_related("person").get(person__key=key)
     assert (part.person.version, part.version) == (1, 1)
     assert part.person.notes == "第一行\n第二行\n"  # left as stored, not rewritten as the form would

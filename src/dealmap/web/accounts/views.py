@@ -101,7 +101,16 @@ def share_save(request: HttpRequest, pk: int) -> HttpResponse:
     except ShareRefused as refused:
         return _sharing_response(request, account, error=refused.message(), share_form=form)
     can_edit = form.cleaned_data["access"] == "edit"
-    if share_access(account=account, user=colleague) == can_edit:
+    had = share_access(account=account, user=colleague)
+    manages_owner = (
+        colleague.is_manager
+        and colleague.team_id is not None
+        and (colleague.team_id == account.owner.team_id)
+    )
+    if not can_edit and had is None and manages_owner:  # a view share would change nothing
+        already = _("%(username)s manages the owner's team and can view this account already.")
+        return _sharing_response(request, account, saved=already % {"username": colleague.username})
+    if had == can_edit:
         already = (
             _("%(username)s can already view and edit this account.")
             if can_edit
@@ -109,11 +118,13 @@ def share_save(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return _sharing_response(request, account, saved=already % {"username": colleague.username})
     share_set(account=account, user=colleague, can_edit=can_edit, by=request.user)
-    saved = (
-        _("%(username)s can now view and edit this account.")
-        if can_edit
-        else _("%(username)s can now view this account.")
-    ) % {"username": colleague.username}
+    if can_edit:
+        saved = _("%(username)s can now view and edit this account.")
+    elif had:  # was an edit share
+        saved = _("%(username)s can now only view this account, no longer edit it.")
+    else:
+        saved = _("%(username)s can now view this account.")
+    saved = saved % {"username": colleague.username}
     return _sharing_response(request, account, saved=saved)
 
 

@@ -153,7 +153,7 @@ def person_save(request: HttpRequest, pk: int, key: str) -> HttpResponse:
             None, _("Someone else saved this person meanwhile. Reload the panel to see their change.")
         )
         return _panel_response(request, pk, key, status=409, person_form=form)
-    return _panel_response(request, pk, key, saved=_("Saved."))
+    return _panel_response(request, pk, key, saved=_("Saved.") if touched else _("No changes to save."))
 
 
 @require_POST

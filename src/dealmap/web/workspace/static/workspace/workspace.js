@@ -372,8 +372,26 @@
     });
   });
 
+  // After a form in the person panel is sent, what came of it is shown where the eye is: the
+  // first field with an error (scrolled to and focused), else the "saved" line at the panel's
+  // top. The panel is replaced whole, and its scroll position stayed at the form's bottom.
+  function revealOutcome(panel) {
+    var error = panel.querySelector("form .error");
+    if (error) {
+      var row = error.closest(".form-row") || error;
+      var field = row.querySelector("input:not([type=hidden]), select, textarea");
+      row.scrollIntoView({ block: "center" });
+      if (field) field.focus({ preventScroll: true });
+      return;
+    }
+    var saved = panel.querySelector(".saved");
+    if (saved) saved.scrollIntoView({ block: "nearest" });
+  }
+
   document.addEventListener("htmx:afterSettle", function (event) {
+    var sent = event.detail && event.detail.requestConfig && event.detail.requestConfig.verb === "post";
     if (event.detail && event.detail.target && event.detail.target.id === "drawer" && workspace()) showDrawer(true);
+    if (sent && event.detail.target && event.detail.target.id === "drawer") revealOutcome(event.detail.target);
     if (event.detail && event.detail.target && event.detail.target.id === "whatif-result") preferActual = false;
     refresh();
   });
