@@ -357,3 +357,24 @@ def test_a_refused_person_save_brings_the_field_with_the_error_into_view_and_foc
         " return r.top >= 0 && r.bottom <= window.innerHeight; })()",
     )
     assert page.locator("#drawer .saved").inner_text() == "没有需要保存的改动。"
+
+
+def test_in_english_the_buying_group_table_fits_a_laptop_and_the_map_gives_a_phone_its_width(
+    live_server, watched, demo_deal
+):
+    """English labels are wide: the table's last column ran past its box at 1280 px, and on a
+    phone the layer names took a third of the map's width, so people's labels overlapped."""
+    page, _ = watched
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in_and_open(page, live_server, demo_deal)
+    assert page.evaluate(
+        "(() => { const t = document.querySelector('table.data.group'); return t.scrollWidth <= t.parentElement.clientWidth; })()"
+    )
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.reload()
+    wait_until(page, "window.echarts && echarts.getInstanceByDom(document.getElementById('power-map'))")
+    grid_left = page.evaluate(
+        "echarts.getInstanceByDom(document.getElementById('power-map')).getOption().grid[0].left"
+    )
+    assert grid_left <= 10

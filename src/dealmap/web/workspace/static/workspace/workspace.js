@@ -84,7 +84,10 @@
     };
   }
 
-  function bandGraphics(chart, d) {
+  // On a phone the layer names sit inside their band's top-left corner (the map gets the width
+  // they took on the left). A department name wider than its column is cut with an ellipsis
+  // (the tooltip of each person names their department) instead of running into its neighbours'.
+  function bandGraphics(chart, d, small) {
     if (!d.bands.length || !d.rows.length) return [];
     var top = d.rows[0].y0, bottom = d.rows[d.rows.length - 1].y1;
     var left = d.bands[0].x0, right = d.bands[d.bands.length - 1].x1;
@@ -94,15 +97,19 @@
       var a = px(left - 0.3, row.y0 - 0.15), b = px(right + 0.3, row.y1 + 0.15);
       out.push({ type: "rect", z: -10, silent: true, shape: { x: a[0], y: a[1], width: b[0] - a[0], height: b[1] - a[1], r: 6 },
         style: { fill: i % 2 ? "#f8fafc" : "#f1f5f9" } });
-      out.push({ type: "text", z: -9, silent: true, x: 8, y: (a[1] + b[1]) / 2,
-        style: { text: row.label, fill: "#52606d", font: "600 12px sans-serif", verticalAlign: "middle" } });
+      out.push(small
+        ? { type: "text", z: -9, silent: true, x: a[0] + 6, y: a[1] + 4,
+            style: { text: row.label, fill: "#7b8794", font: "600 10px sans-serif", verticalAlign: "top" } }
+        : { type: "text", z: -9, silent: true, x: 8, y: (a[1] + b[1]) / 2,
+            style: { text: row.label, fill: "#52606d", font: "600 12px sans-serif", verticalAlign: "middle" } });
     });
     d.bands.forEach(function (band, i) {
       var a = px(band.x0 - 0.05, top - 0.15), b = px(band.x1 + 0.05, bottom + 0.15);
       out.push({ type: "rect", z: -8, silent: true, shape: { x: a[0], y: a[1], width: b[0] - a[0], height: b[1] - a[1] },
         style: { fill: "rgba(0,0,0,0)", stroke: "#d9e2ec", lineDash: [3, 3] } });
       out.push({ type: "text", z: -7, silent: true, x: (a[0] + b[0]) / 2, y: a[1] - 6,
-        style: { text: band.label, fill: "#334e68", font: "600 12px sans-serif", align: "center", verticalAlign: "bottom" } });
+        style: { text: band.label, fill: "#334e68", font: (small ? "600 10px" : "600 12px") + " sans-serif",
+          align: "center", verticalAlign: "bottom", width: Math.max(b[0] - a[0] - 2, 12), overflow: "truncate", ellipsis: "…" } });
     });
     return out;
   }
@@ -143,7 +150,7 @@
         extraCssText: "max-width:320px;white-space:normal;" },
       legend: { data: d.groups.map(function (g) { return g.label; }), bottom: 0, itemWidth: 12, itemHeight: 12,
         textStyle: { fontSize: 12 } },
-      grid: { left: rowLabelWidth(d) + 22, right: 16, top: 30, bottom: 44 },
+      grid: { left: small ? 10 : rowLabelWidth(d) + 22, right: small ? 8 : 16, top: small ? 40 : 30, bottom: 44 },
       xAxis: { type: "value", min: -0.4, max: width + 0.4, show: false },
       yAxis: { type: "value", min: -0.3, max: height + 0.2, inverse: true, show: false },
       series: [{
@@ -171,7 +178,7 @@
         z: 3
       }]
     }, true);
-    chart.setOption({ graphic: { elements: bandGraphics(chart, d) } });
+    chart.setOption({ graphic: { elements: bandGraphics(chart, d, small) } });
     chart.off("click");
     chart.on("click", function (p) { if (p.dataType === "node") openPerson(p.data.id); });
     chart.off("legendselectchanged");
