@@ -114,3 +114,17 @@ def test_the_person_drawer_the_deal_toolbar_and_the_account_page_link_to_the_his
 def test_an_imports_counts_are_labelled_in_the_active_language(rep, demo_deal):
     text = client_for(rep).get(reverse("audit:deal_history", args=[demo_deal.pk])).content.decode()
     assert 'data-field="people"><th scope="row">联系人</th>' in text
+
+
+def test_a_created_object_lists_its_values_once_not_against_empty_befores(rep, chen):
+    """An import creates every person: a column of "—" beside each value said nothing."""
+    import re
+
+    text = client_for(rep, "en").get(reverse("audit:person_history", args=[chen.pk])).content.decode()
+    entries = re.findall(r'<li class="audit-entry" data-action="(\w+)">(.*?)</li>', text, re.S)
+    created = [body for action, body in entries if action == "create"]
+    updated = [body for action, body in entries if action == "update"]
+    assert created and updated
+    assert all("one-sided" in body and "Before" not in body for body in created)
+    assert all("Before" in body for body in updated)
+    assert all('<span class="chip">Created</span>' in body for body in created)

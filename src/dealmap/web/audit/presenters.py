@@ -84,6 +84,8 @@ class EntryView:
     action_label: str
     object_label: str
     changes: list[Change]
+    #: Only values after (a creation) or only before (a deletion): shown as one column.
+    one_sided: str = ""
 
 
 def entry_view(entry: AuditEntry, *, people: dict[int, str]) -> EntryView:
@@ -105,6 +107,7 @@ def entry_view(entry: AuditEntry, *, people: dict[int, str]) -> EntryView:
         action_label=Action(entry.action).label if entry.action in Action.values else entry.action,
         object_label=object_label(entry.object_type),
         changes=changes,
+        one_sided="after" if entry.before is None else "before" if entry.after is None else "",
     )
 
 
