@@ -37,7 +37,7 @@ HELP = {
 
 
 def user_add(
-    name: Annotated[str, typer.Argument()],
+    name: Annotated[str, typer.Argument(metavar="USERNAME")],
     role: Annotated[str, typer.Option("--role")] = "rep",
     team: Annotated[str | None, typer.Option("--team")] = None,
     password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
@@ -77,7 +77,7 @@ def user_add(
 
 
 def token(
-    name: Annotated[str, typer.Argument()],
+    name: Annotated[str, typer.Argument(metavar="USERNAME")],
     lang: LANG_OPTION = DEFAULT_LANG,
 ) -> None:
     """Print a new API token for a user (shown once; send it as `Authorization: Bearer TOKEN`)."""

@@ -184,7 +184,7 @@ def demo(
 
 
 def import_deal(
-    file: Annotated[str, typer.Argument()],
+    file: Annotated[str, typer.Argument(metavar="FILE|-")],
     owner: Annotated[str | None, typer.Option()] = None,
     lang: LANG_OPTION = DEFAULT_LANG,
 ) -> None:
@@ -245,7 +245,7 @@ def inactive(username: str) -> Text:
 
 
 def export_deal(
-    deal_id: Annotated[int, typer.Argument()],
+    deal_id: Annotated[int, typer.Argument(metavar="ID")],
     output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
     lang: LANG_OPTION = DEFAULT_LANG,
 ) -> None:

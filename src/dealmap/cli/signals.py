@@ -67,7 +67,7 @@ def register(app: typer.Typer, lang: str) -> None:
 
 
 def signals(
-    text: Annotated[str | None, typer.Argument()] = None,
+    text: Annotated[str | None, typer.Argument(metavar="TEXT")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     jsonl: Annotated[str | None, typer.Option("--jsonl", metavar="FILE|-")] = None,
     lang: Annotated[str, typer.Option("--lang", metavar="zh|en")] = output_lang(),

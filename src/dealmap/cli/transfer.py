@@ -124,7 +124,7 @@ def _counts_table(plan, lang: str) -> Table:
 
 
 def import_file(
-    file: Annotated[Path, typer.Argument()],
+    file: Annotated[Path, typer.Argument(metavar="FILE")],
     dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
     owner: Annotated[str | None, typer.Option()] = None,
     lang: LANG_OPTION = DEFAULT_LANG,

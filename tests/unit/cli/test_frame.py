@@ -56,7 +56,7 @@ def test_the_type_column_shows_what_to_type_not_python_types():
         (("analyze",), "缺少参数 'FILE|-'。", "Missing argument 'FILE|-'."),
         (("signals", "--lang"), "选项 '--lang' 后面要跟一个值。", "Option '--lang' requires an argument."),
         (("signals", "a", "b"), "多出了参数:b", "Got unexpected extra argument"),
-        (("export-deal", "abc"), "'deal_id' 的值不对:要填整数。", "Invalid value for 'deal_id'"),
+        (("export-deal", "abc"), "'ID' 的值不对:要填整数。", "Invalid value for 'ID'"),
         (("nosuch",), "没有 'nosuch' 这个命令。", "No such command 'nosuch'."),
         (
             ("sig",),
@@ -134,3 +134,19 @@ def test_a_database_that_cannot_be_reached_is_reported_in_the_command_lines_lang
         env = {"DEALMAP_LANG": lang, "PATH": "", "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}
         result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
         assert result.returncode == 1 and result.stderr.startswith(words), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (("user", "add"), "dealmap user add [OPTIONS] {USERNAME}"),
+        (("token",), "dealmap token [OPTIONS] {USERNAME}"),
+        (("import-deal",), "dealmap import-deal [OPTIONS] {FILE|-}"),
+        (("export-deal",), "dealmap export-deal [OPTIONS] {ID}"),
+        (("import",), "dealmap import [OPTIONS] {FILE}"),
+        (("signals",), "dealmap signals [OPTIONS] [TEXT]"),
+    ],
+)
+def test_the_usage_line_names_each_argument_in_capitals_as_the_options_do(args, usage):
+    """Not the Python parameter's own name ({name}, {deal_id})."""
+    assert usage in dealmap("en", *args, "--help").stdout

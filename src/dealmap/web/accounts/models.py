@@ -29,6 +29,11 @@ def visibility_q(user, *, via: str = "") -> Q:
     return rule
 
 
+def manages_owner_of(user, account) -> bool:
+    """Whether ``user`` sees ``account`` as the manager of its owner's team (``visibility_q``'s rule)."""
+    return bool(user.is_manager and user.team_id is not None and user.team_id == account.owner.team_id)
+
+
 def editable_q(user, *, via: str = "") -> Q:
     """Who may change which account and what hangs from it: the owner, an edit share, an admin.
 

@@ -200,7 +200,10 @@ class ReportingLoop(ValueError):
 
     def __init__(self):
         super().__init__(
-            _("That would make a reporting loop: the new manager already reports up to this person.")
+            _(
+                "This would make a reporting loop: the chosen manager already reports, directly or "
+                "through others, to this person."
+            )
         )
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from dealmap.web.accounts.forms import EraseForm, ShareForm
+from dealmap.web.accounts.models import manages_owner_of
 from dealmap.web.accounts.privacy import person_erase, person_export
 from dealmap.web.accounts.search import search
 from dealmap.web.accounts.selectors import (
@@ -102,12 +103,7 @@ def share_save(request: HttpRequest, pk: int) -> HttpResponse:
         return _sharing_response(request, account, error=refused.message(), share_form=form)
     can_edit = form.cleaned_data["access"] == "edit"
     had = share_access(account=account, user=colleague)
-    manages_owner = (
-        colleague.is_manager
-        and colleague.team_id is not None
-        and (colleague.team_id == account.owner.team_id)
-    )
-    if not can_edit and had is None and manages_owner:  # a view share would change nothing
+    if not can_edit and had is None and manages_owner_of(colleague, account):  # a view share changes nothing
         already = _("%(username)s manages the owner's team and can view this account already.")
         return _sharing_response(request, account, saved=already % {"username": colleague.username})
     if had == can_edit:

@@ -140,13 +140,8 @@ def person_save(request: HttpRequest, pk: int, key: str) -> HttpResponse:
                 person=part.person, version=data["person_version"], by=request.user, **person_fields
             )
             part_update(part=part, version=data["part_version"], by=request.user, **part_fields)
-    except ReportingLoop:
-        form.add_error(
-            "reports_to",
-            _(
-                "This would make a reporting loop: the chosen manager already reports, directly or through others, to this person."
-            ),
-        )
+    except ReportingLoop as loop:
+        form.add_error("reports_to", str(loop))
         return _panel_response(request, pk, key, status=422, person_form=form)
     except Conflict:
         form.add_error(
