@@ -140,7 +140,7 @@ def _fail_with(message: str):
 
 HEADINGS = {
     "findings": Text("发现的问题(严重的在前)", "Findings (critical first)"),
-    "people": Text("人员与策略", "People and strategy"),
+    "people": Text("联系人与策略", "People and strategy"),
     "actions": Text("逐人行动建议", "Actions per person"),
     "severity": Text("严重度", "Severity"),
     "code": Text("代码", "Code"),
@@ -148,7 +148,7 @@ HEADINGS = {
     "message": Text("说明", "What we see"),
     "action": Text("建议", "What to do"),
     "rule": Text("依据", "Course"),
-    "person": Text("人员", "Person"),
+    "person": Text("联系人", "Person"),
     "level": Text("态度", "Attitude"),
     "group": Text("分组", "Group"),
     "strategy": Text("策略", "Strategy"),

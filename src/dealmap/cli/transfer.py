@@ -28,7 +28,7 @@ OUTPUT = Text("要写入的文件。", "File to write.")
 HELP = {
     "import": Text(
         "从 Excel 或 CSV 文件批量导入数据。\n\n"
-        "可导入客户、商机、人员、商机角色、关系、态度评估和互动记录。"
+        "可导入客户、商机、联系人、商机角色、关系、态度评估和接触记录。"
         "先检查整个文件;只要有问题,就按工作表、行、列逐条列出,退出状态为 2,什么都不保存。",
         "Import accounts, deals, people, parts, relations, assessments and interactions from Excel or CSV.\n\n"
         "The whole file is checked first; any problem is listed by sheet, row and column, exit status 2, "

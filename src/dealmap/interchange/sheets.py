@@ -122,7 +122,7 @@ DEALS = Sheet(
 
 PEOPLE = Sheet(
     "people",
-    Text("人员", "People"),
+    Text("联系人", "People"),
     (
         ACCOUNT,
         _col(
@@ -156,7 +156,7 @@ PARTS = Sheet(
         ),
         _col("power", "权力", "Power", "int", low=POWER_MIN, high=POWER_MAX, width=8),
         _col("authority", "权威", "Authority", "int", low=POWER_MIN, high=POWER_MAX, width=8),
-        _col("personal_wins", "个人赢", "Personal wins", width=30),
+        _col("personal_wins", "个人收益", "Personal wins", width=30),
         _col("objection_kind", "异议类型", "Objection kind", "code", vocabulary=OBJECTION_KINDS, width=12),
         _col("objection_text", "异议内容", "Objection", width=30),
         _col("is_coach", "内线", "Coach", "bool", width=8),
@@ -219,7 +219,7 @@ ASSESSMENTS = Sheet(
 
 INTERACTIONS = Sheet(
     "interactions",
-    Text("互动", "Interactions"),
+    Text("接触记录", "Interactions"),
     (
         ACCOUNT,
         DEAL,
@@ -252,8 +252,20 @@ def normalise(label: object) -> str:
     return "".join(text.split())
 
 
+#: Chinese names earlier templates and exports used, read still: the web's words replaced them.
+FORMER_NAMES = {"联系人": "人员", "接触记录": "互动", "个人收益": "个人赢"}
+
+
 def _aliases(header: Text, key: str) -> set[str]:
-    return {normalise(header.zh), normalise(header.en), normalise(key), normalise(f"{header.zh}/{header.en}")}
+    names = {
+        normalise(header.zh),
+        normalise(header.en),
+        normalise(key),
+        normalise(f"{header.zh}/{header.en}"),
+    }
+    if (former := FORMER_NAMES.get(header.zh)) is not None:
+        names |= {normalise(former), normalise(f"{former}/{header.en}")}
+    return names
 
 
 #: Per sheet key: normalised header → column.

@@ -229,7 +229,7 @@ def _resolve(store: _Store, account: str, reference: str) -> tuple[str, int] | T
     if found:
         return found
     return Text(
-        f"「人员」表和该客户的已有人员中都没有「{reference}」",
+        f"「联系人」表和该客户的已有联系人中都没有「{reference}」",
         f"'{reference}' is neither in the People sheet nor among the account's people",
     )
 

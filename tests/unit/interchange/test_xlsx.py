@@ -63,7 +63,7 @@ def test_template_has_every_sheet_with_headers_dropdowns_and_example_rows(lang):
         assert [c.value for c in ws[1]] == [col.title(lang) for col in sheet.columns]
         assert ws.max_row >= 2, f"{sheet.key} has an example row"
     assert book["_lists"].sheet_state == "hidden"
-    people = book["人员" if lang == "zh" else "People"]
+    people = book["联系人" if lang == "zh" else "People"]
     listed = {str(dv.sqref): dv.formula1 for dv in people.data_validations.dataValidation}
     assert any(f.startswith("'_lists'!$") or f.startswith("_lists!$") for f in listed.values())
 
@@ -125,7 +125,7 @@ def test_dangerous_text_is_neutralised_on_export_and_restored_on_import(demo, te
     person = replace(demo.stakeholders[0], notes=text, title=text)
     deal = replace(demo, stakeholders=(person, *demo.stakeholders[1:]))
     data = write_workbook([deal])
-    stored = cells(data)["人员"][1]
+    stored = cells(data)["联系人"][1]
     assert stored[9] == "'" + text and stored[3] == "'" + text
     back = read_deals(Source(data))[0]
     assert back.stakeholders[0].notes == text
@@ -181,7 +181,7 @@ def test_existing_people_are_matched_by_name_and_new_ones_get_free_keys():
 
     data = book_bytes(
         {
-            "人员": [
+            "联系人": [
                 PEOPLE,
                 ["A", None, "张伟", "管理层", "采购部", None],
                 ["A", None, "王芳", "执行层", "其他", "张伟"],
@@ -245,7 +245,7 @@ def test_a_matched_row_is_an_update_only_when_the_known_says_it_changes_somethin
     data = book_bytes(
         {
             "客户": [ACCOUNTS, ["A", "制造"]],
-            "人员": [
+            "联系人": [
                 PEOPLE,
                 ["A", None, "张伟", "管理层", "采购部", None],
                 ["A", None, "李娜", "执行层", "其他", "张伟"],
@@ -279,7 +279,7 @@ def test_a_matched_row_is_an_update_only_when_the_known_says_it_changes_somethin
 def test_a_reports_to_line_alone_makes_a_stored_person_an_update(zhang, li, updated):
     rows = [PEOPLE, ["A", None, "张伟", "管理层", "采购部", zhang], ["A", None, "李娜", "执行层", "其他", li]]
     rows.append(["A", None, "王芳", "执行层", "其他", None])
-    plan = scan(Source(book_bytes({"人员": rows})), known=Stored())
+    plan = scan(Source(book_bytes({"联系人": rows})), known=Stored())
     assert plan.ok, format_issues(plan.issues, "en")
     people = plan.counts["people"]
     assert (people.created, people.updated, people.unchanged) == (1, updated, 2 - updated)
@@ -291,7 +291,7 @@ def test_without_the_column_a_reports_to_line_is_left_as_stored():
         ["A", "张伟", "管理层", "采购部"],
         ["A", "李娜", "执行层", "其他"],
     ]
-    plan = scan(Source(book_bytes({"人员": rows})), known=Stored())
+    plan = scan(Source(book_bytes({"联系人": rows})), known=Stored())
     assert (plan.counts["people"].updated, plan.counts["people"].unchanged) == (0, 2)
 
 
@@ -302,7 +302,7 @@ def test_each_bad_cell_is_reported_by_sheet_row_and_column_in_both_languages():
     data = book_bytes(
         {
             "客户": [ACCOUNTS, ["A", "x"]],
-            "人员": [
+            "联系人": [
                 PEOPLE,
                 ["A", None, "张伟", "管理层", "采购部", None],
                 ["A", None, "李娜", "中层", "采购部", None],
@@ -324,7 +324,7 @@ def test_each_bad_cell_is_reported_by_sheet_row_and_column_in_both_languages():
     assert ("people", 6, "汇报对象/Reports to") in found
     assert ("assessments", 2, "E 态度/Attitude") in found
     text = format_issues(plan.issues, "zh")
-    assert "人员 行 3, D 层级/Layer: 必须是以下之一:决策层、管理层、执行层" in text
+    assert "联系人 行 3, D 层级/Layer: 必须是以下之一:决策层、管理层、执行层" in text
     assert "must be between -4 and 4" in format_issues(plan.issues, "en")
 
 
@@ -333,7 +333,7 @@ def test_ten_thousand_rows_with_three_bad_ones_report_exactly_those_three():
     rows[1234][3] = "不存在的层级"
     rows[5000][4] = 42
     rows[9999][2] = "=1+1"
-    data = book_bytes({"客户": [ACCOUNTS, ["A", None]], "人员": rows})
+    data = book_bytes({"客户": [ACCOUNTS, ["A", None]], "联系人": rows})
     plan = scan(Source(data))
     assert [(i.sheet, i.row) for i in plan.issues] == [("people", 1235), ("people", 5001), ("people", 10000)]
     assert plan.issues[2].reason.en == "formulas are not accepted; enter the value"
@@ -346,7 +346,7 @@ def test_cross_row_problems_are_found():
         {
             "客户": [ACCOUNTS, ["A", None], ["A", None]],
             "商机": [["客户名称", "商机名称"], ["A", "D"]],
-            "人员": [
+            "联系人": [
                 PEOPLE,
                 ["A", None, "甲", "管理层", "采购部", "乙"],
                 ["A", None, "乙", "管理层", "采购部", "甲"],
@@ -384,7 +384,7 @@ def test_a_name_cell_of_only_invisible_characters_is_refused_like_an_empty_one()
         {
             "客户": [ACCOUNTS, ["A", None], ["\u200b", "制造"]],
             "商机": [["客户名称", "商机名称"], ["A", " \u2060\u200b "]],
-            "人员": [PEOPLE, ["A", None, "\u202e", "管理层", "采购部", None]],
+            "联系人": [PEOPLE, ["A", None, "\u202e", "管理层", "采购部", None]],
             "商机角色": [["客户名称", "商机名称", "姓名", "采购角色"], ["A", "D", "\ufeff", "拍板人"]],
         }
     )
@@ -399,7 +399,7 @@ def test_a_name_cell_of_only_invisible_characters_is_refused_like_an_empty_one()
 def test_a_title_is_read_without_its_end_spaces_like_a_name():
     data = book_bytes(
         {
-            "人员": [
+            "联系人": [
                 ["客户名称", "姓名", "职务", "层级", "部门"],
                 ["A", " 张伟 ", "  采购经理 ", "管理层", "采购部"],
             ]
@@ -448,7 +448,7 @@ def test_full_width_semicolons_and_colons_separate_as_half_width_ones_do():
 
 
 def test_unknown_and_missing_columns_are_reported_on_the_header_row():
-    data = book_bytes({"人员": [["客户名称", "姓名", "层级", "Layr"], ["A", "x", "管理层", 1]]})
+    data = book_bytes({"联系人": [["客户名称", "姓名", "层级", "Layr"], ["A", "x", "管理层", 1]]})
     got = issues_of(data)
     assert ("people", 1, "unknown column (a typo would drop data)") in got
     assert ("people", 1, "the required column 'Department' is missing") in got
@@ -459,7 +459,7 @@ def test_reporting_lines_between_new_people_resolve_forward_and_name_a_cycle_by_
     data = book_bytes(
         {
             "客户": [ACCOUNTS, ["A", "制造"]],
-            "人员": [
+            "联系人": [
                 PEOPLE,
                 ["A", None, "甲", "管理层", "采购部", "乙"],  # refers forward
                 ["A", None, "乙", "管理层", "采购部", "丙"],
@@ -481,7 +481,7 @@ def test_a_later_row_with_an_id_makes_a_reference_by_that_name_ambiguous():
     data = book_bytes(
         {
             "客户": [ACCOUNTS, ["A", "制造"]],
-            "人员": [
+            "联系人": [
                 PEOPLE,
                 ["A", None, "甲", "管理层", "采购部", "乙"],
                 ["A", None, "乙", "决策层", "采购部", None],
@@ -528,3 +528,24 @@ def test_an_amount_the_databases_cannot_hold_exactly_is_refused_at_its_cell():
     )
     amounts = {d.opportunity.name: d.opportunity.amount for d in read_deals(Source(good))}
     assert amounts == {"ok": 9999999999999.99, "ok text": 1234.5}
+
+
+def test_a_workbook_with_the_former_chinese_sheet_and_column_names_is_read_the_same():
+    """Sheets and columns now use the web's words (联系人, 接触记录, 个人收益); workbooks made before
+    with 人员, 互动 and 个人赢 must still import."""
+    data = book_bytes(
+        {
+            "人员": [["客户名称", "姓名", "层级", "部门"], ["A", "张伟", "管理层", "采购部"]],
+            "商机角色": [
+                ["客户名称", "商机名称", "姓名", "采购角色", "个人赢"],
+                ["A", "D", "张伟", "拍板人", "升职"],
+            ],
+            "互动": [["客户名称", "商机名称", "日期", "参与人"], ["A", "D", "2026-11-20", "张伟"]],
+        }
+    )
+    issues = []
+    rows = {row.sheet: row.values for row in parse_rows(Source(data), issues)}
+    assert issues == []
+    assert set(rows) == {"people", "parts", "interactions"}
+    assert rows["parts"]["personal_wins"] == "升职"
+    assert [sheet.name("zh") for sheet in SHEETS if sheet.key in rows] == ["联系人", "商机角色", "接触记录"]

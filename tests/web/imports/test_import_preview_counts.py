@@ -152,10 +152,10 @@ def test_only_rows_that_change_a_stored_value_are_updates(demo_deal):
     edit = Edit(workbook_bytes([demo_deal]))
     edit.set("客户", 1, "行业", "汽车零部件")  # the account
     edit.set("商机", 1, "金额", 3_100_000)  # the deal
-    edit.set("人员", 2, "职务", "生产副总")  # one person's field
-    top = edit.get("人员", 1, "姓名")
-    assert edit.get("人员", 3, "汇报对象") not in (None, top)
-    edit.set("人员", 3, "汇报对象", top)  # another's reports-to line only
+    edit.set("联系人", 2, "职务", "生产副总")  # one person's field
+    top = edit.get("联系人", 1, "姓名")
+    assert edit.get("联系人", 3, "汇报对象") not in (None, top)
+    edit.set("联系人", 3, "汇报对象", top)  # another's reports-to line only
     assert edit.get("商机角色", 4, "权力") != 1 and edit.get("关系", 2, "强度") != 1
     edit.set("商机角色", 4, "权力", 1)  # one part
     edit.set("关系", 2, "强度", 1)  # one relation
@@ -181,9 +181,9 @@ def test_only_rows_that_change_a_stored_value_are_updates(demo_deal):
 
 def test_a_changed_reports_to_alone_is_an_update_of_the_person(demo_deal):
     edit = Edit(workbook_bytes([demo_deal]))
-    assert edit.get("人员", 1, "汇报对象") is None
-    edit.set("人员", 1, "汇报对象", edit.get("人员", 2, "姓名"))  # p1 now reports to p2 …
-    edit.set("人员", 2, "汇报对象", None)  # … who no longer reports to p1 (no cycle)
+    assert edit.get("联系人", 1, "汇报对象") is None
+    edit.set("联系人", 1, "汇报对象", edit.get("联系人", 2, "姓名"))  # p1 now reports to p2 …
+    edit.set("联系人", 2, "汇报对象", None)  # … who no longer reports to p1 (no cycle)
     plan, done = preview_then_commit(edit.bytes(), demo_deal.account.owner)
     assert done["people"] == (0, 2) and plan.counts["people"].unchanged == 5
 
@@ -191,15 +191,15 @@ def test_a_changed_reports_to_alone_is_an_update_of_the_person(demo_deal):
 def test_an_empty_cell_clearing_a_stored_value_is_an_update(demo_deal):
     edit = Edit(workbook_bytes([demo_deal]))
     edit.set("客户", 1, "备注", None)
-    edit.set("人员", 4, "汇报对象", None)
+    edit.set("联系人", 4, "汇报对象", None)
     plan, done = preview_then_commit(edit.bytes(), demo_deal.account.owner)
     assert done["accounts"] == (0, 1) and done["people"] == (0, 1)
 
 
 def test_a_new_person_in_an_existing_account_is_created_the_rest_unchanged(demo_deal):
     edit = Edit(workbook_bytes([demo_deal]))
-    edit.repeat("人员", 7).set("人员", 8, "编号", None).set("人员", 8, "姓名", "新同事")
-    edit.set("人员", 8, "汇报对象", edit.get("人员", 1, "姓名"))
+    edit.repeat("联系人", 7).set("联系人", 8, "编号", None).set("联系人", 8, "姓名", "新同事")
+    edit.set("联系人", 8, "汇报对象", edit.get("联系人", 1, "姓名"))
     plan, done = preview_then_commit(edit.bytes(), demo_deal.account.owner)
     assert done["people"] == (1, 0) and plan.counts["people"].unchanged == 7
 
@@ -211,7 +211,7 @@ def test_a_sheet_of_only_some_columns_compares_only_those(demo_deal):
     person = Person.objects.get(account=demo_deal.account, key="p2")
     data = book_bytes(
         {
-            "人员": [
+            "联系人": [
                 ["客户名称", "姓名", "层级", "部门"],
                 [demo_deal.account.name, person.name, person.get_layer_display(), person.department],
             ]
@@ -226,7 +226,7 @@ def test_a_person_renamed_by_id_is_an_update(demo_deal):
 
     data = book_bytes(
         {
-            "人员": [
+            "联系人": [
                 ["客户名称", "编号", "姓名", "层级", "部门"],
                 [demo_deal.account.name, "p4", "周文斌", "管理层", "技术部"],
                 [demo_deal.account.name, "p6", "吴芳", "管理层", "财务部"],
@@ -243,7 +243,7 @@ def test_a_person_renamed_by_id_is_an_update(demo_deal):
 
 def test_a_history_row_repeated_in_a_new_file_is_counted_and_stored_once(rep, demo_domain):
     edit = Edit(write_workbook([demo_domain]))
-    edit.repeat("态度评估", 3).repeat("互动", 5).repeat("互动", 5)
+    edit.repeat("态度评估", 3).repeat("接触记录", 5).repeat("接触记录", 5)
     plan, done = preview_then_commit(edit.bytes(), rep)
     assert done["assessments"] == (9, 0) and done["interactions"] == (12, 0)
     assert plan.counts["assessments"].unchanged == 1 and plan.counts["interactions"].unchanged == 2
@@ -254,7 +254,7 @@ def test_a_new_history_row_repeated_against_a_stored_deal_is_counted_once(demo_d
     edit.set("态度评估", 2, "依据", "新的依据").repeat("态度评估", 2)
     assert edit.get("态度评估", 10, "姓名") == "赵立"
     edit.set("态度评估", 10, "姓名", "p5")  # the same person, by ID
-    edit.set("互动", 4, "摘要", "新的摘要").repeat("互动", 4)
+    edit.set("接触记录", 4, "摘要", "新的摘要").repeat("接触记录", 4)
     plan, done = preview_then_commit(edit.bytes(), demo_deal.account.owner)
     assert done["assessments"] == (1, 0) and done["interactions"] == (1, 0)
 

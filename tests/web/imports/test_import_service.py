@@ -78,7 +78,7 @@ def test_people_are_matched_by_name_within_the_owners_account(rep, other_rep):
     Account.objects.create(owner=other_rep, name="华东精密")
     data = book_bytes(
         {
-            "人员": [
+            "联系人": [
                 ["客户名称", "姓名", "职务", "层级", "部门"],
                 ["华东精密", "张伟", "采购总监", "管理层", "采购部"],
                 ["华东精密", "王芳", "", "执行层", "使用部门"],
@@ -95,7 +95,7 @@ def test_people_are_matched_by_name_within_the_owners_account(rep, other_rep):
 def test_another_reps_account_is_not_a_target(rep, other_rep, row_counts):
     Account.objects.create(owner=other_rep, name="别人的客户")
     data = book_bytes(
-        {"人员": [["客户名称", "姓名", "层级", "部门"], ["别人的客户", "张伟", "管理层", "采购部"]]}
+        {"联系人": [["客户名称", "姓名", "层级", "部门"], ["别人的客户", "张伟", "管理层", "采购部"]]}
     )
     before = row_counts()
     with pytest.raises(ImportFailed) as caught:
@@ -107,7 +107,7 @@ def test_another_reps_account_is_not_a_target(rep, other_rep, row_counts):
 def test_a_problem_in_the_last_sheet_stores_nothing_at_all(rep, demo_domain, row_counts):
     data = write_workbook([demo_domain])
     book = load_workbook(io.BytesIO(data))
-    book["互动"].cell(row=5, column=4, value="查无此人")
+    book["接触记录"].cell(row=5, column=4, value="查无此人")
     out = io.BytesIO()
     book.save(out)
     before = row_counts()

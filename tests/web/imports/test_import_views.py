@@ -39,7 +39,7 @@ def people_file(rows) -> SimpleUploadedFile:
     book.active.title = "客户"
     book.active.append(["客户名称"])
     book.active.append(["华东精密"])
-    ws = book.create_sheet("人员")
+    ws = book.create_sheet("联系人")
     ws.append(["客户名称", "姓名", "层级", "部门"])
     for row in rows:
         ws.append(list(row))
@@ -270,7 +270,7 @@ def test_reimporting_an_export_previews_no_update_and_says_nothing_changes(clien
     response = client.post(reverse("imports:preview"), {"token": TOKEN, "file": upload})
     assert response.status_code == 200
     page = response.content.decode()
-    people = "People" if lang == "en" else "人员"
+    people = "People" if lang == "en" else "联系人"
     assert count_rows(page)[people] == (0, 0, 7)
     assert all(created == updated == 0 for created, updated, _ in count_rows(page).values())
     assert "data-no-change" in page
@@ -290,5 +290,5 @@ def test_a_preview_with_a_change_counts_it_as_an_update_and_the_rest_unchanged(u
     upload = people_file([("华东精密", "张伟", "管理层", "采购部"), ("华东精密", "王芳", "管理层", "技术部")])
     response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": upload})
     page = response.content.decode()
-    assert count_rows(page) == {"客户": (0, 0, 1), "人员": (0, 1, 1)}
+    assert count_rows(page) == {"客户": (0, 0, 1), "联系人": (0, 1, 1)}
     assert "data-no-change" not in page and reverse("imports:commit") in page

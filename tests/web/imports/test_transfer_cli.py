@@ -25,7 +25,7 @@ def people_book(path, rows) -> str:
     book.active.title = "客户"
     book.active.append(["客户名称"])
     book.active.append(["华东精密"])
-    ws = book.create_sheet("人员")
+    ws = book.create_sheet("联系人")
     ws.append(["客户名称", "姓名", "层级", "部门"])
     for row in rows:
         ws.append(list(row))
@@ -92,7 +92,7 @@ def test_a_deal_file_given_to_import_points_to_import_deal(tmp_path, demo_deal, 
 def test_export_xlsx_reimports_cleanly_and_json_is_the_deal_file(tmp_path, demo_deal, demo_file):
     out = tmp_path / "deal.xlsx"
     assert run("export", str(demo_deal.pk), "--format", "xlsx", "-o", str(out)).exit_code == 0
-    assert "人员" in load_workbook(out).sheetnames
+    assert "联系人" in load_workbook(out).sheetnames
     again = run("import", str(out), "--owner", "rep", "--dry-run", "--lang", "en")
     assert again.exit_code == 0, again.output
     result = run("export", str(demo_deal.pk), "--format", "json")

@@ -112,7 +112,7 @@ def entry_view(entry: AuditEntry, *, people: dict[int, str]) -> EntryView:
 
 
 def object_label(object_type: str) -> str:
-    """The translated name of an object type (``person`` → 人员)."""
+    """The translated name of an object type (``person`` → 联系人)."""
     if object_type in MODELS:
         return str(apps.get_model(MODELS[object_type])._meta.verbose_name)
     return object_type
