@@ -964,3 +964,21 @@ def test_a_body_that_is_no_object_is_named_as_such(api_as, rep, body):
     response = api.client.post("/api/deals", body, "application/json", headers=api.headers)
     assert response.status_code == 422
     assert response.json()["problems"] == [{"path": "", "message": "请求内容必须是一个 JSON 对象({…})。"}]
+
+
+def test_a_view_share_for_the_owners_team_manager_is_refused_as_changing_nothing(
+    api_as, rep, manager, demo_deal
+):
+    from dealmap.web.accounts.models import AccountShare
+
+    api = api_as(rep)
+    status, body = api.post(f"/accounts/{demo_deal.account_id}/shares", {"username": "manager"})
+    assert (status, body["problems"]) == (
+        409,
+        [{"path": "username", "message": "manager 是负责人所在团队的经理,已经可以查看这个客户。"}],
+    )
+    assert not AccountShare.objects.filter(account=demo_deal.account).exists()
+    status, body = api.post(
+        f"/accounts/{demo_deal.account_id}/shares", {"username": "manager", "can_edit": True}
+    )
+    assert status == 200 and body["can_edit"] is True

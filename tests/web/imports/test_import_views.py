@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -211,6 +212,18 @@ def test_a_bad_deal_file_lists_every_problem_by_json_path_and_keeps_nothing(
     assert "opportunity.amount" in page and "stakeholders[0].name" in page
     assert row_counts() == before
     assert user_client.post(reverse("imports:commit"), {"token": TOKEN}).status_code == 400
+
+
+def test_a_deal_file_problem_about_a_person_names_them(user_client, demo_file):
+    """``stakeholders[5]`` is the sixth person: a seller counts from one and knows them by name."""
+    demo_file["stakeholders"][5]["layer"] = "boss"
+    demo_file["stakeholders"][2]["name"] = "\u200b"
+    response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": deal_upload(demo_file)})
+    who = re.findall(r"<td data-who>(.*?)</td>", response.content.decode())
+    sixth = demo_file["stakeholders"][5]
+    assert sorted(who) == sorted(
+        [f"<bdi>{sixth['id']} {sixth['name']}</bdi>", f"<bdi>{demo_file['stakeholders'][2]['id']}</bdi>"]
+    )
 
 
 def test_a_broken_deal_file_says_where_in_the_readers_language(user_client, row_counts):

@@ -88,12 +88,13 @@ class ShareRefused(Exception):
     """Why an account cannot be shared with the user named ``username``.
 
     ``reason``: ``unknown`` (no such user), ``inactive`` (deactivated), ``yourself`` (the one
-    sharing), ``owner`` (the account's owner) or ``admin`` (an administrator, who sees and
-    changes every account already: a share would change nothing). Only ever raised to someone allowed to share the
+    sharing), ``owner`` (the account's owner), ``admin`` (an administrator, who sees and
+    changes every account already: a share would change nothing) or ``manager`` (a view share for
+    the manager of the owner's team, who sees the account already). Only ever raised to someone allowed to share the
     account: :func:`account_get_for_owner` answers everyone else first (404 or 403).
     """
 
-    REASONS = ("unknown", "inactive", "yourself", "owner", "admin")
+    REASONS = ("unknown", "inactive", "yourself", "owner", "admin", "manager")
 
     def __init__(self, reason: str, username: str):
         super().__init__(f"Cannot share with {username!r}: {reason}.")
@@ -109,6 +110,7 @@ class ShareRefused(Exception):
             "yourself": _("You cannot share an account with yourself."),
             "owner": _("%(username)s owns this account already."),
             "admin": _("%(username)s is an administrator and can already see and change every account."),
+            "manager": _("%(username)s manages the owner's team and can view this account already."),
         }
         return sentences[self.reason] % {"username": self.username}
 

@@ -104,8 +104,8 @@ def share_save(request: HttpRequest, pk: int) -> HttpResponse:
     can_edit = form.cleaned_data["access"] == "edit"
     had = share_access(account=account, user=colleague)
     if not can_edit and had is None and manages_owner_of(colleague, account):  # a view share changes nothing
-        already = _("%(username)s manages the owner's team and can view this account already.")
-        return _sharing_response(request, account, saved=already % {"username": colleague.username})
+        already = ShareRefused("manager", colleague.username).message()
+        return _sharing_response(request, account, saved=already)
     if had == can_edit:
         already = (
             _("%(username)s can already view and edit this account.")

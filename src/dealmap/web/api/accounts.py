@@ -9,6 +9,7 @@ from ninja import Query, Router, Status
 
 from dealmap.method import codes
 from dealmap.web.accounts import selectors, services
+from dealmap.web.accounts.models import manages_owner_of
 from dealmap.web.api.errors import COMMON, VERSIONED, WRITE, errors
 from dealmap.web.api.params import FILTER_ID, ID, LIMIT, OFFSET, OWNER, if_match_check, page, tagged
 from dealmap.web.api.schemas import (
@@ -86,11 +87,15 @@ def share_set(request: HttpRequest, payload: ShareIn, id: int = ID):
     """Share the account with a colleague (view, or edit with ``can_edit``); owner or admin only.
 
     A username that cannot be given the account answers with the reason at ``username``: 404 for
-    no such user or a deactivated one, 409 for yourself, the owner or an administrator (who sees
-    and changes every account already). Sharing again at the same level changes nothing.
+    no such user or a deactivated one, 409 for yourself, the owner, an administrator (who sees
+    and changes every account already) or a view share for the manager of the owner's team (who
+    sees it already). Sharing again at the same level changes nothing.
     """
     account = selectors.account_get_for_owner(user=request.auth, pk=id)
     colleague = selectors.colleague_get(account=account, username=payload.username, by=request.auth)
+    unshared = selectors.share_access(account=account, user=colleague) is None
+    if not payload.can_edit and unshared and manages_owner_of(colleague, account):  # changes nothing
+        raise selectors.ShareRefused("manager", colleague.username)
     return services.share_set(account=account, user=colleague, can_edit=payload.can_edit, by=request.auth)
 
 

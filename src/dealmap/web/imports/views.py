@@ -13,7 +13,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
-from dealmap.interchange.dealfile import DealFileError, loads_deal
+from dealmap.interchange.dealfile import DealFileError, loads_deal, parse_json
+from dealmap.interchange.names import blank, tidy
 from dealmap.interchange.sheets import MAX_FILE_BYTES, SHEETS
 from dealmap.interchange.xlsx import FileRejected, ImportFailed, Source, template_workbook
 from dealmap.interchange.xlsx_read import TOO_BIG, looks_like_json
@@ -102,8 +103,26 @@ def _issues(issues, lang: str) -> list[tuple[str, int, str, str]]:
     return [(names.get(i.sheet, i.sheet), i.row, i.column, i.reason.get(lang)) for i in issues]
 
 
-def _deal_problems(exc: DealFileError, lang: str) -> list[tuple[str, str]]:
-    return [(p.path, p.message.get(lang)) for p in exc.problems]
+_STAKEHOLDER_PATH = re.compile(r"stakeholders\[(\d+)\]")
+
+
+def _deal_problems(exc: DealFileError, lang: str, data: bytes) -> list[tuple[str, str, str]]:
+    """Each problem's JSON path, the person it is about (a seller counts people from one and knows
+    them by name: ``stakeholders[5]`` is "p6 吴芳"), and the problem."""
+    try:
+        people = parse_json(data).get("stakeholders")
+    except (ValueError, AttributeError, DealFileError):
+        people = None
+    out = []
+    for problem in exc.problems:
+        who, found = "", _STAKEHOLDER_PATH.match(problem.path)
+        if found and isinstance(people, list) and int(found[1]) < len(people):
+            person = people[int(found[1])]
+            if isinstance(person, dict):
+                parts = (person.get("id"), person.get("name"))
+                who = " ".join(tidy(x) for x in parts if isinstance(x, str) and not blank(x))
+        out.append((problem.path, who, problem.message.get(lang)))
+    return out
 
 
 def _deal_summary(deal, account_name: str) -> dict:
@@ -143,7 +162,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
             if problems:
                 raise DealFileError(problems)
         except DealFileError as exc:
-            context = {"deal_problems": _deal_problems(exc, lang), "name": upload.name}
+            context = {"deal_problems": _deal_problems(exc, lang, data), "name": upload.name}
             return render(request, "imports/result.html", context, status=422)
         _keep_upload(request.user, token, data, upload.name)
         account_name = account_name_free(owner=request.user, name=deal.account.name)
@@ -201,7 +220,7 @@ def _deal_file_commit(
         stored = deal_import(deal=deal, owner=request.user)
     except DealFileError as exc:
         return render(
-            request, "imports/result.html", {"deal_problems": _deal_problems(exc, lang)}, status=422
+            request, "imports/result.html", {"deal_problems": _deal_problems(exc, lang, data)}, status=422
         )
     finally:
         path.unlink(missing_ok=True)
