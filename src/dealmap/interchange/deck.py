@@ -10,14 +10,13 @@ viewer picks (boxes in some LibreOffice installs).
 
 What people typed (names, titles, competitors, the stage) may be written right to left, even hold
 an unclosed RIGHT-TO-LEFT OVERRIDE (U+202E) that would turn the rest of its line around. Wherever
-such a value sits among other words it is isolated between FSI and PDI (:func:`isolated`), as the
-web pages do; a run holding the value alone needs nothing.
+such a value sits among other words it is isolated between FSI and PDI (``dealmap.interchange.bidi``,
+as the web pages do); a run holding the value alone needs nothing.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -33,6 +32,7 @@ from pptx.util import Emu, Inches, Pt
 from dealmap.engine import analyze
 from dealmap.engine.model import Deal
 from dealmap.engine.report import Report
+from dealmap.interchange.bidi import isolate_within, isolated, typed_texts
 from dealmap.interchange.power_map import LEVEL_COLOURS, RELATION_COLOURS, UNASSESSED, layout, render
 from dealmap.interchange.xmltext import xml_safe
 from dealmap.method.codes import (
@@ -93,30 +93,6 @@ RELATION_LABELS = {
 
 
 # -- text helpers --------------------------------------------------------------------------------
-
-#: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the plain-text form of HTML's ``<bdi>``.
-FSI, PDI = "\u2068", "\u2069"
-
-
-def isolated(value: str) -> str:
-    """``value`` between FSI and PDI, its direction kept to itself (nothing for an empty value)."""
-    return f"{FSI}{value}{PDI}" if value else ""
-
-
-def quoted(deal: Deal) -> re.Pattern | None:
-    """What people typed that the engine's sentences quote (names, titles, competitors), as one
-    pattern, the longest first (a name inside a longer title matches the title)."""
-    texts = set(deal.opportunity.competitors)
-    for p in deal.stakeholders:
-        texts.update((p.name, p.title))
-        texts.update(a.competitor for a in p.competitor_affinity)
-    wanted = sorted((t for t in texts if t.strip()), key=lambda t: (-len(t), t))
-    return re.compile("|".join(map(re.escape, wanted))) if wanted else None
-
-
-def isolate_within(text: str, pattern: re.Pattern | None) -> str:
-    """``text`` (a finding, an action) with each typed value it quotes isolated."""
-    return pattern.sub(lambda m: isolated(m.group()), text) if pattern else text
 
 
 def set_font(font, lang: str, *, size: float | None = None, bold: bool | None = None, colour=None) -> None:
@@ -408,7 +384,7 @@ def _score(prs, deal: Deal, report: Report, lang: str) -> None:
 def _findings(prs, deal: Deal, report: Report, lang: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     heading(slide, T["findings"], lang, deal)
-    pattern = quoted(deal)
+    texts = typed_texts(deal)
     ranked = [f for f in report.findings if f.severity in ("critical", "warning")] or list(report.findings)
     shown, rest = ranked[:8], len(ranked) - 8
     if not shown:
@@ -432,8 +408,8 @@ def _findings(prs, deal: Deal, report: Report, lang: str) -> None:
             bold=True,
             colour=SEVERITY_COLOURS[f.severity],
         )
-        _cell(table.cell(r, 1), isolate_within(f.message.get(lang), pattern), lang, 10.5)
-        _cell(table.cell(r, 2), isolate_within(f.action.get(lang), pattern), lang, 10.5)
+        _cell(table.cell(r, 1), isolate_within(f.message.get(lang), texts), lang, 10.5)
+        _cell(table.cell(r, 2), isolate_within(f.action.get(lang), texts), lang, 10.5)
         _cell(table.cell(r, 3), f.rule, lang, 9, colour=GREY)
     if rest > 0:
         box(
@@ -465,7 +441,7 @@ def _board(prs, deal: Deal, report: Report, lang: str) -> None:
         "isolate": RGBColor(0xC0, 0x39, 0x2B),
         "assess": RGBColor(0x95, 0x95, 0x95),
     }
-    pattern = quoted(deal)
+    texts = typed_texts(deal)
     for i, strategy in enumerate(STRATEGY_OF_GROUP.values()):
         x, w = Inches(0.5) + Inches(3.1) * i, Inches(2.95)
         head = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, Inches(1.2), w, Inches(0.55))
@@ -486,7 +462,7 @@ def _board(prs, deal: Deal, report: Report, lang: str) -> None:
         for p in people[:4]:
             lines.append((f"{isolated(p.name)}  {level_text(p.level, lang)}", 13, True, None))
             if p.actions:
-                action = isolate_within(p.actions[0].text.get(lang), pattern)
+                action = isolate_within(p.actions[0].text.get(lang), texts)
                 lines.append((_short(action, 70), 9.5, False, GREY))
         if not lines:
             lines = [(T["none"].get(lang), 12, False, GREY)]
@@ -546,7 +522,7 @@ def _next(prs, deal: Deal, report: Report, lang: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     heading(slide, T["next"], lang, deal)
     by_id = {p.id: p for p in deal.stakeholders}
-    pattern = quoted(deal)
+    texts = typed_texts(deal)
     people = sorted(report.people, key=lambda p: -p.weight)[:7]
     widths = [Inches(1.8), Inches(2.0), Inches(8.5)]
     table = slide.shapes.add_table(
@@ -565,7 +541,7 @@ def _next(prs, deal: Deal, report: Report, lang: str) -> None:
             lang,
             10.5,
         )
-        actions = [isolate_within(a.text.get(lang), pattern) for a in p.actions[1:3] or p.actions[:1]]
+        actions = [isolate_within(a.text.get(lang), texts) for a in p.actions[1:3] or p.actions[:1]]
         _cell(table.cell(r, 2), "\n".join(f"• {_short(a, 90)}" for a in actions), lang, 10)
 
 

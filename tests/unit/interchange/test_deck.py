@@ -15,8 +15,9 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches
 
 from dealmap.engine import analyze
+from dealmap.interchange.bidi import FSI, PDI
 from dealmap.interchange.dealfile import load_deal
-from dealmap.interchange.deck import EA_FONT, FSI, PDI, build_deck, key_people, score_history
+from dealmap.interchange.deck import EA_FONT, build_deck, key_people, score_history
 from dealmap.interchange.power_map import layout, render
 
 

@@ -6,7 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
-from dealmap.web.accounts.models import Account, AccountShare, Person, Relation, visibility_q
+from dealmap.web.accounts.models import (
+    Account,
+    AccountShare,
+    Person,
+    Relation,
+    manages_owner_of,
+    visibility_q,
+)
 
 
 def account_list(*, user) -> QuerySet[Account]:
@@ -113,6 +120,14 @@ class ShareRefused(Exception):
             "manager": _("%(username)s manages the owner's team and can view this account already."),
         }
         return sentences[self.reason] % {"username": self.username}
+
+
+def sees_already(*, account: Account, user, can_edit: bool) -> bool:
+    """Whether a view share would change nothing for ``user``: the manager of the owner's team sees
+    the account already (an edit share is more than they have)."""
+    return (
+        not can_edit and share_access(account=account, user=user) is None and manages_owner_of(user, account)
+    )
 
 
 def colleague_get(*, account: Account, username: str, by):

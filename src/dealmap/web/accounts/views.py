@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from dealmap.web.accounts.forms import EraseForm, ShareForm
-from dealmap.web.accounts.models import manages_owner_of
 from dealmap.web.accounts.privacy import person_erase, person_export
 from dealmap.web.accounts.search import search
 from dealmap.web.accounts.selectors import (
@@ -27,6 +26,7 @@ from dealmap.web.accounts.selectors import (
     person_get,
     person_get_for_edit,
     person_list,
+    sees_already,
     share_access,
     share_list,
 )
@@ -102,10 +102,9 @@ def share_save(request: HttpRequest, pk: int) -> HttpResponse:
     except ShareRefused as refused:
         return _sharing_response(request, account, error=refused.message(), share_form=form)
     can_edit = form.cleaned_data["access"] == "edit"
+    if sees_already(account=account, user=colleague, can_edit=can_edit):
+        return _sharing_response(request, account, saved=ShareRefused("manager", username).message())
     had = share_access(account=account, user=colleague)
-    if not can_edit and had is None and manages_owner_of(colleague, account):  # a view share changes nothing
-        already = ShareRefused("manager", colleague.username).message()
-        return _sharing_response(request, account, saved=already)
     if had == can_edit:
         already = (
             _("%(username)s can already view and edit this account.")

@@ -9,7 +9,6 @@ from ninja import Query, Router, Status
 
 from dealmap.method import codes
 from dealmap.web.accounts import selectors, services
-from dealmap.web.accounts.models import manages_owner_of
 from dealmap.web.api.errors import COMMON, VERSIONED, WRITE, errors
 from dealmap.web.api.params import FILTER_ID, ID, LIMIT, OFFSET, OWNER, if_match_check, page, tagged
 from dealmap.web.api.schemas import (
@@ -93,8 +92,7 @@ def share_set(request: HttpRequest, payload: ShareIn, id: int = ID):
     """
     account = selectors.account_get_for_owner(user=request.auth, pk=id)
     colleague = selectors.colleague_get(account=account, username=payload.username, by=request.auth)
-    unshared = selectors.share_access(account=account, user=colleague) is None
-    if not payload.can_edit and unshared and manages_owner_of(colleague, account):  # changes nothing
+    if selectors.sees_already(account=account, user=colleague, can_edit=payload.can_edit):
         raise selectors.ShareRefused("manager", colleague.username)
     return services.share_set(account=account, user=colleague, can_edit=payload.can_edit, by=request.auth)
 

@@ -3,9 +3,10 @@
 Display: names, titles and other text people typed may hold right-to-left characters, even an
 unclosed override (U+202E) that would reverse whatever follows it. :func:`bdi` puts such a value in
 its own ``<bdi>`` element (direction isolated, found from its own first strong character);
-:func:`isolated` does the same with the invisible FSI … PDI characters where no markup can go
-(the page title, attributes, canvas labels); :func:`isolate_within` isolates each occurrence of
-known user strings inside a sentence built around them (a finding that names a person).
+:func:`isolated` (from :mod:`dealmap.interchange.bidi`, which the deck uses too) does the same
+with the invisible FSI … PDI characters where no markup can go (the page title, attributes, canvas
+labels); :func:`isolate_within` isolates each occurrence of known user strings inside a sentence
+built around them (a finding that names a person), as markup or as plain text.
 
 Forms: :data:`NUL_MESSAGE` is the error a text field answers for a NUL character, which no
 database column takes. (What makes a name, for forms, API, deal file and workbook alike, is in
@@ -14,16 +15,16 @@ database column takes. (What makes a name, for forms, API, deal file and workboo
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable
 
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-#: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the plain-text form of ``<bdi>``.
-FSI, PDI = "\u2068", "\u2069"
+from dealmap.interchange import bidi
+from dealmap.interchange.bidi import FSI, PDI, isolated
+
+__all__ = ["FSI", "PDI", "NUL_MESSAGE", "bdi", "isolate_within", "isolated"]
 
 NUL_MESSAGE = _(
     "This text contains a NUL character (\\x00), which cannot be stored. Remove it and try again."
@@ -37,32 +38,15 @@ def bdi(value) -> SafeString:
     return mark_safe(f"<bdi>{conditional_escape(value)}</bdi>")
 
 
-def isolated(value) -> str:
-    """``value`` between FSI and PDI, for text that cannot hold markup (not escaped)."""
-    if value is None or value == "":
-        return ""
-    return f"{FSI}{value}{PDI}"
-
-
-@functools.lru_cache(maxsize=64)
-def _compiled(wanted: tuple[str, ...]) -> re.Pattern | None:
-    return re.compile("|".join(re.escape(t) for t in wanted)) if wanted else None
-
-
-def _pattern(texts: Iterable[str]) -> re.Pattern | None:
-    """One pattern for ``texts``, the longest first (a name inside a longer title matches the title)."""
-    return _compiled(tuple(sorted({t for t in texts if t and t.strip()}, key=lambda t: (-len(t), t))))
-
-
 def isolate_within(text: str, texts: Iterable[str], *, html: bool = True) -> str:
     """``text`` with every occurrence of one of ``texts`` (names, titles…) isolated, longest first.
 
     ``html``: escaped, each occurrence in ``<bdi>`` (a safe string); else plain text, each
     occurrence between FSI and PDI. The words around them are left as they are.
     """
-    pattern = _pattern(texts)
     if not html:
-        return pattern.sub(lambda m: isolated(m.group()), text) if pattern else text
+        return bidi.isolate_within(text, texts)
+    pattern = bidi.pattern_of(texts)
     if pattern is None:
         return escape(text)
     out, end = [], 0

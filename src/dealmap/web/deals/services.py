@@ -6,7 +6,7 @@ ever added: there is deliberately no service that changes or deletes one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -100,66 +100,40 @@ def deal_import(*, deal: model.Deal, owner, account: Account | None = None, by=N
     if problems:
         raise DealFileError(problems)
     recorder = by or owner
-    trail = _Trail(recorder)
-    if account is None:  # a new account: named apart from the owner's others (a workbook names them)
+    new_account = account is None
+    if new_account:  # named apart from the owner's others (a workbook names accounts by name)
         account = Account.objects.create(
             owner=owner,
             name=account_name_free(owner=owner, name=deal.account.name),
             industry=deal.account.industry,
             notes=deal.account.notes,
         )
-        trail.created([account], account.pk)
-    people = _people_store(account, deal.stakeholders, trail)
-    trail.created(_relations_store(account, people, deal.relations), account.pk)
-    stored = _deal_store(account, deal.opportunity)
-    trail.created(_parts_store(stored, people, deal.stakeholders), account.pk)
-    trail.created(_assessments_store(stored, people, deal.assessments, recorder), account.pk)
-    for row, participants in _interactions_store(stored, people, deal.interactions, recorder):
-        trail.created([row], account.pk, after={**snapshot(row), "participants": participants})
-    trail.entries.append(
-        audit_entry(
-            actor=recorder,
-            action="import",
-            obj=stored,
-            account_id=account.pk,
-            after={**snapshot(stored), "people": len(people), "assessments": len(deal.assessments)},
-        )
-    )
-    AuditEntry.objects.bulk_create(trail.entries)
-    return stored
+    entries: list[AuditEntry] = []  # the import's trail, stored together at its end
 
-
-class _Trail:
-    """The audit entries of one deal-file import, stored together at its end: each object it
-    creates, each stored person it changes (as the workbook import and the forms record them),
-    and the ``import`` entry of the deal."""
-
-    def __init__(self, actor):
-        self.actor, self.entries = actor, []
-
-    def created(self, objects: Iterable, account_id: int, after: dict | None = None) -> None:
-        for obj in objects:
-            self.entries.append(
-                audit_entry(
-                    actor=self.actor,
-                    action="create",
-                    obj=obj,
-                    account_id=account_id,
-                    after=after if after is not None else snapshot(obj),
-                )
-            )
-
-    def changed(self, obj, account_id: int, before: dict) -> None:
-        self.entries.append(
+    def record(obj, action: str = "create", *, before: dict | None = None, after: dict | None = None) -> None:
+        """One entry of the trail, as the forms and the workbook import record them: a creation
+        with all its fields, an update with the fields in ``before`` (only changed ones are kept)."""
+        after = after if after is not None else snapshot(obj, before)
+        entries.append(
             audit_entry(
-                actor=self.actor,
-                action="update",
-                obj=obj,
-                account_id=account_id,
-                before=before,
-                after=snapshot(obj, before),
+                actor=recorder, action=action, obj=obj, account_id=account.pk, before=before, after=after
             )
         )
+
+    if new_account:
+        record(account)
+    people = _people_store(account, deal.stakeholders, record)
+    relations = _relations_store(account, people, deal.relations)
+    stored = _deal_store(account, deal.opportunity)
+    parts = _parts_store(stored, people, deal.stakeholders)
+    for obj in (*relations, *parts, *_assessments_store(stored, people, deal.assessments, recorder)):
+        record(obj)
+    for row, participants in _interactions_store(stored, people, deal.interactions, recorder):
+        record(row, after={**snapshot(row), "participants": participants})
+    summary = {**snapshot(stored), "people": len(people), "assessments": len(deal.assessments)}
+    record(stored, "import", after=summary)
+    AuditEntry.objects.bulk_create(entries)
+    return stored
 
 
 def _person_fields(s: model.Stakeholder) -> dict:
@@ -175,7 +149,7 @@ def _person_fields(s: model.Stakeholder) -> dict:
 
 
 def _people_store(
-    account: Account, stakeholders: Sequence[model.Stakeholder], trail: _Trail
+    account: Account, stakeholders: Sequence[model.Stakeholder], record: Callable[..., None]
 ) -> dict[str, Person]:
     existing = {p.key: p for p in account.people.all()}
     people: dict[str, Person] = {}
@@ -198,9 +172,9 @@ def _people_store(
             person.save(update_fields=["reports_to", "version", "updated_at"])
     for key, person in people.items():
         if key not in before:
-            trail.created([person], account.pk)
+            record(person)
         elif snapshot(person) != before[key]:  # the fields that changed, not the version
-            trail.changed(person, account.pk, {k: v for k, v in before[key].items() if k != "version"})
+            record(person, "update", before={k: v for k, v in before[key].items() if k != "version"})
     return people
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dealmap.interchange.bidi import typed_texts
 from dealmap.method import codes
 from dealmap.method.levels import LEVELS
 from dealmap.web import i18n
@@ -138,7 +139,7 @@ def person_context(
         "level": level,
         "group": view.group if view else "unassessed",
         "strategy": view.strategy if view else "assess",
-        "actions": presenters.action_items(view.actions, presenters.user_texts(ws.domain)) if view else [],
+        "actions": presenters.action_items(view.actions, typed_texts(ws.domain)) if view else [],
         "influenced_by": [ws.people[k].name for k in view.influenced_by if k in ws.people] if view else [],
         "history": _history(ws, key),
         "interactions": _interactions(ws, key),

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dealmap.engine import Finding, analyze
+from dealmap.interchange.bidi import typed_texts
 from dealmap.web.deals.domain import deals_to_domain
 from dealmap.web.deals.models import Deal, Part
 from dealmap.web.deals.selectors import deal_list
-from dealmap.web.workspace.presenters import user_texts
 from dealmap.web.workspace.replay import added_on, deal_as_of
 
 #: The trend compares today's score with the score this many days ago.
@@ -69,7 +69,7 @@ def portfolio_rows(*, user, today: date) -> list[PortfolioRow]:
                 findings=len(now.findings),
                 people=len(full.stakeholders),
                 top=now.findings[0] if now.findings else None,
-                texts=user_texts(full),
+                texts=typed_texts(full),
             )
         )
     return rows

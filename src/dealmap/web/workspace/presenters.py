@@ -16,6 +16,7 @@ from dealmap.engine.analysis import with_levels
 from dealmap.engine.model import Deal
 from dealmap.engine.report import Finding, Report, WhatIf
 from dealmap.engine.score import PART_POINTS
+from dealmap.interchange.bidi import typed_texts
 from dealmap.method import codes
 from dealmap.method.levels import LEVELS
 from dealmap.web import i18n
@@ -47,20 +48,11 @@ def rule_url(rule: str) -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def user_texts(deal: Deal) -> tuple[str, ...]:
-    """What people typed that the engine's sentences quote: names, titles, competitors."""
-    texts = set(deal.opportunity.competitors)
-    for p in deal.stakeholders:
-        texts.update((p.name, p.title))
-        texts.update(a.competitor for a in p.competitor_affinity)
-    return tuple(texts)
-
-
 def finding_item(f: Finding, names: dict[str, str], texts: tuple[str, ...] = ()) -> dict:
     """A finding as the findings list shows it.
 
     ``message`` and ``action`` are the engine's sentences; ``message_html`` and ``action_html``
-    the same, escaped, with each of ``texts`` (see :func:`user_texts`) in a ``<bdi>`` so that a
+    the same, escaped, with each of ``texts`` (see :func:`~dealmap.interchange.bidi.typed_texts`) in a ``<bdi>`` so that a
     name written right to left cannot turn the words after it around.
     """
     lang = i18n.lang()
@@ -140,7 +132,7 @@ def strategy_columns(ws: Workspace) -> list[dict]:
     lang = i18n.lang()
     people = ws.people
     names = {k: p.name for k, p in people.items()}
-    texts = user_texts(ws.domain)
+    texts = typed_texts(ws.domain)
     columns = {s.code: {"code": s.code, "label": s.label.get(lang), "cards": []} for s in codes.STRATEGIES}
     for view in ws.report.people:
         person = people[view.id]
@@ -223,7 +215,7 @@ def whatif_view(change: WhatIf, ws: Workspace, overrides: dict[str, int]) -> dic
     """The sandbox's outcome: the score before and after, findings gained and resolved, and the
     power map as it would look (None when nothing is overridden: the map stays as it is)."""
     names = {p.id: p.name for p in ws.domain.stakeholders}
-    texts = user_texts(ws.domain)
+    texts = typed_texts(ws.domain)
     return {
         "map": whatif_map(change, ws, overrides) if overrides else None,
         "before": change.base.score.value,
@@ -256,7 +248,7 @@ def deal_context(ws: Workspace) -> dict:
         "score": score_view(ws),
         "group_rows": group_rows(ws),
         "pulse": pulse(ws),
-        "findings": findings_by_severity(ws.report.findings, names, user_texts(ws.domain)),
+        "findings": findings_by_severity(ws.report.findings, names, typed_texts(ws.domain)),
         "finding_count": len(ws.report.findings),
         "critical_count": sum(1 for f in ws.report.findings if f.severity == "critical"),
         "columns": strategy_columns(ws),
