@@ -167,6 +167,22 @@ def test_history_is_hidden_from_those_who_may_not_see_the_object(api_as, rep, ot
     assert api_as(other_rep).get(f"/history/person/{person.pk}")[0] == 404
 
 
+def test_an_accounts_history_holds_its_shares_and_what_was_deleted(api_as, rep, other_rep, demo_deal):
+    owner, account = api_as(rep), demo_deal.account_id
+    person = person_of(demo_deal, "p6")
+    owner.post(f"/accounts/{account}/shares", {"username": other_rep.username})
+    owner.delete(f"/accounts/{account}/shares/{other_rep.pk}")
+    owner.delete(f"/people/{person.pk}")
+    status, body = owner.get(f"/accounts/{account}/history?limit=200")
+    assert status == 200 and body["count"] == len(body["items"])
+    seen = [(e["object_type"], e["action"]) for e in body["items"]]
+    assert ("accountshare", "share") in seen and ("accountshare", "unshare") in seen
+    assert ("person", "delete") in seen and seen[0] == ("account", "create")
+    times = [e["at"] for e in body["items"]]
+    assert times == sorted(times)
+    assert api_as(other_rep).get(f"/accounts/{account}/history")[0] == 404
+
+
 def test_an_assessment_is_a_new_entry_never_an_edit(api_as, rep, demo_deal):
     api, person = api_as(rep), person_of(demo_deal)
     before = api.get(f"/assessments?person={person.pk}")[1]["count"]

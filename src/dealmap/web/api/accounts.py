@@ -15,6 +15,7 @@ from dealmap.web.api.schemas import (
     AccountIn,
     AccountOut,
     AccountPatch,
+    AuditOut,
     PersonIn,
     PersonOut,
     PersonPatch,
@@ -24,6 +25,7 @@ from dealmap.web.api.schemas import (
     ShareOut,
     page_of,
 )
+from dealmap.web.audit.selectors import audit_for_account
 
 router = Router(tags=["accounts"])
 
@@ -103,6 +105,15 @@ def share_remove(request: HttpRequest, id: int = ID, user_id: int = ID):
     account = selectors.account_get_for_owner(user=request.auth, pk=id)
     services.share_remove(account=account, user_id=user_id, by=request.auth)
     return Status(204, None)
+
+
+@router.get("/accounts/{id}/history", response={200: page_of(AuditOut), **errors(*COMMON)})
+def account_history(request: HttpRequest, id: int = ID, limit: int = LIMIT, offset: int = OFFSET):
+    """Everything recorded under the account, oldest first: the account itself, its shares, people,
+    relations, deals, parts, assessments and interactions, including those since deleted."""
+    account = selectors.account_get(user=request.auth, pk=id)
+    entries = audit_for_account(user=request.auth, account_id=account.pk).order_by("at", "id")
+    return page(entries, limit=limit, offset=offset)
 
 
 # -- people --------------------------------------------------------------------------------------
