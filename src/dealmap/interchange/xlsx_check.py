@@ -250,8 +250,8 @@ def _unknown_deal(name: str) -> Text:
 
 def _read_only(name: str) -> Text:
     return Text(
-        f"客户「{name}」是共享给你的只读客户,导入不能修改它(请客户负责人授予编辑权限,或改用其他名称)",
-        f"account '{name}' is shared with you read-only; an import cannot change it "
+        f"你对客户「{name}」只有查看权限,导入不能修改它(请客户负责人授予编辑权限,或改用其他名称)",
+        f"you may only view account '{name}'; an import cannot change it "
         "(ask its owner for edit access, or use another name)",
     )
 

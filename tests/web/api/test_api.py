@@ -848,6 +848,12 @@ def test_an_editor_the_account_is_shared_with_is_told_what_only_the_owner_may_do
         409,
         [{"path": "name", "message": "这个客户的负责人 rep 已经有一个名为“同名客户”的客户,请换一个名称。"}],
     )
+    # With a stale version the answer is the stale version's, whatever the name: an editor
+    # cannot learn, without saving, which names the owner's other accounts use.
+    api.patch(f"/accounts/{demo_deal.account_id}", {"version": 1, "notes": "moved on"})
+    for name in ("同名客户", "没有这个客户"):
+        status, body = api.patch(f"/accounts/{demo_deal.account_id}", {"version": 1, "name": name})
+        assert (status, body["problems"]) == (409, [])
 
 
 def test_invisible_characters_at_a_names_ends_are_dropped_like_spaces(api_as, rep, demo_deal):

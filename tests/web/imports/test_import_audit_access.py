@@ -172,7 +172,7 @@ def test_a_read_only_account_is_a_row_problem_and_nothing_is_written(
     )
     plan = workbook_preview(source=Source(data), owner=user)
     assert [(i.sheet, i.row) for i in plan.issues] == [("accounts", 2), ("people", 2)]
-    assert all("read-only" in i.reason.en and "只读" in i.reason.zh for i in plan.issues)
+    assert all("only view" in i.reason.en and "只有查看权限" in i.reason.zh for i in plan.issues)
     before = row_counts()
     with pytest.raises(ImportFailed):
         workbook_import(source=Source(data), owner=user)

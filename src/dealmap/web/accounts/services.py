@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from dealmap.web.accounts.models import Account, AccountShare, Person, Relation
 from dealmap.web.audit.services import audit_record, snapshot
-from dealmap.web.core.conflicts import versioned_update
+from dealmap.web.core.conflicts import Conflict, versioned_update
 
 
 class AccountNameTaken(ValueError):
@@ -247,6 +247,10 @@ def account_update(*, account: Account, version: int, by, **fields) -> Account:
     unknown = set(fields) - set(ACCOUNT_FIELDS)
     if unknown:
         raise ValueError(f"Not editable on an account: {', '.join(sorted(unknown))}")
+    if not Account.objects.filter(pk=account.pk, version=version).exists():
+        # A stale version answers as one before the name is looked at, so that an editor cannot
+        # probe, without saving anything, which names the owner's other accounts use.
+        raise Conflict("Account", account.pk, version)
     name = fields.get("name")
     if name is not None and account_name_taken(owner=account.owner, name=name, other_than=account):
         raise AccountNameTaken(name, owner=None if by is None or by.pk == account.owner_id else account.owner)
