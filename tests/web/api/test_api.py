@@ -937,6 +937,17 @@ def test_a_method_a_path_does_not_take_answers_the_one_error_body(api_as, rep, d
     assert response.json() == {"detail": "这里不接受这种请求方法(可用:GET)。", "problems": []}
 
 
+def test_head_answers_as_get_without_a_body(api_as, rep, other_rep, demo_deal):
+    api = api_as(rep)
+    url = f"/api/accounts/{demo_deal.account_id}"
+    got, head = (api.client.generic(m, url, headers=api.headers) for m in ("GET", "HEAD"))
+    assert head.status_code == 200 and head.content == b""
+    assert (head["ETag"], head["Content-Type"]) == (got["ETag"], got["Content-Type"])
+    assert head["Content-Length"] == str(len(got.content))
+    other = api_as(other_rep)
+    assert other.client.generic("HEAD", url, headers=other.headers).status_code == 404
+
+
 def test_an_unreadable_body_and_an_unknown_what_if_key_say_so_in_the_callers_language(api_as, rep, demo_deal):
     api = api_as(rep)
     response = api.client.post("/api/deals", "{bad json", "application/json", headers=api.headers)

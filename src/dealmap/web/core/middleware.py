@@ -61,12 +61,15 @@ class LoginRequiredMiddleware:
 
 class ApiMethodNotAllowedMiddleware:
     """A method an API path does not take (DELETE on an assessment) answers 405 with the API's one
-    error body, in the reader's language, instead of django-ninja's plain-text page."""
+    error body, in the reader's language, instead of django-ninja's plain-text page; HEAD answers
+    as GET."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method == "HEAD" and request.path.startswith("/api/"):
+            return self._head(request)
         response = self.get_response(request)
         if response.status_code == 405 and request.path.startswith("/api/"):
             allowed = response.get("Allow", "")
@@ -79,4 +82,13 @@ class ApiMethodNotAllowedMiddleware:
                 status=405,
             )
             response["Allow"] = allowed
+        return response
+
+    def _head(self, request):
+        """HEAD answers as GET would, headers only (RFC 9110 §9.3.2): django-ninja routes GET alone."""
+        request.method = "GET"
+        response = self.get_response(request)
+        if not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
         return response
