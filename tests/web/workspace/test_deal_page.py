@@ -156,6 +156,27 @@ def test_replay_hides_people_added_after_the_day_with_nothing_recorded_by_then(
     assert "新人" in names_today and "新人" not in names_then
 
 
+def test_the_apis_past_report_and_what_if_see_the_deal_as_the_page_does(
+    rep_client, rep, demo_deal, fixed_today
+):
+    from dealmap.web.accounts.services import person_create
+    from dealmap.web.deals.models import Part
+    from dealmap.web.workspace.selectors import deal_workspace
+
+    newcomer = person_create(account=demo_deal.account, name="新人", layer="management", department="finance")
+    Part.objects.create(deal=demo_deal, person=newcomer, buying_role="user")
+    day = "2026-10-01"
+    page = deal_workspace(user=rep, pk=demo_deal.pk, as_of=date.fromisoformat(day))
+    report = rep_client.get(f"/api/deals/{demo_deal.pk}/report?as_of={day}").json()
+    assert report["score"]["value"] == page.report.score.value
+    assert {p["id"] for p in report["people"]} == set(page.people) and newcomer.key not in page.people
+    url = f"/api/deals/{demo_deal.pk}/what-if"
+    answer = rep_client.post(url, {"as_of": day, "levels": {"p1": 4}}, content_type="application/json")
+    assert answer.json()["score_before"] == page.report.score.value
+    gone = rep_client.post(url, {"as_of": day, "levels": {newcomer.key: 4}}, content_type="application/json")
+    assert gone.status_code == 422
+
+
 def test_a_malformed_or_future_day_shows_today(rep_client, demo_deal):
     assert "replay-banner" not in page_of(rep_client, demo_deal, as_of="yesterday")
     assert "replay-banner" not in page_of(rep_client, demo_deal, as_of=str(date(2099, 1, 1)))

@@ -7,8 +7,8 @@ from datetime import date
 
 from dealmap.engine import analyze
 from dealmap.engine.model import Assessment, Interaction
+from dealmap.web.deals.replay import deal_as_of
 from dealmap.web.workspace.powermap import LEVEL_COLOURS, power_map
-from dealmap.web.workspace.replay import deal_as_of
 
 from .conftest import sized_deal
 

@@ -8,8 +8,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from dealmap.engine.model import Deal as DomainDeal
+from dealmap.web.core import clock
 from dealmap.web.deals.domain import deal_to_domain
 from dealmap.web.deals.models import Deal
+from dealmap.web.deals.replay import deal_as_of, parts_added
+
+
+def deal_on(deal: Deal, day: date) -> DomainDeal:
+    """The stored deal as known on ``day``, as the deal page shows it: people whose part was added
+    later, and assessments and interactions dated later, are left out (see ``replay``)."""
+    return deal_as_of(deal_to_domain(deal, as_of=day), day, added=parts_added(deal, clock.today()))
 
 
 def deal_report(deal: Deal, *, as_of: date) -> dict | None:
@@ -18,7 +27,7 @@ def deal_report(deal: Deal, *, as_of: date) -> dict | None:
         from dealmap.engine import analyze, report_to_dict
     except ImportError:
         return None
-    return report_to_dict(analyze(deal_to_domain(deal, as_of=as_of), as_of=as_of))
+    return report_to_dict(analyze(deal_on(deal, as_of), as_of=as_of))
 
 
 def deal_what_if(deal: Deal, levels: dict[str, int], *, as_of: date) -> dict:
@@ -29,7 +38,7 @@ def deal_what_if(deal: Deal, levels: dict[str, int], *, as_of: date) -> dict:
     """
     from dealmap.engine import report_to_dict, what_if
 
-    domain = deal_to_domain(deal, as_of=as_of)
+    domain = deal_on(deal, as_of)
     known = {person.id for person in domain.stakeholders}
     for key in levels:
         if key not in known:

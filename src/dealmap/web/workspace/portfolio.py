@@ -9,8 +9,8 @@ from dealmap.engine import Finding, analyze
 from dealmap.interchange.bidi import typed_texts
 from dealmap.web.deals.domain import deals_to_domain
 from dealmap.web.deals.models import Deal, Part
+from dealmap.web.deals.replay import added_on, deal_as_of
 from dealmap.web.deals.selectors import deal_list
-from dealmap.web.workspace.replay import added_on, deal_as_of
 
 #: The trend compares today's score with the score this many days ago.
 TREND_DAYS = 30

@@ -15,8 +15,8 @@ from dealmap.web.accounts.selectors import account_editable
 from dealmap.web.core import clock
 from dealmap.web.deals.domain import deal_to_domain
 from dealmap.web.deals.models import Deal, Part
+from dealmap.web.deals.replay import deal_as_of, parts_added
 from dealmap.web.deals.selectors import deal_get, deal_get_for_edit
-from dealmap.web.workspace.replay import added_on, deal_as_of
 
 #: The score trend: this many points, this many days apart, ending on the day shown.
 TREND_POINTS, TREND_STEP_DAYS = 7, 15
@@ -72,9 +72,7 @@ def deal_workspace(
     editable = for_edit or account_editable(user=user, account=deal.account)
     today = clock.today()
     day = min(as_of or today, today)
-    added = {
-        key: added_on(created, today) for key, created in deal.parts.values_list("person__key", "created_at")
-    }
+    added = parts_added(deal, today)
     full = deal_to_domain(deal, as_of=day)
     domain = deal_as_of(full, day, added=added)
     report = analyze(domain, as_of=day)

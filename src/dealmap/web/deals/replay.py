@@ -49,3 +49,10 @@ def deal_as_of(deal: Deal, day: date, *, added: dict[str, date]) -> Deal:
         ),
         as_of=day,
     )
+
+
+def parts_added(deal, today: date) -> dict[str, date]:
+    """The day each person's part in the stored ``deal`` was added, by person key (one query)."""
+    return {
+        key: added_on(created, today) for key, created in deal.parts.values_list("person__key", "created_at")
+    }
