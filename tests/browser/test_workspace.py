@@ -378,3 +378,39 @@ def test_in_english_the_buying_group_table_fits_a_laptop_and_the_map_gives_a_pho
         "echarts.getInstanceByDom(document.getElementById('power-map')).getOption().grid[0].left"
     )
     assert grid_left <= 10
+
+
+def test_the_person_drawer_keeps_the_keyboard_inside_and_gives_it_back_on_close(
+    live_server, watched, demo_deal
+):
+    """Tab used to leave the open drawer for the page behind it; Escape left focus on a hidden link
+    and threw away what was typed."""
+    page, _ = watched
+    log_in_and_open(page, live_server, demo_deal)
+    assert page.evaluate("document.getElementById('drawer').inert")  # closed: Tab skips its links
+    card = page.locator(".board-card[data-key=p4]")
+    card.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#drawer.open .person-panel[data-key=p4]")
+    assert page.get_attribute("#drawer", "role") == "dialog"
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.getElementById('drawer').contains(document.activeElement)")
+    assert page.get_attribute("#level-range", "aria-label") == "态度等级"
+    page.locator("#level-range").fill("2")
+    assert page.get_attribute("#level-range", "aria-valuetext") == "+2 表示支持"
+
+    page.fill("#id_evidence", "还没保存的证据")
+    questions: list[str] = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    page.keyboard.press("Escape")
+    wait_until(page, "true")
+    assert questions == ["关闭面板？你输入但还没保存的内容会丢失。"]
+    assert page.locator("#drawer.open").count() == 1
+    assert page.input_value("#id_evidence") == "还没保存的证据"
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.keyboard.press("Escape")
+    wait_until(page, "!document.getElementById('drawer').classList.contains('open')")
+    assert page.evaluate("document.activeElement.matches('.board-card[data-key=p4]')")
+    assert page.evaluate("document.getElementById('drawer').inert")

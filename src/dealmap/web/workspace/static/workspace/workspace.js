@@ -249,6 +249,7 @@
       levels.forEach(function (l) { if (l.level === value) lv = l; });
       if (!lv) return;
       document.getElementById("level-signed").textContent = lv.signed;
+      range.setAttribute("aria-valuetext", lv.signed + " " + lv.name);
       document.getElementById("level-name").textContent = lv.name;
       document.getElementById("level-means").textContent = lv.means;
       var words = document.getElementById("level-words");
@@ -291,21 +292,68 @@
     htmx.ajax("GET", url, { target: "#drawer", swap: "innerHTML" });
   }
 
+  // The drawer is a modal dialog: while open, Tab stays inside it; closed, it is inert (Tab skips
+  // its off-screen links) and focus goes back to what opened it.
+  var drawerOpener = null;
+
   function showDrawer(open) {
     var drawer = document.getElementById("drawer"), backdrop = document.getElementById("drawer-backdrop");
     if (!drawer || !backdrop) return;
+    var wasOpen = drawer.classList.contains("open");
+    if (open && !wasOpen) {
+      var active = document.activeElement;
+      drawerOpener = active && active !== document.body && !drawer.contains(active) ? active : null;
+    }
     drawer.classList.toggle("open", open);
     drawer.setAttribute("aria-hidden", open ? "false" : "true");
+    drawer.inert = !open;
     backdrop.hidden = !open;
     document.body.classList.toggle("drawer-open", open);
-    if (open) drawer.focus({ preventScroll: true });
+    if (open && !drawer.contains(document.activeElement)) drawer.focus({ preventScroll: true });
+    if (!open && wasOpen) {
+      if (drawerOpener && drawerOpener.isConnected) drawerOpener.focus({ preventScroll: true });
+      drawerOpener = null;
+    }
   }
+
+  // Closing the drawer with something typed and not saved asks first (Escape, ×, the backdrop).
+  function closeDrawer() {
+    var drawer = document.getElementById("drawer");
+    if (!drawer || !drawer.classList.contains("open")) return;
+    var typed = drawer.querySelector("form[data-dirty], form .error");  // typed, or refused and shown again
+    if (typed && !window.confirm(drawer.getAttribute("data-discard-text") || "")) return;
+    showDrawer(false);
+  }
+
+  function tabbable(root) {
+    var selector = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), " +
+      "select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+    return Array.prototype.filter.call(root.querySelectorAll(selector), function (el) {
+      return el.getClientRects().length > 0 && !el.closest("fieldset[disabled]");
+    });
+  }
+
+  function keepTabInDrawer(event) {
+    var drawer = document.getElementById("drawer");
+    if (!drawer || !drawer.classList.contains("open") || !document.getElementById("drawer-backdrop")) return;
+    var items = tabbable(drawer), active = document.activeElement;
+    if (!items.length) { event.preventDefault(); drawer.focus(); return; }
+    var first = items[0], last = items[items.length - 1];
+    if (!drawer.contains(active)) { event.preventDefault(); first.focus(); return; }
+    if (event.shiftKey && (active === first || active === drawer)) { event.preventDefault(); last.focus(); }
+    else if (!event.shiftKey && active === last) { event.preventDefault(); first.focus(); }
+  }
+
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest && event.target.closest("#drawer form");
+    if (form) form.setAttribute("data-dirty", "1");
+  });
 
   document.addEventListener("click", function (event) {
     var closer = event.target.closest(".js-close-drawer, #drawer-backdrop");
     if (closer) {
       if (!document.getElementById("drawer-backdrop")) { history.back(); return; }
-      showDrawer(false);
+      closeDrawer();
       return;
     }
     var opener = event.target.closest(".js-person");
@@ -324,7 +372,8 @@
     }
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") showDrawer(false);
+    if (event.key === "Escape") closeDrawer();
+    if (event.key === "Tab") keepTabInDrawer(event);
     var card = event.target.closest && event.target.closest(".board-card.js-person");
     if (card && (event.key === "Enter" || event.key === " ")) {
       event.preventDefault();
