@@ -80,9 +80,18 @@ def test_another_reps_deal_answers_404(client, other_rep, demo_deal):
     assert client.get(reverse("deals:detail", args=[demo_deal.pk])).status_code == 404
 
 
-def test_the_manager_of_the_team_sees_the_deal(client, manager, demo_deal):
+def test_the_manager_of_the_team_sees_the_deal_and_is_told_it_is_read_only(client, manager, rep, demo_deal):
     client.login(username=manager.username, password="dealmap-test-pw")
-    assert client.get(reverse("deals:detail", args=[demo_deal.pk])).status_code == 200
+    response = client.get(reverse("deals:detail", args=[demo_deal.pk]))
+    assert response.status_code == 200
+    banner = response.content.decode().split('id="readonly-banner"', 1)[1].split("</div>", 1)[0]
+    owner = rep.get_full_name() or rep.username
+    assert "不能修改" in banner and owner in banner
+    client.login(username=rep.username, password="dealmap-test-pw")
+    assert (
+        'id="readonly-banner"'
+        not in client.get(reverse("deals:detail", args=[demo_deal.pk])).content.decode()
+    )
 
 
 def test_user_text_is_escaped_in_the_page_and_in_the_chart_data(rep_client, demo_deal):
