@@ -37,8 +37,8 @@ _SPECS = (
         DEAL,
         "ch5.s1 第一.二",
         (
-            "过去{days}天有接触的客户人员只有{count}位({names}):销售不能在一棵树上吊死。",
-            "In the last {days} days we were in touch with only {count} person(s) at the customer ({names}): "
+            "过去{days}天有接触的客户人员{contacted}:销售不能在一棵树上吊死。",
+            "In the last {days} days we were in touch with {contacted} at the customer: "
             "never hang the deal on one person.",
         ),
         (
@@ -129,9 +129,9 @@ _SPECS = (
             "Decision maker {who} is at {level}: we win only if the people who back us inside win.",
         ),
         (
-            "找出他最看重的组织利益和个人收益,借助能影响他的支持者({influencers})把他推到表示支持(+2)以上。",
-            "Find the organisational interest and personal gain they value most and, through supporters who can "
-            "reach them ({influencers}), bring them to supportive (+2) or better.",
+            "找出他最看重的组织利益和个人收益,{through}把他推到表示支持(+2)以上。",
+            "Find the organisational interest and personal gain they value most and, {through}, "
+            "bring them to supportive (+2) or better.",
         ),
     ),
     _spec(
@@ -155,8 +155,9 @@ _SPECS = (
         DEAL,
         "ch5.s1 第一.一",
         (
-            "按影响力加权的支持度为{balance},小于0:客户内部反对我们的力量大于支持的力量。",
-            "The influence-weighted balance is {balance}, below 0: those against us inside outweigh those for us.",
+            "按影响力加权的支持度为{balance}(范围 -1 到 +1),小于0:客户内部反对我们的力量大于支持的力量。",
+            "The influence-weighted balance is {balance} (on a scale of -1 to +1), below 0: those against us "
+            "inside outweigh those for us.",
         ),
         (
             "优先把有影响力的中立者发展为支持者,并借支持者去影响其他人。",
@@ -213,8 +214,8 @@ _SPECS = (
         PERSON,
         "ch5.s1 第二.一.4",
         (
-            "支持者{who}目前为{level},已超过{days}天没有接触,上次接触:{last}。",
-            "Supporter {who}, at {level}, has not been contacted for over {days} days; last contact: {last}.",
+            "支持者{who}目前为{level},{contact}。",
+            "Supporter {who}, at {level}, {contact}.",
         ),
         (
             "不能因为他是支持者就怠慢他:近期安排一次沟通,同步进展、听取意见。",
@@ -442,9 +443,22 @@ def _both(value: object) -> tuple[str, str]:
 
 #: Short phrases the engine puts into the placeholders above.
 PHRASES: dict[str, Text] = {
-    "never": Text("从未接触", "never"),
     "nobody": Text("无", "nobody"),
-    "none_yet": Text("暂无", "none yet"),
+    "contacted_none": Text("一位也没有", "nobody"),
+    "contacted_one": Text("只有1位({names})", "only one person ({names})"),
+    "contacted_some": Text("只有{count}位({names})", "only {count} people ({names})"),
+    "through_supporters": Text(
+        "借助能影响他的支持者({names})", "through supporters who can reach them ({names})"
+    ),
+    "through_none_yet": Text(
+        "借助能影响他的支持者(目前还没有,先找到或培养一位)",
+        "through a supporter who can reach them (there is none yet: find or win one first)",
+    ),
+    "not_contacted_since": Text(
+        "已超过{days}天没有接触,上次接触在{last}",
+        "has not been contacted for over {days} days (last contact: {last})",
+    ),
+    "never_contacted": Text("还从来没有接触过", "has never been contacted"),
     "decline_level": Text(
         "近{days}天最高为{peak},现在为{level}", "down from {peak} to {level} within {days} days"
     ),

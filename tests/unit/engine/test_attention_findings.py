@@ -98,3 +98,14 @@ def test_a_neutral_met_30_days_ago_counts_as_developing():
 def test_neutrals_below_40_percent_are_not_flagged():
     deal = add(neutral_deal(None), person("s4", power=1, authority=1), assess("s4", 2), meet("s4"))
     assert ("NEUTRALS_UNDEVELOPED", "") not in findings(deal)
+
+
+def test_a_supporter_never_met_is_said_to_be_never_met_not_last_met_never():
+    deal = make_deal(interactions=[meet("ceo"), meet("user")])
+    (finding,) = [
+        f for f in analyze(deal).findings if f.code == "TIME_SUPPORTER_NEGLECTED" and f.subject == "cfo"
+    ]
+    assert finding.message.zh.endswith("还从来没有接触过。") and "上次接触" not in finding.message.zh
+    assert (
+        finding.message.en.endswith("has never been contacted.") and "last contact" not in finding.message.en
+    )

@@ -100,3 +100,17 @@ def test_unassessed_ignores_an_assessment_dated_after_as_of():
 def test_unassessed_is_satisfied_by_an_assessment_on_as_of():
     deal = add(make_deal(), person("vp", power=4), meet("vp"), assess("vp", 2, days_ago=0))
     assert ("COV_UNASSESSED", "vp") not in findings(deal)
+
+
+def test_single_thread_says_nobody_or_names_the_one_person_met():
+    """It said "only 0 person(s) (nobody)" / "只有0位(无)"."""
+
+    def message(deal):
+        (finding,) = [f for f in analyze(deal).findings if f.code == "COV_SINGLE_THREAD"]
+        return finding.message
+
+    none = message(make_deal(interactions=[]))
+    assert "一位也没有" in none.zh and "0" not in none.zh.replace("90", "")
+    assert "in touch with nobody at the customer" in none.en
+    one = message(make_deal(interactions=[meet("ceo")]))
+    assert "只有1位(N-ceo)" in one.zh and "only one person (N-ceo)" in one.en

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dealmap.engine.checks.base import Context, about, finding, ids, names
 from dealmap.engine.report import Finding
-from dealmap.method.findings import PHRASES
+from dealmap.method.findings import PHRASES, fill
 from dealmap.method.levels import level_text
 
 
@@ -32,10 +32,11 @@ def supporter_neglected(ctx: Context) -> Iterator[Finding]:
     since = ctx.index.since(days)
     for state in ctx.index.in_group("supporter"):
         if state.last_contact is None or state.last_contact < since:
-            last = state.last_contact.isoformat() if state.last_contact else PHRASES["never"]
-            yield about(
-                "TIME_SUPPORTER_NEGLECTED", state, level=level_text(state.level), days=days, last=last
-            )
+            if state.last_contact is None:
+                contact = PHRASES["never_contacted"]
+            else:
+                contact = fill(PHRASES["not_contacted_since"], days=days, last=state.last_contact.isoformat())
+            yield about("TIME_SUPPORTER_NEGLECTED", state, level=level_text(state.level), contact=contact)
 
 
 def neutrals_undeveloped(ctx: Context) -> Iterator[Finding]:

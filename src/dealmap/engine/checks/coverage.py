@@ -8,6 +8,7 @@ from dealmap.engine.checks.base import Context, about, finding, ids, names
 from dealmap.engine.report import Finding
 from dealmap.method.codes import BUYING_ROLES, DEPARTMENTS
 from dealmap.method.departments import talking_points
+from dealmap.method.findings import PHRASES, fill
 
 #: Departments whose absence from the map is a gap (ch2.s2).
 EXPECTED_DEPARTMENTS = ("purchasing", "technical", "user", "finance")
@@ -21,9 +22,16 @@ def single_thread(ctx: Context) -> Iterator[Finding]:
             "COV_SINGLE_THREAD",
             stakeholders=ids(contacted),
             days=ctx.index.rules.contact_window_days,
-            count=len(contacted),
-            names=names(contacted),
+            contacted=_contacted(contacted),
         )
+
+
+def _contacted(people) -> object:
+    """ "nobody", "only one person (name)" or "only N people (names)"."""
+    if not people:
+        return PHRASES["contacted_none"]
+    phrase = PHRASES["contacted_one"] if len(people) == 1 else PHRASES["contacted_some"]
+    return fill(phrase, count=len(people), names=names(people))
 
 
 def single_department(ctx: Context) -> Iterator[Finding]:

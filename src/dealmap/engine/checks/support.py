@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dealmap.engine.checks.base import Context, about, finding, names
 from dealmap.engine.report import Finding
 from dealmap.method.codes import POWER_UNKNOWN
-from dealmap.method.findings import PHRASES
+from dealmap.method.findings import PHRASES, fill
 from dealmap.method.levels import level_text
 
 
@@ -19,10 +19,11 @@ def decision_maker_not_supportive(ctx: Context) -> Iterator[Finding]:
         level = state.level
         if state.person.buying_role == "decision_maker" and level is not None and level < floor:
             reachers = [people[i] for i in ctx.reach.get(state.id, ())]
-            influencers = names(reachers) if reachers else PHRASES["none_yet"]
-            yield about(
-                "SUP_DECISION_MAKER_NOT_SUPPORTIVE", state, level=level_text(level), influencers=influencers
-            )
+            if reachers:
+                through = fill(PHRASES["through_supporters"], names=names(reachers))
+            else:
+                through = PHRASES["through_none_yet"]
+            yield about("SUP_DECISION_MAKER_NOT_SUPPORTIVE", state, level=level_text(level), through=through)
 
 
 def powerful_opponent(ctx: Context) -> Iterator[Finding]:
@@ -44,7 +45,7 @@ def powerful_opponent(ctx: Context) -> Iterator[Finding]:
 def balance_negative(ctx: Context) -> Iterator[Finding]:
     """SUP_BALANCE_NEGATIVE: the influence-weighted balance B is below zero."""
     if ctx.balance < 0:
-        yield finding("SUP_BALANCE_NEGATIVE", balance=f"{ctx.balance:.3f}")
+        yield finding("SUP_BALANCE_NEGATIVE", balance=f"{ctx.balance:.2f}")
 
 
 def no_champion(ctx: Context) -> Iterator[Finding]:
