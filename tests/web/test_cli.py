@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import zipfile
 
 import pytest
 from typer.testing import CliRunner
@@ -236,3 +237,20 @@ def test_every_command_taking_a_username_refuses_an_unknown_one(demo_deal, tmp_p
         assert (result.exit_code, result.stderr) == (2, "no user 'nobody'\n"), args
     assert row_counts() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["book.xlsx", "deal.json"]
+
+
+def test_export_takes_its_format_from_the_output_name_and_refuses_a_contradiction(demo_deal, tmp_path):
+    """`export 1 -o report.pptx` wrote a workbook into report.pptx."""
+    deck, book = tmp_path / "review.pptx", tmp_path / "deal.json"
+    assert run("export", str(demo_deal.pk), "-o", str(deck)).exit_code == 0
+    with zipfile.ZipFile(deck) as archive:
+        assert any(name.startswith("ppt/") for name in archive.namelist())
+    result = run("export", str(demo_deal.pk), "-f", "xlsx", "-o", str(book), "--lang", "en")
+    assert result.exit_code == 2 and not book.exists()
+    assert "--format xlsx does not match the output file's extension (deal.json)" in result.stderr
+    again = run("export", str(demo_deal.pk), "-o", str(deck))
+    assert again.exit_code == 2 and "已经存在" in again.stderr
+    assert run("export", str(demo_deal.pk), "-o", str(deck), "--force").exit_code == 0
+    json_out = tmp_path / "d.json"
+    assert run("export", str(demo_deal.pk), "-o", str(json_out)).exit_code == 0
+    assert json.loads(json_out.read_text("utf-8"))["format"] == "dealmap/1"

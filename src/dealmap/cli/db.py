@@ -68,6 +68,7 @@ HELP = {
         "商机的 id(即 import-deal 输出的那个)。", "The deal's id (as printed by import-deal)."
     ),
     "export-deal.output": Text("写到这个文件里,而不是标准输出。", "Write to this file, not stdout."),
+    "export-deal.force": Text("文件已存在时替换它。", "Replace the file if it exists."),
     "export-deal.lang": MESSAGES_LANG,
     "manage": Text(
         "运行 Django 管理命令,例如 `dealmap manage createsuperuser`。",
@@ -102,9 +103,12 @@ def _say(text: Text, lang: str, *, err: bool = False) -> None:
     typer.echo(text.get(lang), err=err)
 
 
-def write_output(path: Path, data: bytes, lang: str) -> None:
+def write_output(path: Path, data: bytes, lang: str, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` whole or not at all: into a temporary file beside it, then renamed
     over it, so an error (no such folder, a full disk) leaves no half file and an older file intact.
+
+    A file already there is replaced only with ``force`` (``--force``): a filled-in workbook of the
+    same name as the template, or an earlier export, is someone's work.
 
     A symbolic link is followed: the file it points to is replaced, not the link. A device, a pipe
     or a socket (``-o /dev/stdout``, ``/dev/null``) is written to in place: a rename would replace
@@ -114,6 +118,15 @@ def write_output(path: Path, data: bytes, lang: str) -> None:
         special = not stat.S_ISREG(mode := os.stat(path).st_mode) and not stat.S_ISDIR(mode)
     except OSError:  # not there yet (or not reachable: the rename below says why)
         special = False
+    else:
+        if stat.S_ISREG(mode) and not force:
+            _fail(
+                Text(
+                    f"{path} 已经存在:要替换它,请加 --force",
+                    f"{path} exists already: add --force to replace it",
+                ),
+                lang,
+            )
     try:
         if special:
             with open(path, "wb") as out:
@@ -247,6 +260,7 @@ def inactive(username: str) -> Text:
 def export_deal(
     deal_id: Annotated[int, typer.Argument(metavar="ID")],
     output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
     lang: LANG_OPTION = DEFAULT_LANG,
 ) -> None:
     """Write a stored deal as a dealmap/1 deal file (as_of = today)."""
@@ -266,7 +280,7 @@ def export_deal(
     if output is None:
         sys.stdout.write(text)
     else:
-        write_output(output, text.encode("utf-8"), lang)
+        write_output(output, text.encode("utf-8"), lang, force=force)
 
 
 def manage(ctx: typer.Context) -> None:

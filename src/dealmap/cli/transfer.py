@@ -25,6 +25,7 @@ FORMATS = ("xlsx", "pptx", "json")
 
 LANG = Text("语言:zh(中文)或 en(英文)。", "Language: zh or en.")
 OUTPUT = Text("要写入的文件。", "File to write.")
+FORCE = Text("文件已存在时替换它。", "Replace the file if it exists.")
 HELP = {
     "import": Text(
         "从 Excel 或 CSV 文件批量导入数据。\n\n"
@@ -48,8 +49,12 @@ HELP = {
         "商机的 id;写 all 则导出负责人能看到的全部商机(仅限 xlsx)。",
         "The deal's id, or 'all' for every deal the owner sees (xlsx).",
     ),
-    "export.format": Text("导出格式:xlsx、pptx 或 json。", "xlsx, pptx or json."),
+    "export.format": Text(
+        "导出格式:xlsx、pptx 或 json;不写时按 -o 文件的扩展名,否则为 xlsx。",
+        "xlsx, pptx or json; by default the -o file's extension, else xlsx.",
+    ),
     "export.output": OUTPUT,
+    "export.force": FORCE,
     "export.owner": Text(
         "只导出这个用户能看到的商机(用户名;用 all 时默认是唯一的用户)。",
         "Only deals this user sees (with 'all', default: the only user).",
@@ -60,6 +65,7 @@ HELP = {
         "Write the import template (.xlsx): a guide, seven sheets with drop-downs and example rows.",
     ),
     "template.output": OUTPUT,
+    "template.force": FORCE,
     "template.lang": LANG,
 }
 
@@ -168,14 +174,26 @@ def import_file(
 
 def export(
     deal_id: Annotated[str, typer.Argument(metavar="ID|all")],
-    format: Annotated[str, typer.Option("--format", "-f", metavar="xlsx|pptx|json")] = "xlsx",
+    format: Annotated[str | None, typer.Option("--format", "-f", metavar="xlsx|pptx|json")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
     owner: Annotated[str | None, typer.Option()] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
     lang: LANG_OPTION = DEFAULT_LANG,
 ) -> None:
     """Export a deal (or a portfolio) as a workbook, an account-review deck or a deal file."""
+    named = output.suffix.lower().lstrip(".") if output is not None else ""
+    if format is None:
+        format = named if named in FORMATS else "xlsx"
     if format not in FORMATS:
         _fail(Text("--format 必须是 xlsx、pptx 或 json", "--format must be xlsx, pptx or json"), lang)
+    if named in FORMATS and named != format:
+        _fail(
+            Text(
+                f"--format {format} 与输出文件名 {output.name} 的扩展名不一致",
+                f"--format {format} does not match the output file's extension ({output.name})",
+            ),
+            lang,
+        )
     if deal_id != "all" and not (deal_id.isascii() and deal_id.isdigit()):
         _fail(Text("商机 id 必须是数字或 all", "the deal id must be a number or 'all'"), lang)
     if deal_id == "all" and format != "xlsx":
@@ -217,18 +235,19 @@ def export(
         sys.stdout.buffer.write(data)
         return
     target = output or Path(f"deal-{deal_id}.{format}")
-    write_output(target, data, lang)
+    write_output(target, data, lang, force=force)
     typer.echo(str(target))
 
 
 def template(
     output: Annotated[Path, typer.Option("-o", "--output")] = Path("dealmap-template.xlsx"),
+    force: Annotated[bool, typer.Option("--force")] = False,
     lang: LANG_OPTION = DEFAULT_LANG,
 ) -> None:
     """Write the import template (.xlsx): a guide, seven sheets with drop-downs and example rows."""
     from dealmap.interchange.xlsx import template_workbook
 
-    write_output(output, template_workbook(lang), lang)
+    write_output(output, template_workbook(lang), lang, force=force)
     typer.echo(str(output))
 
 

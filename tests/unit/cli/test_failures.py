@@ -147,7 +147,7 @@ def test_an_output_through_a_symbolic_link_replaces_the_file_it_points_to(tmp_pa
     target, link = tmp_path / "real.xlsx", tmp_path / "link.xlsx"
     target.write_bytes(b"old")
     link.symlink_to(target)
-    assert dealmap("template", "-o", str(link)).returncode == 0
+    assert dealmap("template", "-o", str(link), "--force").returncode == 0
     assert link.is_symlink() and target.read_bytes()[:2] == b"PK"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.xlsx", "real.xlsx"]
 
@@ -315,3 +315,16 @@ def test_reading_a_closed_standard_input_is_one_line_and_status_2(command, tmp_p
     )
     assert result.returncode == 2
     assert result.stderr.strip() == "cannot read standard input: Bad file descriptor"
+
+
+def test_a_file_already_there_is_replaced_only_with_force(tmp_path):
+    """`dealmap template` beside a filled-in dealmap-template.xlsx replaced it without a word."""
+    work = tmp_path / "dealmap-template.xlsx"
+    work.write_bytes(b"a filled-in workbook")
+    zh = dealmap("template", "-o", str(work))
+    en = dealmap("template", "-o", str(work), "--lang", "en")
+    assert (zh.returncode, zh.stdout, zh.stderr) == (2, "", f"{work} 已经存在:要替换它,请加 --force\n")
+    assert (en.returncode, en.stderr) == (2, f"{work} exists already: add --force to replace it\n")
+    assert work.read_bytes() == b"a filled-in workbook" and list(tmp_path.iterdir()) == [work]
+    assert dealmap("template", "-o", str(work), "--force").returncode == 0
+    assert work.read_bytes()[:2] == b"PK"
