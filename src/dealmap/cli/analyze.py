@@ -88,7 +88,7 @@ def run(file: str, *, as_json: bool = False, lang: str | None = None, as_of: str
         from dealmap.interchange.dealfile import DealFileError, format_problems, read_deal_file
 
         try:
-            deal = read_deal_file(file)
+            deal = read_deal_file(file, repeats=False)  # stores nothing; see loads_deal
         except DealFileError as exc:
             _fail_with(format_problems(exc.problems, lang))
         report = run_analysis(deal, as_of=day)

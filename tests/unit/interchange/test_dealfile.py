@@ -69,6 +69,32 @@ def test_unknown_key_is_rejected_with_its_path(demo):
     }
 
 
+def test_a_key_written_twice_in_one_object_is_refused_with_its_path(demo, tmp_path):
+    """JSON parsers keep the second "name" and drop the first without a word."""
+    text = json.dumps(demo, ensure_ascii=False, indent=2)
+    account = '"account": {'
+    text = text.replace(account, account + '"name" : "别的公司",', 1)
+    first = json.dumps(demo["stakeholders"][0]["id"])
+    text = text.replace(f'"id": {first}', f'"id": {first}, "id": "p99"', 1)
+    with pytest.raises(DealFileError) as caught:
+        loads_deal(text)
+    problems = {p.path: p.message.en for p in caught.value.problems}
+    repeated = "appears more than once in the same object (only the last value would be kept)"
+    assert problems == {"account.name": repeated, "stakeholders[0].id": repeated}
+    assert "在同一个对象里出现了不止一次" in caught.value.problems[0].message.zh
+    path = tmp_path / "deal.json"
+    path.write_text(text.replace('"id": "p99"', '"id": ' + first, 1), encoding="utf-8")
+    with pytest.raises(DealFileError):
+        read_deal_file(str(path))
+    assert read_deal_file(str(path), repeats=False).account.name == demo["account"]["name"]  # the last
+
+
+def test_a_quote_and_colon_inside_a_value_is_no_repeated_key(demo):
+    demo["account"]["notes"] = 'he said "price": too high'
+    demo["opportunity"]["name"] = 'x" : y'
+    assert loads_deal(json.dumps(demo, ensure_ascii=False)).account.notes == 'he said "price": too high'
+
+
 @pytest.mark.parametrize(
     ("where", "value", "path", "message"),
     [

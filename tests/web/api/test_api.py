@@ -261,6 +261,17 @@ def test_a_bad_deal_file_lists_every_problem_by_path_and_stores_nothing(api_as, 
     assert row_counts() == before
 
 
+def test_a_deal_file_with_a_key_written_twice_is_refused_by_path(api_as, rep, demo_file, row_counts):
+    api, before = api_as(rep), row_counts()
+    text = json.dumps(demo_file, ensure_ascii=False).replace(
+        '"account": {', '"account": {"name": "别的公司", ', 1
+    )
+    response = api.client.post("/api/deal-files", text.encode(), "application/json", headers=api.headers)
+    assert response.status_code == 422
+    assert [p["path"] for p in response.json()["problems"]] == ["account.name"]
+    assert row_counts() == before
+
+
 #: POSTs that compute an answer and store nothing, so they cannot conflict with stored data.
 STORES_NOTHING = {"/api/deals/{id}/what-if", "/api/signals"}
 
