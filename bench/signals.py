@@ -46,6 +46,24 @@ def first_answer() -> tuple[float, float]:
     return float(out.stdout.strip()), time.perf_counter() - start
 
 
+def long_text_growth() -> tuple[float, float]:
+    """Seconds to read one unbroken 5,000- and 50,000-character note (no punctuation: one clause).
+
+    The ratio should stay near 10 (linear); a reader that compares every cue with every other cue
+    of a clause showed ~100 (a 20,000-character line took 24 s from the command line).
+    """
+    from dealmap.signals import read_note
+
+    unit = "价格太高但技术不错he is not interested"
+    times = []
+    for size in (5_000, 50_000):
+        text = (unit * (size // len(unit) + 1))[:size]
+        start = time.perf_counter()
+        read_note(text)
+        times.append(time.perf_counter() - start)
+    return times[0], times[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0)
@@ -57,6 +75,11 @@ def main() -> None:
     print(f"notes/second (1 core): {rate:,.0f}  ({done:,} notes)   target ≥ 2,000")
     print(
         f"first answer: {load:.3f} s after import starts, {wall:.3f} s wall with interpreter start-up   target < 2 s"
+    )
+    short, long = long_text_growth()
+    print(
+        f"one unbroken note, 50,000 / 5,000 characters: {long / short:.1f}x  ({long:.2f} / {short:.3f} s)"
+        "   linear ≈ 10x"
     )
 
 

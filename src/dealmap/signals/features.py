@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -159,14 +160,20 @@ def _drop_contained(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     """Drop a hit lying inside a longer hit of the same kinds (兴趣 inside 没兴趣) or inside a non-cue."""
     table = _table()
     kinds = {h: {k for k, _ in (table.zh.get(h[2]) or table.en[h[2]])} for h in hits}
-    return [
-        h
-        for h in hits
+    # Hits come in order of their start, and none is longer than the longest phrase: only the hits
+    # starting at most that far before one can hold it, so a long clause costs no square of its hits.
+    longest = max((end - start for start, end, _ in hits), default=0)
+    starts = [start for start, _, _ in hits]
+    kept = []
+    for h in hits:
+        first = bisect_left(starts, h[0] - longest)
+        last = bisect_right(starts, h[0])
         if not any(
-            o != h and o[0] <= h[0] and h[1] <= o[1] and (kinds[h] <= kinds[o] or IGNORED in kinds[o])
-            for o in hits
-        )
-    ]
+            o != h and h[1] <= o[1] and (kinds[h] <= kinds[o] or IGNORED in kinds[o])
+            for o in hits[first:last]
+        ):
+            kept.append(h)
+    return kept
 
 
 def _mask_non_negators(text: str) -> str:
@@ -187,7 +194,7 @@ def _negator_start(text: str, masked: str, start: int) -> int:
     for i in range(max(0, start - _NEG_WINDOW), start):
         if masked[i] in lexicon.NEGATORS_ZH:
             return i
-    for word in list(_EN_WORD.finditer(text[:start]))[-3:]:
+    for word in list(_EN_WORD.finditer(text, max(0, start - 200), start))[-3:]:
         if word.group() in lexicon.NEGATORS_EN or word.group().endswith("n't"):
             return word.start()
     return start
@@ -272,13 +279,20 @@ def _add_aimed(feats: dict[str, float], parts: list[Clause], matches: list[Match
     is often the reverse. A clause naming no one takes the target of the clause before it in the
     same sentence.
     """
+    targets: dict[int, str] = {}  # by clause: a long clause with many cues is read once
+
+    def target_of(i: int) -> str:
+        if i not in targets:
+            targets[i] = _target(parts[i].text)
+        return targets[i]
+
     for m in matches:
         if m.kind != LEVEL or m.effective in (0, 1, -1) or m.clause >= len(parts):
             continue
-        target, i = _target(parts[m.clause].text), m.clause
+        target, i = target_of(m.clause), m.clause
         while target == "none" and i > 0 and parts[i - 1].sentence == parts[m.clause].sentence:
             i -= 1
-            target = _target(parts[i].text)
+            target = target_of(i)
         _add(feats, f"a:{'+' if m.effective > 0 else '-'}{target}", m.weight)
 
 

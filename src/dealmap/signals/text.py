@@ -92,6 +92,16 @@ def ngrams(text: str) -> list[str]:
     return grams
 
 
+#: How far back ``words_before`` looks first: enough for a few words, so a cue in a long
+#: unbroken clause costs no scan of everything before it.
+_LOOK_BACK = 120
+
+
 def words_before(text: str, end: int, n: int) -> list[str]:
-    """The last n English words of text[:end]."""
-    return _WORD.findall(text[:end])[-n:]
+    """The last n English words of text[:end] within ``_LOOK_BACK`` characters (a word cut by
+    that edge is left out): what negates a cue is near it."""
+    start = max(0, end - _LOOK_BACK)
+    found = [m for m in _WORD.finditer(text, start, end)]
+    if found and start and found[0].start() == start and _WORD.match(text[start - 1]):
+        found = found[1:]
+    return [m.group() for m in found[-n:]]
