@@ -119,7 +119,7 @@ def _counts_table(plan, lang: str) -> Table:
 
     heads = {
         "zh": ("工作表", "新建", "更新", "无变化"),
-        "en": ("sheet", "create", "update", "unchanged"),
+        "en": ("Sheet", "Create", "Update", "Unchanged"),
     }[lang]
     table = Table(*heads)
     for sheet in SHEETS:
@@ -158,8 +158,17 @@ def import_file(
         if not plan.ok:
             raise ImportFailed(plan.issues)
         out.print(_counts_table(plan, lang))
+        created, updated, unchanged = _totals(plan)
         if dry_run:
             typer.echo(Text("试运行:未写入任何数据", "dry run: nothing stored").get(lang))
+            return
+        if not created and not updated:
+            typer.echo(
+                Text(
+                    f"{_rows(unchanged, 'zh')}都与已保存的数据相同:不需要导入,未写入任何数据",
+                    f"{_rows(unchanged, 'en', all_=True)} match what is stored: nothing to import, nothing stored",
+                ).get(lang)
+            )
             return
         with _Bar(lang) as bar:
             plan = workbook_import(source=source, owner=user, progress=bar, filename=Path(file).name)
@@ -168,8 +177,28 @@ def import_file(
     except ImportFailed as exc:
         typer.echo(format_issues(exc.issues, lang), err=True)
         count = len(exc.issues)
-        _fail(Text(f"共 {count} 处错误,未写入任何数据", f"{count} problem(s); nothing stored"), lang)
-    typer.echo(Text(f"已导入 {plan.rows} 行", f"imported {plan.rows} rows").get(lang))
+        problems = "1 problem" if count == 1 else f"{count} problems"
+        _fail(Text(f"共 {count} 处错误,未写入任何数据", f"{problems}; nothing stored"), lang)
+    typer.echo(
+        Text(
+            f"已导入:新建 {created} 行,更新 {updated} 行,{unchanged} 行无变化",
+            f"imported: {_rows(created, 'en')} created, {updated} updated, {unchanged} unchanged",
+        ).get(lang)
+    )
+
+
+def _totals(plan) -> tuple[int, int, int]:
+    """Rows created, updated and unchanged over every sheet."""
+    counts = plan.counts.values()
+    return sum(c.created for c in counts), sum(c.updated for c in counts), sum(c.unchanged for c in counts)
+
+
+def _rows(count: int, lang: str, *, all_: bool = False) -> str:
+    if lang == "zh":
+        return f"文件中的 {count} 行" if count != 1 else "文件中的 1 行"
+    if count == 1:
+        return "the file's one row" if all_ else "1 row"
+    return f"all {count} rows" if all_ else f"{count} rows"
 
 
 def export(

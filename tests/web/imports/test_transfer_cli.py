@@ -56,7 +56,8 @@ def test_import_stores_and_reports_rows(tmp_path, rep, row_counts):
         "en",
     )
     assert result.exit_code == 0, result.output
-    assert "imported 2 rows" in result.output and row_counts()["Person"] == 1
+    assert "imported: 2 rows created, 0 updated, 0 unchanged" in result.output
+    assert row_counts()["Person"] == 1
 
 
 def test_row_problems_exit_2_listing_each_and_store_nothing(tmp_path, rep, row_counts):
@@ -69,7 +70,7 @@ def test_row_problems_exit_2_listing_each_and_store_nothing(tmp_path, rep, row_c
     result = run("import", people_book(tmp_path / "a.xlsx", rows), "--owner", "rep", "--lang", "en")
     assert result.exit_code == 2
     assert "People row 2, C 层级/Layer" in result.output and "People row 4" in result.output
-    assert "3 problem(s); nothing stored" in result.output
+    assert "3 problems; nothing stored" in result.output
     assert row_counts() == before
 
 
@@ -136,6 +137,8 @@ def test_reimporting_an_export_previews_every_row_as_unchanged(tmp_path, demo_de
     result = run("import", str(out), "--owner", "rep", "--lang", "en")
     assert result.exit_code == 0, result.output
     counts = counts_of(result.output)
-    assert counts["sheet"] == ["create", "update", "unchanged"]
+    assert counts["Sheet"] == ["Create", "Update", "Unchanged"]
     assert counts["People"] == ["0", "0", "7"] and counts["Interactions"] == ["0", "0", "12"]
     assert row_counts() == before
+    assert "match what is stored: nothing to import, nothing stored" in result.output
+    assert "imported" not in result.output
