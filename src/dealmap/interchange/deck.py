@@ -224,13 +224,13 @@ def _power_map(prs, deal: Deal, report: Report, lang: str) -> None:
         y = top + h * i // len(LAYERS) + Inches(0.1)
         box(
             slide,
-            Inches(0.2),
+            Inches(0.1),
             y,
-            Inches(1.1),
+            Inches(1.2),
             Inches(0.5),
             [LAYERS.label(code, lang)],
             lang,
-            size=12,
+            size=10 if lang == "en" else 12,  # "Management" in 12 pt broke inside the word
             bold=True,
             colour=NAVY,
         )
@@ -463,7 +463,7 @@ def _board(prs, deal: Deal, report: Report, lang: str) -> None:
             lines.append((f"{isolated(p.name)}  {level_text(p.level, lang)}", 13, True, None))
             if p.actions:
                 action = isolate_within(p.actions[0].text.get(lang), texts)
-                lines.append((_short(action, 70), 9.5, False, GREY))
+                lines.append((_short(action, 70, lang), 9.5, False, GREY))
         if not lines:
             lines = [(T["none"].get(lang), 12, False, GREY)]
         panel = box(slide, x, Inches(1.85), w, Inches(4.9), lines, lang)
@@ -471,8 +471,16 @@ def _board(prs, deal: Deal, report: Report, lang: str) -> None:
         panel.fill.fore_color.rgb = RGBColor(0xF6, 0xF8, 0xFB)
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _short(text: str, limit: int, lang: str) -> str:
+    """The text cut to about ``limit`` Chinese characters' room. English takes about twice as many
+    letters for the same room, and is cut between words, not inside one ("progres…")."""
+    if lang != "en":
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+    room = limit * 2
+    if len(text) <= room:
+        return text
+    cut = text.rfind(" ", 0, room)
+    return (text[:cut] if cut > room // 2 else text[: room - 1]).rstrip(" ,;:—-") + "…"
 
 
 def key_people(deal: Deal) -> list[str]:
@@ -542,7 +550,7 @@ def _next(prs, deal: Deal, report: Report, lang: str) -> None:
             10.5,
         )
         actions = [isolate_within(a.text.get(lang), texts) for a in p.actions[1:3] or p.actions[:1]]
-        _cell(table.cell(r, 2), "\n".join(f"• {_short(a, 90)}" for a in actions), lang, 10)
+        _cell(table.cell(r, 2), "\n".join(f"• {_short(a, 90, lang)}" for a in actions), lang, 10)
 
 
 SLIDES = (_title, _power_map, _score, _findings, _board, _trends, _next)

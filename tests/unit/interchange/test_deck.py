@@ -109,6 +109,27 @@ def test_a_typed_name_among_other_words_is_direction_isolated():
     assert [t for t in texts if rlo in outside.sub("", t) and t not in typed] == []
 
 
+def test_a_shortened_english_line_ends_between_words(deck):
+    """The English strategy board and next actions ended in "progres…" and "keep …"."""
+    lang, data = deck
+    shortened = [r.text for r in runs(Presentation(io.BytesIO(data))) if r.text.endswith("…")]
+    for text in shortened:
+        if lang == "en":
+            assert re.search(r"[A-Za-z\)\]\"”]…$", text) and not text.endswith(" …"), text
+    if lang == "en":  # English gets room for twice as many letters: the demo's actions fit whole
+        assert shortened == []
+
+
+def test_shortening_cuts_chinese_by_characters_and_english_between_words():
+    from dealmap.interchange.deck import _short
+
+    assert _short("找出他最看重的组织利益和个人收益", 8, "zh") == "找出他最看重的…"
+    text = "Keep in touch with them and share progress before every big decision, twice a month"
+    short = _short(text, 20, "en")
+    assert short == "Keep in touch with them and share…" and len(short) <= 40
+    assert _short("Short enough.", 20, "en") == "Short enough."
+
+
 def test_the_charts_have_their_data(demo):
     deal, report = demo
     prs = Presentation(io.BytesIO(build_deck(deal, report)))
