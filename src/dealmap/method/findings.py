@@ -200,8 +200,8 @@ _SPECS = (
         "ch5.s1 第二.一.2",
         (
             "过去{days}天与反对者接触{opponent_count}人次,与支持者只有{supporter_count}人次:过多关注反对者会让支持者起疑。",
-            "In the last {days} days: {opponent_count} contact(s) with opponents, only {supporter_count} with "
-            "supporters — courting opponents makes supporters doubt us.",
+            "In the last {days} days, contacts with opponents: {opponent_count}; with supporters: only "
+            "{supporter_count} — courting opponents makes supporters doubt us.",
         ),
         (
             "把时间转回支持者;对反对者({names})控制投入,资源有限。",
@@ -316,7 +316,7 @@ _SPECS = (
         "ch4",
         (
             "需求调研还有{count}个问题没有答案:{questions}",
-            "{count} needs-research question(s) are unanswered: {questions}",
+            "Needs-research questions still unanswered ({count}): {questions}",
         ),
         (
             "向需求提出人和使用部门补齐这些答案。",

@@ -49,7 +49,7 @@ GROUP_ACTIONS: dict[str, Point] = {
 
 #: For a neutral or opponent whom supporters can reach: use them (ch5.s1 利用支持者影响其他人).
 USE_SUPPORTERS = Point(
-    Text("请支持者{names}去影响他。", "Ask supporter(s) {names} to sway them."),
+    Text("请支持者{names}去影响他。", "Ask {names}, who support us, to sway them."),
     "ch5.s1 第二.一.3",
 )
 #: For a neutral or opponent whom no supporter reaches yet.

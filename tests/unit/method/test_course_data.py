@@ -79,3 +79,18 @@ def test_every_department_layer_need_and_style_has_its_advice():
     assert set(PERSONAL_NEED_INFO) == set(PERSONAL_NEEDS.codes)
     assert all(need.cues for need in PERSONAL_NEED_INFO.values())
     assert set(CHANGE_STYLE_TACTICS) == set(CHANGE_STYLES.codes)
+
+
+def test_english_method_text_never_hedges_a_plural_with_parentheses():
+    """ "1 needs-research question(s)", "Ask supporter(s) 刘敏": a sentence a person writes reads
+    either way; the method's English says it without "(s)"."""
+    from dealmap.method import strategies
+    from dealmap.method.findings import CATALOGUE, PHRASES
+
+    texts = [t for spec in CATALOGUE.values() for t in (spec.message.en, spec.action.en)]
+    texts += [t.en for t in PHRASES.values()]
+    for value in vars(strategies).values():
+        values = value.values() if isinstance(value, dict) else value if isinstance(value, tuple) else [value]
+        texts += [p.text.en for p in values if isinstance(p, strategies.Point)]
+    assert len(texts) > 60
+    assert [t for t in texts if "(s)" in t] == []
