@@ -16,7 +16,13 @@ import orjson
 from dealmap.cli.langs import output_lang
 from dealmap.method.codes import LANGS, Text
 
-BAD_LANG = Text("--lang 只能是 zh 或 en", "--lang must be zh or en")
+
+def bad_lang(value: str) -> Text:
+    """The words of typer's usage error for a bad --lang (the other commands' own)."""
+    return Text(
+        f"'--lang' 的值不对:只能是 zh 或 en,不能是 {value!r}。",
+        f"Invalid value for '--lang': must be zh or en, not {value!r}",
+    )
 
 
 def bad_date(option: str, value: str) -> Text:
@@ -74,7 +80,7 @@ def run(file: str, *, as_json: bool = False, lang: str | None = None, as_of: str
     if lang is None:
         lang = output_lang()
     if lang not in LANGS:
-        _fail(BAD_LANG, "en")
+        _fail(bad_lang(lang), output_lang())  # the language asked for is unknown: the default's
     from dealmap.cli import frame
 
     frame.speak(lang)

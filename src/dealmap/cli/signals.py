@@ -74,7 +74,9 @@ def signals(
 ) -> None:
     """Print the suggestions for TEXT, or one JSON object per line of `--jsonl FILE|-`."""
     if lang not in _WORDS:
-        _fail(Text(f"--lang 只能是 zh 或 en,不能是 {lang!r}", f"--lang must be zh or en, not {lang!r}"), "en")
+        from dealmap.cli.analyze import bad_lang
+
+        _fail(bad_lang(lang), output_lang())
     frame.speak(lang)
     if jsonl is not None:
         if text is not None:

@@ -76,6 +76,23 @@ def test_bad_options_exit_2(runner, args):
     assert runner.invoke(app, ["analyze", DEMO, *args]).exit_code == 2
 
 
+def test_an_unknown_language_is_refused_in_the_default_language(tmp_path):
+    """`analyze --lang fr` (and `signals --lang fr`) answered in English whatever the default."""
+    import os
+
+    dealmap = [str(Path(sys.executable).with_name("dealmap"))]  # the installed script
+    for command in (["analyze", DEMO], ["signals", "他说不错"]):
+        for lang, words in (
+            ("zh", "'--lang' 的值不对:只能是 zh 或 en,不能是 'fr'。"),
+            ("en", "must be zh or en, not 'fr'"),
+        ):
+            env = {**os.environ, "DEALMAP_LANG": lang}
+            done = subprocess.run(
+                [*dealmap, *command, "--lang", "fr"], capture_output=True, text=True, env=env
+            )
+            assert done.returncode == 2 and words in done.stderr, (command, lang, done.stderr)
+
+
 # -- the plain `analyze` call that `dealmap.cli.main` runs without typer --------------------
 
 
