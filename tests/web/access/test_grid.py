@@ -58,6 +58,7 @@ API_RULES: dict[tuple[str, str], Op] = {
     ),
     ("delete", "/api/accounts/{id}"): Op("own", 204, path=lambda t: {"id": t.account.pk}),
     ("get", "/api/accounts/{id}/shares"): Op("read", path=lambda t: {"id": t.account.pk}),
+    ("get", "/api/accounts/{id}/history"): Op("read", path=lambda t: {"id": t.account.pk}),
     ("post", "/api/accounts/{id}/shares"): Op(
         "own", path=lambda t: {"id": t.account.pk}, body=lambda t: {"username": "colleague", "can_edit": True}
     ),
