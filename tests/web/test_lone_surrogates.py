@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 PASSWORD = "dealmap-test-pw"
 TOKEN = "0123456789abcdef0123456789abcdef"
-ZH = "stakeholders[2].title: 不是有效的文本:含有落单的 UTF-16 代理项 \\udc00(它不是字符,无法显示或保存)"
+ZH = "stakeholders[2].title: 不是有效的文本：含有落单的 UTF-16 代理项 \\udc00（它不是字符，无法显示或保存）"
 EN = "stakeholders[2].title: is not valid text: holds a lone UTF-16 surrogate \\udc00 (no character; cannot be shown or stored)"
 
 

@@ -52,7 +52,15 @@ def test_logout_is_a_post(client, rep):
 
 def test_rep_sees_their_deal_with_its_people_and_research(client, rep, demo_deal):
     page = login(client, rep).get(reverse("deals:detail", args=[demo_deal.pk])).content.decode()
-    for text in ("MES 生产执行系统升级", "陈建国", "赵立", "拍板人", "谁提出的这个需求?", "大力支持", "内线"):
+    for text in (
+        "MES 生产执行系统升级",
+        "陈建国",
+        "赵立",
+        "拍板人",
+        "谁提出的这个需求？",
+        "大力支持",
+        "内线",
+    ):
         assert text in page, text
 
 

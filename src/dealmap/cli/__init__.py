@@ -16,8 +16,8 @@ import sys
 from dealmap.method.codes import Text
 
 APP_HELP = Text(
-    "DealMap 大客户决策地图:理清大客户的采购决策链,知道下一步该做什么。\n\n"
-    "帮助的语言:设置了 DEALMAP_LANG(zh 或 en)就用它,否则跟随系统语言"
+    "DealMap 大客户决策地图：理清大客户的采购决策链，知道下一步该做什么。\n\n"
+    "帮助的语言：设置了 DEALMAP_LANG(zh 或 en)就用它，否则跟随系统语言"
     "(LC_ALL / LC_MESSAGES / LANG),都没有时用中文。",
     "DealMap (大客户决策地图): map a key account's buying group and know what to do next.\n\n"
     "Help language: DEALMAP_LANG (zh or en) if set, else the locale (LC_ALL / LC_MESSAGES / LANG), "
@@ -97,9 +97,9 @@ def output_failed(exc: OSError) -> None:  # raises SystemExit
 
     reason = os_reason(exc)
     if exc.filename is None:
-        text = Text(f"无法写入标准输出:{reason.zh}", f"cannot write to standard output: {reason.en}")
+        text = Text(f"无法写入标准输出：{reason.zh}", f"cannot write to standard output: {reason.en}")
     else:
-        text = Text(f"无法使用 {exc.filename}:{reason.zh}", f"cannot use {exc.filename}: {reason.en}")
+        text = Text(f"无法使用 {exc.filename}：{reason.zh}", f"cannot use {exc.filename}: {reason.en}")
     with contextlib.suppress(OSError, ValueError):  # stderr is gone too: the status says it
         print(text.get(message_lang()), file=sys.stderr, flush=True)
     raise SystemExit(OUTPUT_FAILED)

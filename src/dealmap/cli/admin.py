@@ -17,12 +17,12 @@ ROLES = ("rep", "manager", "admin")
 HELP = {
     "user": Text("管理用户。", "Manage users."),
     "add": Text(
-        "添加用户并指定角色(和团队)。\n\n不加 --password-stdin 时,会提示输入密码。",
+        "添加用户并指定角色（和团队）。\n\n不加 --password-stdin 时，会提示输入密码。",
         "Add a user with a role (and a team); asks for the password unless --password-stdin.",
     ),
     "add.name": Text("用户名。", "Username."),
     "add.role": Text("角色:rep(销售代表)、manager(销售经理)或 admin(管理员)。", "rep, manager or admin."),
-    "add.team": Text("所属团队(没有就新建)。", "Team name (created if missing)."),
+    "add.team": Text("所属团队（没有就新建）。", "Team name (created if missing)."),
     "add.password_stdin": Text(
         "从标准输入的第一行读取密码。", "Read the password from the first line of stdin."
     ),
@@ -31,7 +31,7 @@ HELP = {
         "为用户生成新的 API 令牌(只显示这一次)。\n\n调用 API 时把它放在请求头 `Authorization: Bearer TOKEN` 里。",
         "Print a new API token for a user (shown once; send it as `Authorization: Bearer TOKEN`).",
     ),
-    "token.name": Text("令牌代表哪个用户(用户名)。", "Username the token acts as."),
+    "token.name": Text("令牌代表哪个用户（用户名）。", "Username the token acts as."),
     "token.lang": MESSAGES_LANG,
 }
 
@@ -72,7 +72,7 @@ def user_add(
                 )
         except ValidationError as exc:
             reasons = " ".join(str(m) for m in exc.messages)
-            _fail(Text(f"无法创建用户:{reasons}", f"cannot create the user: {reasons}"), lang)
+            _fail(Text(f"无法创建用户：{reasons}", f"cannot create the user: {reasons}"), lang)
     typer.echo(f"{user.username} ({role}{', ' + team if team else ''})")
 
 

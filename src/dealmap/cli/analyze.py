@@ -20,32 +20,34 @@ from dealmap.method.codes import LANGS, Text
 def bad_lang(value: str) -> Text:
     """The words of typer's usage error for a bad --lang (the other commands' own)."""
     return Text(
-        f"'--lang' 的值不对:只能是 zh 或 en,不能是 {value!r}。",
+        f"'--lang' 的值不对：只能是 zh 或 en，不能是 {value!r}。",
         f"Invalid value for '--lang': must be zh or en, not {value!r}",
     )
 
 
 def bad_date(option: str, value: str) -> Text:
     return Text(
-        f"{option} 必须是 YYYY-MM-DD 格式的日期(如 2027-01-31),不能是 {value!r}",
+        f"{option} 必须是 YYYY-MM-DD 格式的日期（如 2027-01-31），不能是 {value!r}",
         f"{option} must be a date as YYYY-MM-DD (e.g. 2027-01-31), not {value!r}",
     )
 
 
 HELP = {
     "analyze": Text(
-        "分析商机:找出问题,给出每个人的应对策略。\n\n问题按严重程度排列(严重的在前),另附每个人的策略、加权支持度和态势分。",
+        "分析商机：找出问题，给出每个人的应对策略。\n\n问题按严重程度排列（严重的在前），另附每个人的策略、加权支持度和态势分。",
         "Analyse a deal: findings (critical first), each person's strategy, balance and position score.",
     ),
     "analyze.file": Text(
-        "dealmap/1 格式的商机文件;写 - 则从标准输入读取。", "A dealmap/1 deal file, or - for standard input."
+        "dealmap/1 格式的商机文件；写 - 则从标准输入读取。", "A dealmap/1 deal file, or - for standard input."
     ),
     "analyze.as_json": Text(
         "输出 dealmap-report/1 格式的 JSON,而不是表格。", "Print the dealmap-report/1 JSON instead of tables."
     ),
-    "analyze.lang": Text("报告的语言:zh(中文)或 en(英文)。", "Language of the readable report: zh or en."),
+    "analyze.lang": Text(
+        "报告的语言：zh（中文）或 en（英文）。", "Language of the readable report: zh or en."
+    ),
     "analyze.as_of": Text(
-        "按哪一天来分析(默认取文件里的日期,没有就用今天)。",
+        "分析日期：默认用文件里的日期，没有就用今天。",
         "Analysis date (default: the file's, else today).",
     ),
 }
@@ -145,7 +147,7 @@ def _fail_with(message: str):
 # -- readable report ------------------------------------------------------------------------
 
 HEADINGS = {
-    "findings": Text("发现的问题(严重的在前)", "Findings (critical first)"),
+    "findings": Text("发现的问题（严重的在前）", "Findings (critical first)"),
     "people": Text("联系人与策略", "People and strategy"),
     "actions": Text("逐人行动建议", "Actions per person"),
     "severity": Text("严重度", "Severity"),

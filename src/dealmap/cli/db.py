@@ -33,41 +33,41 @@ def check_lang(value: str) -> str:
 LANG_OPTION = Annotated[str, typer.Option("--lang", metavar="zh|en", callback=check_lang)]
 #: --lang when it is not given: DEALMAP_LANG (zh or en), else zh.
 DEFAULT_LANG = output_lang()
-MESSAGES_LANG = Text("提示信息的语言:zh(中文)或 en(英文)。", "Language of messages: zh or en.")
+MESSAGES_LANG = Text("提示信息的语言：zh（中文）或 en（英文）。", "Language of messages: zh or en.")
 
 HELP = {
-    "serve": Text("启动网页版(会先自动升级数据库)。", "Serve the web app (migrating the database first)."),
+    "serve": Text("启动网页版（会先自动升级数据库）。", "Serve the web app (migrating the database first)."),
     "serve.port": Text("监听的端口。", "Port to listen on."),
     "serve.host": Text("监听的地址。", "Address to listen on."),
     "demo": Text(
-        "创建演示用户(rep 和 manager),并载入演示商机(日期平移到今天)。",
+        "创建演示用户（rep 和 manager），并载入演示商机（日期平移到今天）。",
         "Create the demo users (rep, manager) and load the demo deal, dated to today.",
     ),
     "demo.force": Text("已经有商机时也再载入一份。", "Load another copy even if deals exist."),
     "demo.port": Text("启动提示里显示的端口。", "Port printed in the start-up message."),
     "import-deal": Text(
-        "检查商机文件并存入数据库;最后一行输出新商机的 id。\n\n"
-        "只要有问题,就在标准错误里按 JSON 路径逐条列出,退出状态为 2,什么都不保存。",
+        "检查商机文件并存入数据库；最后一行输出新商机的 id。\n\n"
+        "只要有问题，就在标准错误里按 JSON 路径逐条列出，退出状态为 2，什么都不保存。",
         "Validate a deal file and store it; prints the new deal's id as the last line.\n\n"
         "Any problem: every problem is listed by JSON path on stderr, exit status 2, nothing stored.",
     ),
     "import-deal.file": Text(
-        "商机文件(dealmap/1 JSON);写 - 则从标准输入读取。",
+        "商机文件（dealmap/1 JSON）；写 - 则从标准输入读取。",
         "Deal file (dealmap/1 JSON), or - for standard input.",
     ),
     "import-deal.owner": Text(
-        "新客户的负责人(用户名),默认是唯一的用户或销售代表。",
+        "新客户的负责人（用户名），默认是唯一的用户或销售代表。",
         "Username who owns the new account (default: the only user, else the only rep).",
     ),
     "import-deal.lang": MESSAGES_LANG,
     "export-deal": Text(
-        "把已保存的商机导出为 dealmap/1 商机文件(as_of 为今天)。",
+        "把已保存的商机导出为 dealmap/1 商机文件（as_of 为今天）。",
         "Write a stored deal as a dealmap/1 deal file (as_of = today).",
     ),
     "export-deal.deal_id": Text(
         "商机的 id(即 import-deal 输出的那个)。", "The deal's id (as printed by import-deal)."
     ),
-    "export-deal.output": Text("写到这个文件里,而不是标准输出。", "Write to this file, not stdout."),
+    "export-deal.output": Text("写到这个文件里，而不是标准输出。", "Write to this file, not stdout."),
     "export-deal.force": Text("文件已存在时替换它。", "Replace the file if it exists."),
     "export-deal.lang": MESSAGES_LANG,
     "manage": Text(
@@ -96,7 +96,7 @@ def ensure_database() -> None:
     except DatabaseError as exc:
         from dealmap.cli import frame
 
-        _fail(Text(f"无法连接数据库:{exc}", f"cannot use the database: {exc}"), frame.current(), code=1)
+        _fail(Text(f"无法连接数据库：{exc}", f"cannot use the database: {exc}"), frame.current(), code=1)
 
 
 def _say(text: Text, lang: str, *, err: bool = False) -> None:
@@ -122,7 +122,7 @@ def write_output(path: Path, data: bytes, lang: str, *, force: bool = False) -> 
         if stat.S_ISREG(mode) and not force:
             _fail(
                 Text(
-                    f"{path} 已经存在:要替换它,请加 --force",
+                    f"{path} 已经存在：要替换它，请加 --force",
                     f"{path} exists already: add --force to replace it",
                 ),
                 lang,
@@ -137,7 +137,7 @@ def write_output(path: Path, data: bytes, lang: str, *, force: bool = False) -> 
         from dealmap.interchange.dealfile import os_reason
 
         reason = os_reason(exc)
-        _fail(Text(f"无法写入 {path}:{reason.zh}", f"cannot write {path}: {reason.en}"), lang)
+        _fail(Text(f"无法写入 {path}：{reason.zh}", f"cannot write {path}: {reason.en}"), lang)
 
 
 def _replace(path: Path, data: bytes) -> None:
@@ -189,7 +189,7 @@ def demo(
     else:
         typer.echo(
             "Deals exist already; demo deal not loaded again (--force loads another copy) / "
-            "已有商机,未重复载入演示商机(--force 可再载入一份)"
+            "已有商机，未重复载入演示商机（--force 可再载入一份）"
         )
     typer.echo(f"DealMap: http://127.0.0.1:{port}/")
     for username, role, _ in DEMO_USERS:

@@ -20,67 +20,67 @@ import re
 #: click's and typer's messages (their English text is the key) in Chinese. Placeholders stay as they are.
 ZH: dict[str, str] = {
     # help pages
-    "Usage:": "用法:",
+    "Usage:": "用法：",
     "Options": "选项",
     "Arguments": "参数",
     "Commands": "命令",
     "Positional arguments": "位置参数",
     "Show this message and exit.": "显示本帮助并退出。",
     "Show the version and exit.": "显示版本并退出。",
-    "%(prog)s, version %(version)s": "%(prog)s,版本 %(version)s",
-    "[default: {}]": "[默认:{}]",
-    "[env var: {}]": "[环境变量:{}]",
+    "%(prog)s, version %(version)s": "%(prog)s，版本 %(version)s",
+    "[default: {}]": "[默认：{}]",
+    "[env var: {}]": "[环境变量：{}]",
     "[required]": "[必填]",
-    "(deprecated) ": "(已弃用)",
+    "(deprecated) ": "（已弃用）",
     "deprecated": "已弃用",
-    "default: {default}": "默认:{default}",
-    "env var: {var}": "环境变量:{var}",
+    "default: {default}": "默认：{default}",
+    "env var: {var}": "环境变量：{var}",
     "required": "必填",
-    "(dynamic)": "(动态)",
-    "Choice({choices})": "可选值({choices})",
+    "(dynamic)": "（动态）",
+    "Choice({choices})": "可选值（{choices}）",
     "file": "文件",
     "directory": "目录",
     "path": "路径",
     # errors
     "Error": "错误",
-    "Error: {message}": "错误:{message}",
+    "Error: {message}": "错误：{message}",
     "Try '{command} {option}' for help.": "运行 '{command} {option}' 查看帮助。",
     "Try [blue]'{command_path} {help_option}'[/] for help.": "运行 [blue]'{command_path} {help_option}'[/] 查看帮助。",
     "Missing argument": "缺少参数",
     "Missing option": "缺少选项",
     "Missing parameter": "缺少参数",
     "Missing {param_type}": "缺少{param_type}",
-    "Missing parameter: {param_name}": "缺少参数:{param_name}",
+    "Missing parameter: {param_name}": "缺少参数：{param_name}",
     "Missing command.": "缺少命令。",
     "No such command {name!r}.": "没有 {name!r} 这个命令。",
     "No such option {name!r}.": "没有 {name!r} 这个选项。",
-    "Invalid value for {param_hint}: {message}": "{param_hint} 的值不对:{message}",
-    "Invalid value: {message}": "值不对:{message}",
+    "Invalid value for {param_hint}: {message}": "{param_hint} 的值不对：{message}",
+    "Invalid value: {message}": "值不对：{message}",
     "Option {name!r} does not take a value.": "选项 {name!r} 不接受值。",
     "Argument {name!r} takes {nargs} values.": "参数 {name!r} 需要 {nargs} 个值。",
-    "Invalid start character for option ({option})": "选项的开头字符不对({option})",
-    "Choose from:\n\t{choices}": "可选:\n\t{choices}",
+    "Invalid start character for option ({option})": "选项的开头字符不对（{option}）",
+    "Choose from:\n\t{choices}": "可选：\n\t{choices}",
     "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
     "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的{number_type}。",
     "{value!r} is not a valid UUID.": "{value!r} 不是有效的 UUID。",
-    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} 不是有效的布尔值。可用的值:{states}",
+    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} 不是有效的布尔值。可用的值：{states}",
     "{name} {filename!r} does not exist.": "{name} {filename!r} 不存在。",
     "{name} {filename!r} is a file.": "{name} {filename!r} 是文件。",
     "{name} {filename!r} is a directory.": "{name} {filename!r} 是目录。",
     "{name} {filename!r} is not readable.": "{name} {filename!r} 读不了。",
     "{name} {filename!r} is not writable.": "{name} {filename!r} 写不了。",
     "{name} {filename!r} is not executable.": "{name} {filename!r} 不能执行。",
-    "Could not open file {filename!r}: {message}": "打不开文件 {filename!r}:{message}",
+    "Could not open file {filename!r}: {message}": "打不开文件 {filename!r}：{message}",
     "Value must be an iterable.": "值必须是可迭代的。",
     "unknown error": "未知错误",
-    "Aborted!": "已中止!",
+    "Aborted!": "已中止！",
     "Aborted.": "已中止。",
     # prompts
-    "Do you want to continue?": "要继续吗?",
-    "Confirm the action without prompting.": "不询问,直接确认。",
+    "Do you want to continue?": "要继续吗？",
+    "Confirm the action without prompting.": "不询问，直接确认。",
     "Repeat for confirmation": "再输入一次确认",
-    "Error: The two entered values do not match.": "错误:两次输入的不一致。",
-    "Error: invalid input": "错误:输入无效",
+    "Error: The two entered values do not match.": "错误：两次输入的不一致。",
+    "Error: invalid input": "错误：输入无效",
     "Press any key to continue...": "按任意键继续……",
 }
 
@@ -89,11 +89,11 @@ ZH_PLURAL: dict[tuple[str, str], str] = {
     (
         "Got unexpected extra argument ({args})",
         "Got unexpected extra arguments ({args})",
-    ): "多出了参数({args})",
+    ): "多出了参数（{args}）",
     (
         "Did you mean {possibility}?",
         "(Did you mean one of: {possibilities}?)",
-    ): "(是不是想用:{possibilities}?)",
+    ): "（是不是想用：{possibilities}?）",
     (
         "Option {name!r} requires an argument.",
         "Option {name!r} requires {nargs} arguments.",
@@ -105,11 +105,11 @@ ZH_PLURAL: dict[tuple[str, str], str] = {
     (
         "Takes {nargs} values but 1 was given.",
         "Takes {nargs} values but {len} were given.",
-    ): "需要 {nargs} 个值,给了 {len} 个。",
+    ): "需要 {nargs} 个值，给了 {len} 个。",
     (
         "{len_type} values are required, but {len_value} was given.",
         "{len_type} values are required, but {len_value} were given.",
-    ): "需要 {len_type} 个值,给了 {len_value} 个。",
+    ): "需要 {len_type} 个值，给了 {len_value} 个。",
 }
 
 #: The modules that look messages up, and typer's panel titles (looked up once, at its import).
@@ -163,18 +163,18 @@ def ngettext_en(singular: str, plural: str, n: int) -> str:
 ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.DOTALL), chinese)
     for pattern, chinese in (
-        (r"No such option: (\S+) \(Possible options: (.*)\)", r"没有 \1 这个选项(可能是:\2)"),
+        (r"No such option: (\S+) \(Possible options: (.*)\)", r"没有 \1 这个选项（可能是：\2）"),
         (r"No such option: (\S+)", r"没有 \1 这个选项。"),
         (r"Missing argument (.+?)\.", r"缺少参数 \1。"),
         (r"Missing option (.+?)\.", r"缺少选项 \1。"),
-        (r"Missing parameter: (.+)", r"缺少参数:\1"),
-        (r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", r"多出了参数:\1"),
+        (r"Missing parameter: (.+)", r"缺少参数：\1"),
+        (r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", r"多出了参数：\1"),
         (r"Option (.+?) requires an argument\.", r"选项 \1 后面要跟一个值。"),
         (r"Option (.+?) requires (\d+) arguments\.", r"选项 \1 后面要跟 \2 个值。"),
         (r"Option (.+?) does not take a value\.", r"选项 \1 不接受值。"),
-        (r"Invalid value for (.+?): (.*)", r"\1 的值不对:\2"),
-        (r"Invalid value: (.*)", r"值不对:\1"),
-        (r"(.+?)\.? Did you mean (.+)\?", r"\1(是不是想用 \2?)"),
+        (r"Invalid value for (.+?): (.*)", r"\1 的值不对：\2"),
+        (r"Invalid value: (.*)", r"值不对：\1"),
+        (r"(.+?)\.? Did you mean (.+)\?", r"\1（是不是想用 \2?）"),
     )
 )
 #: The part after "Invalid value for X:", from typer's and pydantic's value checks.
@@ -186,7 +186,7 @@ VALUE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:Value )?(.+?) is not a valid (?:boolean|bool)\.", r"\1 不是 true/false。"),
         (r"(?:Value )?(.+?) is not a valid (\w+)\.", r"\1 不是有效的 \2。"),
         (r"(.+?) is not one of (.+)\.", r"\1 不在 \2 之中。"),
-        (r"must be (\S+) or (\S+), not (.+)", r"只能是 \1 或 \2,不能是 \3。"),
+        (r"must be (\S+) or (\S+), not (.+)", r"只能是 \1 或 \2，不能是 \3。"),
         (r"(?:File|Path|Directory) (.+?) does not exist\.", r"\1 不存在。"),
         (r"Input should be a valid integer(?:,.*)?", "要填整数。"),
         (r"Input should be a valid number(?:,.*)?", "要填数字。"),
@@ -201,7 +201,7 @@ TYPE_WORDS: dict[str, tuple[str, str]] = {
     "<float>": ("数字", "NUMBER"),
     "<path>": ("路径", "PATH"),
 }
-USAGE_ZH = "用法: "
+USAGE_ZH = "用法："
 HELP_OPTION_ZH = "显示本帮助并退出。"
 _lang = "zh"
 
@@ -211,7 +211,7 @@ def error_zh(message: str) -> str:
     for pattern, chinese in ERRORS:
         hit = pattern.fullmatch(message)
         if hit:
-            head, colon, value = hit.expand(chinese).partition("值不对:")
+            head, colon, value = hit.expand(chinese).partition("值不对：")
             return head + colon + _value_zh(value)
     return message
 

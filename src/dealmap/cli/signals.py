@@ -21,7 +21,7 @@ _WORDS = {
     "zh": {
         "attitude": "态度",
         "confidence": "置信度",
-        "none": "(未提及态度)",
+        "none": "（未提及态度）",
         "need": "个人需求",
         "departments": "部门关注",
         "signals": "行为信号",
@@ -43,21 +43,22 @@ _WORDS = {
 
 HELP = {
     "signals": Text(
-        "读客户原话或拜访记录,给出态度和信号的建议。\n\n"
+        "读客户原话或拜访记录，给出态度和信号的建议。\n\n"
         "建议包括态度等级、个人需求、部门关注和行为信号。"
-        "用 --jsonl FILE|- 可以批量处理:每行一段文字,按原顺序每行输出一个 JSON 对象。",
+        "用 --jsonl FILE|- 可以批量处理：每行一段文字，按原顺序每行输出一个 JSON 对象。",
         "Read a customer's words or a visit note and suggest attitude level, personal need, "
         "department concerns and behaviour signals.\n\n"
         "With --jsonl FILE|- it reads one text per line and writes one JSON object per line, in order.",
     ),
     "signals.text": Text(
-        "要读的拜访记录或客户原话(中文、英文均可)。", "The note or the customer's words (zh or en)."
+        "要读的拜访记录或客户原话（中文、英文均可）。", "The note or the customer's words (zh or en)."
     ),
-    "signals.as_json": Text("输出 JSON 对象,而不是文字。", "Print the JSON object instead of text."),
+    "signals.as_json": Text("输出 JSON 对象，而不是文字。", "Print the JSON object instead of text."),
     "signals.jsonl": Text(
-        "从文件 FILE 逐行读取(写 - 则从标准输入读取)。", "Read one text per line from FILE (or - for stdin)."
+        "从文件 FILE 逐行读取（写 - 则从标准输入读取）。",
+        "Read one text per line from FILE (or - for stdin).",
     ),
-    "signals.lang": Text("结果标签的语言:zh(中文)或 en(英文)。", "Language of the labels: zh or en."),
+    "signals.lang": Text("结果标签的语言：zh（中文）或 en（英文）。", "Language of the labels: zh or en."),
 }
 
 
@@ -118,7 +119,7 @@ def _read_lines(source: str, lang: str) -> list[str]:
         reason = Text(
             f"第 {exc.start + 1} 个字节起不是 UTF-8 文本", f"not UTF-8 text from byte {exc.start + 1}"
         )
-    _fail(Text(f"无法读取 {name.zh}:{reason.zh}", f"cannot read {name.en}: {reason.en}"), lang)
+    _fail(Text(f"无法读取 {name.zh}：{reason.zh}", f"cannot read {name.en}: {reason.en}"), lang)
     raise AssertionError("unreachable: _fail exits")
 
 

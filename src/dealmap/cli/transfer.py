@@ -23,45 +23,45 @@ from dealmap.method.codes import Text
 
 FORMATS = ("xlsx", "pptx", "json")
 
-LANG = Text("语言:zh(中文)或 en(英文)。", "Language: zh or en.")
+LANG = Text("语言：zh（中文）或 en（英文）。", "Language: zh or en.")
 OUTPUT = Text("要写入的文件。", "File to write.")
 FORCE = Text("文件已存在时替换它。", "Replace the file if it exists.")
 HELP = {
     "import": Text(
         "从 Excel 或 CSV 文件批量导入数据。\n\n"
         "可导入客户、商机、联系人、商机角色、关系、态度评估和接触记录。"
-        "先检查整个文件;只要有问题,就按工作表、行、列逐条列出,退出状态为 2,什么都不保存。",
+        "先检查整个文件；只要有问题，就按工作表、行、列逐条列出，退出状态为 2，什么都不保存。",
         "Import accounts, deals, people, parts, relations, assessments and interactions from Excel or CSV.\n\n"
         "The whole file is checked first; any problem is listed by sheet, row and column, exit status 2, "
         "nothing stored.",
     ),
     "import.file": Text(
-        "Excel 工作簿(.xlsx),或只含一张表的 .csv 文件。", "The workbook (.xlsx) or a one-sheet .csv."
+        "Excel 工作簿（.xlsx），或只含一张表的 .csv 文件。", "The workbook (.xlsx) or a one-sheet .csv."
     ),
-    "import.dry_run": Text("只检查并预览,不保存任何数据。", "Check and preview only; store nothing."),
-    "import.owner": Text("导入的客户归谁负责(用户名)。", "Username who owns the imported accounts."),
+    "import.dry_run": Text("只检查并预览，不保存任何数据。", "Check and preview only; store nothing."),
+    "import.owner": Text("导入的客户归谁负责（用户名）。", "Username who owns the imported accounts."),
     "import.lang": LANG,
     "export": Text(
-        "导出一个或全部商机:Excel 工作簿、客户回顾 PPT 或商机文件。",
+        "导出一个或全部商机：Excel 工作簿、客户回顾 PPT 或商机文件。",
         "Export a deal (or a portfolio) as a workbook, an account-review deck or a deal file.",
     ),
     "export.deal_id": Text(
-        "商机的 id;写 all 则导出负责人能看到的全部商机(仅限 xlsx)。",
+        "商机的 id；写 all 则导出负责人能看到的全部商机（仅限 xlsx）。",
         "The deal's id, or 'all' for every deal the owner sees (xlsx).",
     ),
     "export.format": Text(
-        "导出格式:xlsx、pptx 或 json;不写时按 -o 文件的扩展名,否则为 xlsx。",
+        "导出格式：xlsx、pptx 或 json；不写时按 -o 文件的扩展名，否则为 xlsx。",
         "xlsx, pptx or json; by default the -o file's extension, else xlsx.",
     ),
     "export.output": OUTPUT,
     "export.force": FORCE,
     "export.owner": Text(
-        "只导出这个用户能看到的商机(用户名;用 all 时默认是唯一的用户)。",
+        "只导出此用户能看到的商机；用 all 时默认为唯一的用户。",
         "Only deals this user sees (with 'all', default: the only user).",
     ),
     "export.lang": LANG,
     "template": Text(
-        "生成导入模板(.xlsx)。\n\n模板里有一页填写说明,以及七张带下拉选项和示例行的工作表。",
+        "生成导入模板（.xlsx）。\n\n模板里有一页填写说明，以及七张带下拉选项和示例行的工作表。",
         "Write the import template (.xlsx): a guide, seven sheets with drop-downs and example rows.",
     ),
     "template.output": OUTPUT,
@@ -146,7 +146,7 @@ def import_file(
         from dealmap.interchange.dealfile import os_reason
 
         reason = os_reason(exc)
-        _fail(Text(f"无法读取文件 {file}:{reason.zh}", f"cannot read {file}: {reason.en}"), lang)
+        _fail(Text(f"无法读取文件 {file}：{reason.zh}", f"cannot read {file}: {reason.en}"), lang)
     ensure_database()
     from dealmap.web.imports.services import workbook_import, workbook_preview
 
@@ -160,12 +160,12 @@ def import_file(
         out.print(_counts_table(plan, lang))
         created, updated, unchanged = _totals(plan)
         if dry_run:
-            typer.echo(Text("试运行:未写入任何数据", "dry run: nothing stored").get(lang))
+            typer.echo(Text("试运行：未写入任何数据", "dry run: nothing stored").get(lang))
             return
         if not created and not updated:
             typer.echo(
                 Text(
-                    f"{_rows(unchanged, 'zh')}都与已保存的数据相同:不需要导入,未写入任何数据",
+                    f"{_rows(unchanged, 'zh')}都与已保存的数据相同：不需要导入，未写入任何数据",
                     f"{_rows(unchanged, 'en', all_=True)} match what is stored: nothing to import, nothing stored",
                 ).get(lang)
             )
@@ -178,10 +178,10 @@ def import_file(
         typer.echo(format_issues(exc.issues, lang), err=True)
         count = len(exc.issues)
         problems = "1 problem" if count == 1 else f"{count} problems"
-        _fail(Text(f"共 {count} 处错误,未写入任何数据", f"{problems}; nothing stored"), lang)
+        _fail(Text(f"共 {count} 处错误，未写入任何数据", f"{problems}; nothing stored"), lang)
     typer.echo(
         Text(
-            f"已导入:新建 {created} 行,更新 {updated} 行,{unchanged} 行无变化",
+            f"已导入：新建 {created} 行，更新 {updated} 行，{unchanged} 行无变化",
             f"imported: {_rows(created, 'en')} created, {updated} updated, {unchanged} unchanged",
         ).get(lang)
     )
@@ -249,7 +249,7 @@ def export(
         if not deals:
             _fail(
                 Text(
-                    f"用户 '{owner}' 看不到 id 为 {deal_id} 的商机(或没有这个商机)",
+                    f"用户 '{owner}' 看不到 id 为 {deal_id} 的商机（或没有这个商机）",
                     f"user '{owner}' sees no deal with id {deal_id}",
                 ),
                 lang,

@@ -22,9 +22,12 @@ AMOUNT_PLACES = 2
 AMOUNT_LIMIT = 10**13
 
 NEGATIVE = Text("不能为负数", "must not be negative")
-TOO_LARGE = Text(f"必须小于 {AMOUNT_LIMIT:,}(10 万亿)", f"must be less than {AMOUNT_LIMIT:,} (10 trillion)")
+TOO_LARGE = Text(
+    f"必须小于 {AMOUNT_LIMIT:,}\uff0810 万亿\uff09", f"must be less than {AMOUNT_LIMIT:,} (10 trillion)"
+)
 TOO_PRECISE = Text(
-    f"最多只能有 {AMOUNT_PLACES} 位小数(精确到分)", f"may have at most {AMOUNT_PLACES} decimal places (cents)"
+    f"最多只能有 {AMOUNT_PLACES} 位小数（精确到分）",
+    f"may have at most {AMOUNT_PLACES} decimal places (cents)",
 )
 
 

@@ -109,18 +109,18 @@ def _between(low: int, high: int) -> Text:
 
 def _one_of(codes: Iterable[str]) -> Text:
     listed = ", ".join(codes)
-    return Text(f"必须是以下之一:{listed}", f"must be one of: {listed}")
+    return Text(f"必须是以下之一：{listed}", f"must be one of: {listed}")
 
 
 UNKNOWN_KEY = Text(
-    "未知字段(拼写错误会导致数据丢失,因此不予接受)", "unknown key (a typo must not silently drop data)"
+    "未知字段（拼写错误会导致数据丢失，因此不予接受）", "unknown key (a typo must not silently drop data)"
 )
-TOO_DEEP = Text("不是有效的商机文件:嵌套层数过多", "is not a deal file: nested far too deeply")
+TOO_DEEP = Text("不是有效的商机文件：嵌套层数过多", "is not a deal file: nested far too deeply")
 REQUIRED = Text("缺少必填字段", "is required")
 NOT_EMPTY = Text("不能为空", "must not be empty")
 #: A name that holds only spaces or invisible characters (a zero-width space): it looks filled in.
 NO_VISIBLE_NAME = Text(
-    "不能为空:只有空格或不可见字符(如零宽空格)不算名称",
+    "不能为空：只有空格或不可见字符（如零宽空格）不算名称",
     "must not be empty: spaces and invisible characters (such as a zero-width space) alone are no name",
 )
 WRONG_FORMAT = Text(f'必须是 "{FORMAT}"', f'must be "{FORMAT}"')
@@ -132,10 +132,10 @@ SELF_REPORT = Text("不能向自己汇报", "a person cannot report to themselve
 def _not_json(exc: ValueError) -> Text:
     """A syntax error has no JSON path: where it is goes into the message, in the reader's language."""
     if not isinstance(exc, json.JSONDecodeError):
-        return Text("不是有效的 JSON(不是 UTF-8 文本)", "is not valid JSON (not UTF-8 text)")
+        return Text("不是有效的 JSON（不是 UTF-8 文本）", "is not valid JSON (not UTF-8 text)")
     line, column = exc.lineno, exc.colno
     return Text(
-        f"第 {line} 行第 {column} 列:不是有效的 JSON", f"line {line}, column {column}: not valid JSON"
+        f"第 {line} 行第 {column} 列：不是有效的 JSON", f"line {line}, column {column}: not valid JSON"
     )
 
 
@@ -147,7 +147,7 @@ def _not_text(value: str) -> Text:
     """A string (or a key) holding a lone surrogate: shown as the file writes it, `\\ud800`."""
     escape = _escaped(_SURROGATE.search(value).group())
     return Text(
-        f"不是有效的文本:含有落单的 UTF-16 代理项 {escape}(它不是字符,无法显示或保存)",
+        f"不是有效的文本：含有落单的 UTF-16 代理项 {escape}（它不是字符，无法显示或保存）",
         f"is not valid text: holds a lone UTF-16 surrogate {escape} (no character; cannot be shown or stored)",
     )
 
@@ -171,7 +171,7 @@ _OS_REASONS_ZH = {
     errno.EEXIST: "文件已经存在",
     errno.EFBIG: "文件太大",
     errno.ENAMETOOLONG: "文件名太长",
-    errno.ELOOP: "符号链接层数太多(可能形成了循环)",
+    errno.ELOOP: "符号链接层数太多（可能形成了循环）",
     errno.EMFILE: "打开的文件太多",
     errno.ENFILE: "系统中打开的文件太多",
     errno.EIO: "读写设备时出错",
@@ -182,7 +182,7 @@ _OS_REASONS_ZH = {
     errno.ENODEV: "没有这个设备",
     errno.EINVAL: "参数无效",
     errno.EAGAIN: "资源暂时不可用",
-    errno.EBADF: "文件描述符无效(可能已关闭)",
+    errno.EBADF: "文件描述符无效（可能已关闭）",
 }
 
 
@@ -196,12 +196,12 @@ def os_reason(exc: OSError) -> Text:
 def _cannot_read(source: str, exc: OSError) -> Problem:
     reason = os_reason(exc)
     if source == "-":
-        return Problem("", Text(f"无法读取标准输入:{reason.zh}", f"cannot read standard input: {reason.en}"))
-    return Problem("", Text(f"无法读取文件 {source}:{reason.zh}", f"cannot read {source}: {reason.en}"))
+        return Problem("", Text(f"无法读取标准输入：{reason.zh}", f"cannot read standard input: {reason.en}"))
+    return Problem("", Text(f"无法读取文件 {source}：{reason.zh}", f"cannot read {source}: {reason.en}"))
 
 
 def _duplicate_id(value: str, first: str) -> Text:
-    return Text(f"重复的 id '{value}'(首次出现在 {first})", f"duplicate id '{value}' (first at {first})")
+    return Text(f"重复的 id '{value}'（首次出现在 {first}）", f"duplicate id '{value}' (first at {first})")
 
 
 def _unknown_person(value: str) -> Text:
@@ -210,7 +210,7 @@ def _unknown_person(value: str) -> Text:
 
 def _reporting_cycle(ids: list[str]) -> Text:
     chain = " → ".join(ids)
-    return Text(f"汇报关系形成了循环:{chain}", f"the reporting line forms a cycle: {chain}")
+    return Text(f"汇报关系形成了循环：{chain}", f"the reporting line forms a cycle: {chain}")
 
 
 def _duplicate_relation(first: str) -> Text:
@@ -221,7 +221,7 @@ def _holds_separator(separator: str) -> Text:
     """A competitor's name holding a list separator: the workbook would read it back as two names."""
     zh, en = ("换行", "a line break") if separator == "\n" else (f"“{separator}”", f"“{separator}”")
     return Text(
-        f"竞争对手名称不能含有{zh}:工作簿用它分隔名称",
+        f"竞争对手名称不能含有{zh}：工作簿用它分隔名称",
         f"a competitor's name cannot contain {en}: the workbook uses it to separate names",
     )
 
@@ -886,7 +886,7 @@ def loads_deal(text: str | bytes, *, repeats: bool = True) -> Deal:
 
 
 REPEATED_KEY = Text(
-    "在同一个对象里出现了不止一次(只会留下最后一个值,因此不予接受)",
+    "在同一个对象里出现了不止一次（只会留下最后一个值，因此不予接受）",
     "appears more than once in the same object (only the last value would be kept)",
 )
 

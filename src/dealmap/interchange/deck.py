@@ -308,7 +308,7 @@ def _map_legend(slide, lang: str, report: Report) -> None:
             lang,
             size=10,
         )
-    size_note = Text("圆越大,影响力(权力+权威)越大", "Bigger circle: more influence (power + authority)")
+    size_note = Text("圆越大，影响力（权力+权威）越大", "Bigger circle: more influence (power + authority)")
     balance = f"{T['balance'].get(lang)}: {report.balance:+.2f}"
     box(
         slide,

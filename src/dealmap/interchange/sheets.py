@@ -9,6 +9,7 @@ name for the importing user, deals and people by name within their account.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from dealmap.method.codes import (
@@ -85,8 +86,8 @@ def _col(key, zh, en, kind="text", **kw) -> Column:
     return Column(key, Text(zh, en), kind, **kw)
 
 
-_LIST_HINT = Text("多项用分号 ; 分隔", "separate several with ;")
-_REF_HINT = Text("填姓名;同名时填编号", "the person's name; their ID when two share a name")
+_LIST_HINT = Text("多项用分号；分隔", "separate several with ;")
+_REF_HINT = Text("填姓名；同名时填编号", "the person's name; their ID when two share a name")
 
 ACCOUNT = _col("account", "客户名称", "Account", "name", required=True, width=26)
 DEAL = _col("deal", "商机名称", "Deal", "name", required=True, width=24)
@@ -168,7 +169,7 @@ PARTS = Sheet(
             width=24,
             low=AFFINITY_MIN,
             high=AFFINITY_MAX,
-            hint=Text("竞争对手:0-3,多项用分号分隔", "competitor:0-3, separate several with ;"),
+            hint=Text("竞争对手：0-3，多项用分号分隔", "competitor:0-3, separate several with ;"),
         ),
     ),
 )
@@ -210,7 +211,7 @@ ASSESSMENTS = Sheet(
             low=LEVEL_MIN,
             high=LEVEL_MAX,
             width=8,
-            hint=Text("-4(势不两立)到 +4(坚决拥护)", "-4 (irreconcilable) to +4 (fully committed)"),
+            hint=Text("-4（势不两立）到 +4（坚决拥护）", "-4 (irreconcilable) to +4 (fully committed)"),
         ),
         _col("evidence", "依据", "Evidence", width=36),
         _col("signals", "行为信号", "Signals", "codes", vocabulary=SIGNALS, width=24, hint=_LIST_HINT),
@@ -247,8 +248,9 @@ LISTS_SHEET = "_lists"
 
 
 def normalise(label: object) -> str:
-    """A header or sheet name reduced for matching: case, spaces, '*' and punctuation variants ignored."""
-    text = str(label or "").strip().lower().replace("*", "").replace("?", "").replace("?", "")
+    """A header or sheet name reduced for matching: case, spaces, '*', '?' and full- or half-width
+    forms ignored ("谁提出的这个需求？" and "谁提出的这个需求?", "权力（1-5）" and "权力(1-5)")."""
+    text = unicodedata.normalize("NFKC", str(label or "")).strip().lower().replace("*", "").replace("?", "")
     return "".join(text.split())
 
 

@@ -222,7 +222,7 @@ def _resolve(store: _Store, account: str, reference: str) -> tuple[str, int] | T
         return found[0]
     if found:
         return Text(
-            f"有多人名为「{reference}」,请改填编号",
+            f"有多人名为「{reference}」，请改填编号",
             f"several people are called '{reference}'; use the ID",
         )
     found = store.one("SELECT key, id FROM person WHERE account = ? AND key = ?", account, reference)
@@ -236,21 +236,21 @@ def _resolve(store: _Store, account: str, reference: str) -> tuple[str, int] | T
 
 def _unknown_account(name: str) -> Text:
     return Text(
-        f"客户「{name}」不在「客户」表中,也不是你已有的客户",
+        f"客户「{name}」不在「客户」表中，也不是你已有的客户",
         f"account '{name}' is neither in the Accounts sheet nor one of your accounts",
     )
 
 
 def _unknown_deal(name: str) -> Text:
     return Text(
-        f"商机「{name}」不在「商机」表中,也不是该客户已有的商机",
+        f"商机「{name}」不在「商机」表中，也不是该客户已有的商机",
         f"deal '{name}' is neither in the Deals sheet nor one of the account's deals",
     )
 
 
 def _read_only(name: str) -> Text:
     return Text(
-        f"你对客户「{name}」只有查看权限,导入不能修改它(请客户负责人授予编辑权限,或改用其他名称)",
+        f"你对客户「{name}」只有查看权限，导入不能修改它（请客户负责人授予编辑权限，或改用其他名称）",
         f"you may only view account '{name}'; an import cannot change it "
         "(ask its owner for edit access, or use another name)",
     )
@@ -258,8 +258,8 @@ def _read_only(name: str) -> Text:
 
 def _ambiguous(name: str) -> Text:
     return Text(
-        f"你可编辑的客户中有不止一个名为「{name}」(同事共享给你的),无法确定这一行指的是哪一个"
-        "(请先让其中一个改名)",
+        f"你可编辑的客户中有不止一个名为「{name}」（同事共享给你的），无法确定这一行指的是哪一个"
+        "（请先让其中一个改名）",
         f"more than one account you may edit is called '{name}' (shared with you by colleagues), so "
         "this row cannot say which it means (have one of them renamed first)",
     )
@@ -270,24 +270,24 @@ def _repeats(row: int) -> Text:
 
 
 NOT_IN_DEAL = Text(
-    "此人在该商机中没有角色(请先在「商机角色」表中添加)",
+    "此人在该商机中没有角色（请先在「商机角色」表中添加）",
     "this person has no part in the deal (add them on the Deal parts sheet first)",
 )
 SELF_RELATION = Text("关系的两端必须是不同的人", "a relation needs two different people")
 SELF_REPORT = Text("不能向自己汇报", "a person cannot report to themselves")
 SAME_NAME = Text(
-    "同一客户中有同名的人;若确为两个人,请为每行填写编号",
+    "同一客户中有同名的人；若确为两个人，请为每行填写编号",
     "another row of this account has the same name; if they are two people, give each row an ID",
 )
 AMBIGUOUS_NAME = Text(
-    "该客户已有多人同名,请填写编号以指明是哪一位",
+    "该客户已有多人同名，请填写编号以指明是哪一位",
     "several of the account's people have this name; fill in the ID to say which",
 )
 
 
 def _cycle(chain: list[str]) -> Text:
     text = " → ".join(chain)
-    return Text(f"汇报关系形成了循环:{text}", f"the reporting line forms a cycle: {text}")
+    return Text(f"汇报关系形成了循环：{text}", f"the reporting line forms a cycle: {text}")
 
 
 class _Scanner:

@@ -94,30 +94,31 @@ class Row:
 # -- messages -----------------------------------------------------------------------------------
 
 NOT_A_WORKBOOK = Text(
-    "不是 .xlsx 或 .csv 文件(按文件内容判断,与文件名无关)",
+    "不是 .xlsx 或 .csv 文件（按文件内容判断，与文件名无关）",
     "not an .xlsx or .csv file (judged by its content, not its name)",
 )
 OLD_OR_ENCRYPTED = Text(
-    "这是旧版 .xls 或加密的文件,请另存为 .xlsx(不加密码)",
+    "这是旧版 .xls 或加密的文件，请另存为 .xlsx（不加密码）",
     "this is an old .xls or an encrypted file; save it as .xlsx without a password",
 )
 DAMAGED = Text(
-    "文件已损坏或不完整(zip 无法读取)", "the file is damaged or truncated (the zip cannot be read)"
+    "文件已损坏或不完整（zip 无法读取）", "the file is damaged or truncated (the zip cannot be read)"
 )
 TOO_BIG = Text(
-    f"文件过大(上限 {MAX_FILE_BYTES // (1024 * 1024)} MB)",
+    f"文件过大（上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）",
     f"the file is too large (limit {MAX_FILE_BYTES // (1024 * 1024)} MB)",
 )
 ZIP_BOMB = Text(
-    "文件解压后过大或压缩比异常,已拒绝(疑似压缩炸弹)",
+    "文件解压后过大或压缩比异常，已拒绝（疑似压缩炸弹）",
     "the file unpacks too large or is compressed suspiciously well; refused (possible zip bomb)",
 )
 UNSAFE_XML = Text(
-    "文件中的 XML 含有不安全的结构(实体定义),已拒绝",
+    "文件中的 XML 含有不安全的结构（实体定义），已拒绝",
     "the file's XML holds unsafe constructs (entities); refused",
 )
 BAD_TEXT = Text(
-    "CSV 文件的编码无法识别(支持 UTF-8 和 GB18030)", "the CSV's encoding is not recognised (UTF-8 or GB18030)"
+    "CSV 文件的编码无法识别（支持 UTF-8 和 GB18030）",
+    "the CSV's encoding is not recognised (UTF-8 or GB18030)",
 )
 DEAL_FILE = Text(
     "这是 JSON 文件,不是 .xlsx 或 .csv;dealmap/1 商机文件请用 `dealmap import-deal` 或网页上的「导入」页导入",
@@ -125,16 +126,16 @@ DEAL_FILE = Text(
     "or on the web's Import page",
 )
 NO_SHEETS = Text("文件中没有可导入的工作表", "the file has no sheet to import")
-FORMULA = Text("不接受公式,请填写数值", "formulas are not accepted; enter the value")
+FORMULA = Text("不接受公式，请填写数值", "formulas are not accepted; enter the value")
 REQUIRED = Text("必填", "is required")
 NOT_INTEGER = Text("必须是整数", "must be a whole number")
 NOT_NUMBER = Text("必须是不小于 0 的数字", "must be a number of at least 0")
 NOT_DATE = Text("必须是日期(YYYY-MM-DD)", "must be a date (YYYY-MM-DD)")
 NOT_BOOL = Text("必须是 是/否", "must be yes or no")
 REPEATED = Text("同一项重复出现", "lists an item twice")
-UNKNOWN_COLUMN = Text("未知的列(拼写错误会导致数据丢失)", "unknown column (a typo would drop data)")
+UNKNOWN_COLUMN = Text("未知的列（拼写错误会导致数据丢失）", "unknown column (a typo would drop data)")
 REPEATED_COLUMN = Text("列重复出现", "the column appears twice")
-BAD_AFFINITY = Text("格式应为 竞争对手:0-3,多项用分号分隔", "write competitor:0-3, several separated by ;")
+BAD_AFFINITY = Text("格式应为 竞争对手：0-3，多项用分号分隔", "write competitor:0-3, several separated by ;")
 
 
 def _between(low: int, high: int) -> Text:
@@ -147,7 +148,7 @@ def _too_long(limit: int) -> Text:
 
 def _one_of(vocabulary: Vocabulary) -> Text:
     return Text(
-        "必须是以下之一:" + "、".join(c.label.zh for c in vocabulary),
+        "必须是以下之一：" + "、".join(c.label.zh for c in vocabulary),
         "must be one of: " + ", ".join(c.label.en for c in vocabulary),
     )
 
@@ -158,14 +159,14 @@ def _missing_column(title: Text) -> Text:
 
 def _too_many_rows() -> Text:
     return Text(
-        f"行数超过上限 {MAX_ROWS_PER_SHEET:,},请分批导入",
+        f"行数超过上限 {MAX_ROWS_PER_SHEET:,}，请分批导入",
         f"more than {MAX_ROWS_PER_SHEET:,} rows; split the file",
     )
 
 
 def _unknown_sheet(name: str) -> Text:
     return Text(
-        f"未知的工作表「{name}」;请改名、删除,或在名称前加 _ 以忽略",
+        f"未知的工作表「{name}」；请改名、删除，或在名称前加 _ 以忽略",
         f"unknown sheet '{name}'; rename or delete it, or start its name with _ to skip it",
     )
 
@@ -605,7 +606,7 @@ def _rejection(exc: Exception) -> FileRejected:
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, zipfile.BadZipFile | EOFError):
         return FileRejected(DAMAGED)
-    return FileRejected(Text(f"无法读取该 .xlsx 文件({kind})", f"the .xlsx file cannot be read ({kind})"))
+    return FileRejected(Text(f"无法读取该 .xlsx 文件（{kind}）", f"the .xlsx file cannot be read ({kind})"))
 
 
 def parse_rows(source: Source, issues: list[RowIssue], progress: Progress | None = None) -> Iterator[Row]:

@@ -55,7 +55,7 @@ SIGNAL_INFO: dict[str, Signal] = {
         ),
         Signal(
             "polite_to_all",
-            Text("对每家都客气,不轻易站队", "polite to all, takes no side"),
+            Text("对每家都客气，不轻易站队", "polite to all, takes no side"),
             0,
             "ch5.s3 第二.四.1",
         ),

@@ -156,13 +156,13 @@ OBJECTION_KINDS = Vocabulary(
 
 RESEARCH_QUESTIONS = Vocabulary(
     "research",
-    ("who_proposed", "谁提出的这个需求?", "Who proposed this need?"),
-    ("why", "基于什么原因提出?", "Why was it proposed?"),
-    ("strategy_link", "和公司最近的战略相关吗?", "Is it linked to the company's recent strategy?"),
-    ("goals", "希望产品达成的目标?", "What should the product achieve?"),
-    ("target_market", "产品的目标市场、目标用户?", "Target market and target users?"),
-    ("new_or_iteration", "新建还是迭代,之前有没有提过?", "New or an iteration; was it raised before?"),
-    ("timeline", "时间要求?", "What is the timeline?"),
+    ("who_proposed", "谁提出的这个需求？", "Who proposed this need?"),
+    ("why", "基于什么原因提出？", "Why was it proposed?"),
+    ("strategy_link", "和公司最近的战略相关吗？", "Is it linked to the company's recent strategy?"),
+    ("goals", "希望产品达成的目标？", "What should the product achieve?"),
+    ("target_market", "产品的目标市场、目标用户？", "Target market and target users?"),
+    ("new_or_iteration", "新建还是迭代，之前有没有提过？", "New or an iteration; was it raised before?"),
+    ("timeline", "时间要求？", "What is the timeline?"),
 )
 
 GROUPS = Vocabulary(

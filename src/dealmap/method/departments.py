@@ -18,7 +18,7 @@ MAX_TALKING_POINTS = 3
 LAYER_FOCUS: dict[str, Point] = {
     "decision": Point(
         Text(
-            "决策层看组织利益和管理平衡:方向、未来、收益、风险、同行与社会认可,以及各方意见。",
+            "决策层看组织利益和管理平衡：方向、未来、收益、风险、同行与社会认可，以及各方意见。",
             "The decision layer weighs organisational interest and management balance: direction, future, "
             "return, risk, peers, recognition, and everyone's opinion.",
         ),
@@ -26,14 +26,14 @@ LAYER_FOCUS: dict[str, Point] = {
     ),
     "management": Point(
         Text(
-            "管理层关注人:谁受益、谁担风险、部门之间是否公平。",
+            "管理层关注人：谁受益、谁担风险、部门之间是否公平。",
             "Management cares about people: who gains, who carries the risk, whether it is fair.",
         ),
         "ch1.s1 第二",
     ),
     "execution": Point(
         Text(
-            "执行层关注事:好不好用、工作量、培训和支持。",
+            "执行层关注事：好不好用、工作量、培训和支持。",
             "The execution layer cares about the task: ease of use, workload, training and support.",
         ),
         "ch2.s3",
@@ -51,14 +51,14 @@ DEPARTMENT_POINTS: dict[str, tuple[Point, ...]] = {
         ),
         Point(
             Text(
-                "用可量化的收益和风险控制说话,并给出同行标杆和社会认可。",
+                "用可量化的收益和风险控制说话，并给出同行标杆和社会认可。",
                 "Speak in measurable return and controlled risk, with peer references and public recognition.",
             ),
             "ch2.s1 第一",
         ),
         Point(
             Text(
-                "为他准备各部门意见、核心人员建议、外部专家与客户建议的对比分析,帮他做管理平衡。",
+                "为他准备各部门意见、核心人员建议、外部专家与客户建议的对比分析，帮他做管理平衡。",
                 "Give them a comparison of the departments' views, core staff advice, outside experts and "
                 "customers' advice, to help them balance management.",
             ),
@@ -68,7 +68,7 @@ DEPARTMENT_POINTS: dict[str, tuple[Point, ...]] = {
     "purchasing": (
         Point(
             Text(
-                "降低交易风险:品牌、成功案例、资质认证、成立年限——一次采购失败可能断送采购的职业生涯。",
+                "降低交易风险：品牌、成功案例、资质认证、成立年限——一次采购失败可能断送采购的职业生涯。",
                 "Lower the transaction risk: brand, reference cases, certifications, years in business — "
                 "one failed purchase can end a buyer's career.",
             ),
@@ -76,7 +76,7 @@ DEPARTMENT_POINTS: dict[str, tuple[Point, ...]] = {
         ),
         Point(
             Text(
-                "支撑部门业绩:讲清直接成本、交易成本和综合成本,以及后续降价空间和多品项供货。",
+                "支撑部门业绩：讲清直接成本、交易成本和综合成本，以及后续降价空间和多品项供货。",
                 "Support their department's performance: direct, transaction and total cost, room for later "
                 "price cuts, multi-item supply.",
             ),
@@ -84,14 +84,14 @@ DEPARTMENT_POINTS: dict[str, tuple[Point, ...]] = {
         ),
         Point(
             Text(
-                "帮他搞定其他部门:采购常要和其他部门抗争,我们去争取反对者。",
+                "帮他搞定其他部门：采购常要和其他部门抗争，我们去争取反对者。",
                 "Help them with the other departments: purchasing often has to fight them — we win over the objectors.",
             ),
             "ch2.s2 第一.4",
         ),
         Point(
             Text(
-                "承诺灵活交期:小批量、大批量、紧急交货、现货,以及扩产的潜力。",
+                "承诺灵活交期：小批量、大批量、紧急交货、现货，以及扩产的潜力。",
                 "Promise flexible delivery: small and large batches, urgent, from stock, room to grow.",
             ),
             "ch2.s2 第一.2",
@@ -114,7 +114,7 @@ DEPARTMENT_POINTS: dict[str, tuple[Point, ...]] = {
         ),
         Point(
             Text(
-                "拿出权威认证和证书:技术部门非常认这些。",
+                "拿出权威认证和证书：技术部门非常认这些。",
                 "Bring authoritative certifications: technical departments value them highly.",
             ),
             "ch2.s2 第二",
@@ -127,7 +127,7 @@ DEPARTMENT_POINTS: dict[str, tuple[Point, ...]] = {
         ),
         Point(
             Text(
-                "充分利用现有资源,不需要增加配套条件。",
+                "充分利用现有资源，不需要增加配套条件。",
                 "It uses the existing resources, with no extra supporting conditions.",
             ),
             "ch2.s2 第三",
@@ -167,7 +167,7 @@ DEPARTMENT_POINTS: dict[str, tuple[Point, ...]] = {
     "other": (
         Point(
             Text(
-                "先问清他的部门看重什么,再只讲与之相关的两三个优势:屁股决定脑袋。",
+                "先问清他的部门看重什么，再只讲与之相关的两三个优势：屁股决定脑袋。",
                 "Ask first what their department values, then show only the two or three matching advantages: "
                 "interest, not logic, decides.",
             ),

@@ -37,12 +37,12 @@ _SPECS = (
         DEAL,
         "ch5.s1 第一.二",
         (
-            "过去{days}天有接触的客户人员{contacted}:销售不能在一棵树上吊死。",
+            "过去{days}天有接触的客户人员{contacted}：销售不能在一棵树上吊死。",
             "In the last {days} days we were in touch with {contacted} at the customer: "
             "never hang the deal on one person.",
         ),
         (
-            "请现有联系人引荐,至少再打开一条线,优先接触决策层和其他相关部门。",
+            "请现有联系人引荐，至少再打开一条线，优先接触决策层和其他相关部门。",
             "Ask current contacts for introductions and open at least one more thread, "
             "first to the decision layer and the other departments.",
         ),
@@ -53,12 +53,12 @@ _SPECS = (
         DEAL,
         "ch1.s1 第三",
         (
-            "过去{days}天接触的人({names})全部来自{department}:单一部门的接触会让信息失真、判断不准。",
+            "过去{days}天接触的人（{names}）全部来自{department}：单一部门的接触会让信息失真、判断不准。",
             "Everyone we met in the last {days} days ({names}) is in {department}: "
             "contact through one department distorts what we hear.",
         ),
         (
-            "接触其他部门(采购、技术、使用、财务),交叉验证听到的信息。",
+            "接触其他部门（采购、技术、使用、财务），交叉验证听到的信息。",
             "Reach the other departments (purchasing, technical, user, finance) and cross-check what we hear.",
         ),
     ),
@@ -68,11 +68,11 @@ _SPECS = (
         DEAL,
         "ch2.s1, ch5.s1",
         (
-            "决策地图里还没有决策层的人:买不买是组织行为,最后由决策层拍板。",
+            "决策地图里还没有决策层的人：买不买是组织行为，最后由决策层拍板。",
             "Nobody from the decision layer is mapped: buying is an organisational act, and the decision layer signs.",
         ),
         (
-            "通过支持者或内线找到决策层,了解他们关心的方向、收益和风险,并记录到地图中。",
+            "通过支持者或内线找到决策层，了解他们关心的方向、收益和风险，并记录到地图中。",
             "Reach the decision layer through a supporter or our coach, learn the direction, return and risk "
             "they care about, and map them.",
         ),
@@ -83,11 +83,11 @@ _SPECS = (
         DEPARTMENT,
         "ch2.s2",
         (
-            "地图中还没有{department}的任何人:我们不了解他们的需求和态度。",
+            "地图中还没有{department}的任何人：我们不了解他们的需求和态度。",
             "Nobody from {department} is mapped: we do not know their needs or attitude.",
         ),
         (
-            "找到{department}的相关人员并了解其需求,例如:{point}",
+            "找到{department}的相关人员并了解其需求，例如：{point}",
             "Find the people in {department} and learn their needs, e.g. {point}",
         ),
     ),
@@ -97,11 +97,11 @@ _SPECS = (
         PERSON,
         "ch5",
         (
-            "关键人物{who}是{role},还没有态度评估。",
+            "关键人物{who}是{role}，还没有态度评估。",
             "Key stakeholder {who}, {role}, has no attitude assessment.",
         ),
         (
-            "先摸清他的态度:安排一次接触,记下他的原话和行为信号,再按九级态度评估。",
+            "先摸清他的态度：安排一次接触，记下他的原话和行为信号，再按九级态度评估。",
             "Find out their attitude: meet them, note their own words and behaviour signals, rate them on the nine levels.",
         ),
     ),
@@ -111,11 +111,11 @@ _SPECS = (
         PERSON,
         "ch5.s3 第二.四",
         (
-            "关键人物{who}最近一次态度评估在{date},已超过{days}天。",
+            "关键人物{who}最近一次态度评估在{date}，已超过{days}天。",
             "Key stakeholder {who} was last assessed on {date}, more than {days} days ago.",
         ),
         (
-            "没有人的态度是一直不变的:尽快重新接触并重新评估。",
+            "没有人的态度是一直不变的：尽快重新接触并重新评估。",
             "Nobody's attitude stays the same: meet them again soon and reassess.",
         ),
     ),
@@ -125,11 +125,11 @@ _SPECS = (
         PERSON,
         "ch5.s1 第一",
         (
-            "拍板人{who}目前态度为{level}:销售能否赢,取决于客户内部支持我们的人能否赢。",
+            "拍板人{who}目前态度为{level}：销售能否赢，取决于客户内部支持我们的人能否赢。",
             "Decision maker {who} is at {level}: we win only if the people who back us inside win.",
         ),
         (
-            "找出他最看重的组织利益和个人收益,{through}把他推到表示支持(+2)以上。",
+            "找出他最看重的组织利益和个人收益，{through}把他推到表示支持（+2）以上。",
             "Find the organisational interest and personal gain they value most and, {through}, "
             "bring them to supportive (+2) or better.",
         ),
@@ -140,11 +140,11 @@ _SPECS = (
         PERSON,
         "ch5.s2 -3/-4",
         (
-            "反对者{who}态度为{level},权力{power}、权威{authority}:他有能力左右结果。",
+            "反对者{who}态度为{level}，权力{power}、权威{authority}：他有能力左右结果。",
             "Opponent {who} is at {level} with power {power} and authority {authority}: they can swing the outcome.",
         ),
         (
-            "限制他能接触的信息,不要过度投入;让支持者在决策层面前抵消他的影响,用我方优势弥补劣势,靠整体相对优势赢单。",
+            "限制他能接触的信息，不要过度投入；让支持者在决策层面前抵消他的影响，用我方优势弥补劣势，靠整体相对优势赢单。",
             "Limit what they see and do not over-invest; let supporters offset them before the decision layer; "
             "offset our weaknesses with strengths and win on overall relative advantage.",
         ),
@@ -155,12 +155,12 @@ _SPECS = (
         DEAL,
         "ch5.s1 第一.一",
         (
-            "按影响力加权的支持度为{balance}(范围 -1 到 +1),小于0:客户内部反对我们的力量大于支持的力量。",
+            "按影响力加权的支持度为{balance}（范围 -1 到 +1），小于0：客户内部反对我们的力量大于支持的力量。",
             "The influence-weighted balance is {balance} (on a scale of -1 to +1), below 0: those against us "
             "inside outweigh those for us.",
         ),
         (
-            "优先把有影响力的中立者发展为支持者,并借支持者去影响其他人。",
+            "优先把有影响力的中立者发展为支持者，并借支持者去影响其他人。",
             "First turn the influential neutrals into supporters, and use supporters to sway the others.",
         ),
     ),
@@ -170,11 +170,11 @@ _SPECS = (
         DEAL,
         "ch5.s1 第二.一.3",
         (
-            "还没有人达到大力支持(+3)以上:项目能否成功,取决于强有力的支持者。",
+            "还没有人达到大力支持（+3）以上：项目能否成功，取决于强有力的支持者。",
             "Nobody is at strong supporter (+3) or above: the deal depends on a strong supporter.",
         ),
         (
-            "从现有支持者中选一位最有影响力的,帮他在内部赢,把他发展成大力支持者。",
+            "从现有支持者中选一位最有影响力的，帮他在内部赢，把他发展成大力支持者。",
             "Pick the most influential supporter, help them win inside and grow them into a strong supporter.",
         ),
     ),
@@ -184,11 +184,11 @@ _SPECS = (
         DEAL,
         "ch5.s1 第二.一.5",
         (
-            "还没有内线:我们无法及时了解项目进展、竞争对手和内部人员的态度。",
+            "还没有内线：我们无法及时了解项目进展、竞争对手和内部人员的态度。",
             "We have no coach: we cannot follow progress, competitors and internal attitudes in time.",
         ),
         (
-            "在支持者中培养内线,定期了解项目进展、竞争对手、内部人员态度和关键人物情况。",
+            "在支持者中培养内线，定期了解项目进展、竞争对手、内部人员态度和关键人物情况。",
             "Grow a coach among the supporters who keeps us posted on progress, competitors, internal attitudes "
             "and the key people.",
         ),
@@ -199,12 +199,12 @@ _SPECS = (
         DEAL,
         "ch5.s1 第二.一.2",
         (
-            "过去{days}天与反对者接触{opponent_count}人次,与支持者只有{supporter_count}人次:过多关注反对者会让支持者起疑。",
+            "过去{days}天与反对者接触{opponent_count}人次，与支持者只有{supporter_count}人次：过多关注反对者会让支持者起疑。",
             "In the last {days} days, contacts with opponents: {opponent_count}; with supporters: only "
             "{supporter_count} — courting opponents makes supporters doubt us.",
         ),
         (
-            "把时间转回支持者;对反对者({names})控制投入,资源有限。",
+            "把时间转回支持者；对反对者（{names}）控制投入，资源有限。",
             "Move the time back to supporters; cap the effort on opponents ({names}) — our resources are limited.",
         ),
     ),
@@ -214,11 +214,11 @@ _SPECS = (
         PERSON,
         "ch5.s1 第二.一.4",
         (
-            "支持者{who}目前为{level},{contact}。",
+            "支持者{who}目前为{level}，{contact}。",
             "Supporter {who}, at {level}, {contact}.",
         ),
         (
-            "不能因为他是支持者就怠慢他:近期安排一次沟通,同步进展、听取意见。",
+            "不能因为他是支持者就怠慢他：近期安排一次沟通，同步进展、听取意见。",
             "Do not neglect a supporter: meet them soon, share progress and ask for their view.",
         ),
     ),
@@ -228,11 +228,11 @@ _SPECS = (
         DEAL,
         "ch5.s1 第二.二",
         (
-            "中立者({names})占已评估影响力的{share}%,但过去{days}天没有和其中任何一位接触。",
+            "中立者（{names}）占已评估影响力的{share}%，但过去{days}天没有和其中任何一位接触。",
             "Neutrals ({names}) hold {share}% of the assessed influence, yet none was contacted in the last {days} days.",
         ),
         (
-            "赢得中立者对最后决策起决定作用:尽快安排接触,找到项目和他们个人的关联。",
+            "赢得中立者对最后决策起决定作用：尽快安排接触，找到项目和他们个人的关联。",
             "Winning the neutrals decides the outcome: meet them soon and find what the project means to each.",
         ),
     ),
@@ -242,12 +242,12 @@ _SPECS = (
         PERSON,
         "ch5.s3 第二.四.1",
         (
-            "支持者{who}和竞争者{competitor}关系较近(强度{strength}/3):要警惕和我们好、同时也对别人好的人。",
+            "支持者{who}和竞争者{competitor}关系较近（强度{strength}/3）：要警惕和我们好、同时也对别人好的人。",
             "Supporter {who} is close to competitor {competitor} (strength {strength}/3): beware those who are "
             "friendly to us and to others too.",
         ),
         (
-            "别把核心信息都交给他,通过其他渠道交叉验证他提供的信息。",
+            "别把核心信息都交给他，通过其他渠道交叉验证他提供的信息。",
             "Do not hand them our core information; cross-check what they tell us through other channels.",
         ),
     ),
@@ -257,11 +257,11 @@ _SPECS = (
         PERSON,
         "ch5.s3 第一",
         (
-            "支持者{who}目前为{level},但过去{days}天出现了:{signals}。他的支持可能是假的。",
+            "支持者{who}目前为{level}，但过去{days}天出现了：{signals}。他的支持可能是假的。",
             "Supporter {who}, at {level}, showed in the last {days} days: {signals}. The support may be fake.",
         ),
         (
-            "看他做了什么而不是说了什么,核实真实态度;核实之前别让他接触核心信息。",
+            "看他做了什么而不是说了什么，核实真实态度；核实之前别让他接触核心信息。",
             "Judge by what they do, not what they say, and verify their real attitude; keep core information "
             "from them until then.",
         ),
@@ -271,9 +271,9 @@ _SPECS = (
         "warning",
         PERSON,
         "ch5.s3 第二.三",
-        ("{who}的态度在走低:{detail}。", "{who} is cooling towards us: {detail}."),
+        ("{who}的态度在走低：{detail}。", "{who} is cooling towards us: {detail}."),
         (
-            "每一次沟通都可能增减信任:弄清是压力、反驳还是诱惑让他变化,再针对性地弥补。",
+            "每一次沟通都可能增减信任：弄清是压力、反驳还是诱惑让他变化，再针对性地弥补。",
             "Every contact adds or removes trust: find whether pressure, a rebuttal or a temptation moved them, "
             "and repair that.",
         ),
@@ -288,7 +288,7 @@ _SPECS = (
             "{who} swung between {low} and {high} in the last {days} days.",
         ),
         (
-            "态度随此时、此刻、此人、此事而变:多找几个人交叉验证,按他做的而不是说的判断。",
+            "态度随此时、此刻、此人、此事而变：多找几个人交叉验证，按他做的而不是说的判断。",
             "Attitudes move with the moment, the person and the matter: cross-check with others and judge by "
             "deeds, not words.",
         ),
@@ -299,12 +299,12 @@ _SPECS = (
         PERSON,
         "ch5.s3 第二.四.2",
         (
-            "决策层的{who}评估为{level},但最近一次评估既没有依据,也没有实际支持的行为。",
+            "决策层的{who}评估为{level}，但最近一次评估既没有依据，也没有实际支持的行为。",
             "{who}, in the decision layer, is rated {level}, but the latest assessment has neither evidence nor "
             "a supporting behaviour.",
         ),
         (
-            "级别越高越不轻易表态:用行动验证他的支持——是否透露内部信息、在内部推动、重大决策前与我们商量。",
+            "级别越高越不轻易表态：用行动验证他的支持——是否透露内部信息、在内部推动、重大决策前与我们商量。",
             "The more senior, the less they show their hand: verify the support by deeds — do they share inside "
             "information, push for us, consult us before big moves?",
         ),
@@ -315,7 +315,7 @@ _SPECS = (
         DEAL,
         "ch4",
         (
-            "需求调研还有{count}个问题没有答案:{questions}",
+            "需求调研还有{count}个问题没有答案：{questions}",
             "Needs-research questions still unanswered ({count}): {questions}",
         ),
         (
@@ -333,7 +333,7 @@ _SPECS = (
             "We do not know what key stakeholder {who} personally gains from this purchase.",
         ),
         (
-            "弄清这次采购能帮他解决什么问题、带来什么收益,以及他最怕承担什么风险。",
+            "弄清这次采购能帮他解决什么问题、带来什么收益，以及他最怕承担什么风险。",
             "Find out what problem it solves for them, what they gain, and which risk they fear most.",
         ),
     ),
@@ -343,11 +343,11 @@ _SPECS = (
         PERSON,
         "ch3",
         (
-            "还不清楚关键人物{who}的个人需求类型(安全、归属、尊重、自我实现)。",
+            "还不清楚关键人物{who}的个人需求类型（安全、归属、尊重、自我实现）。",
             "Key stakeholder {who}'s personal need (safety, belonging, esteem, self-actualisation) is unknown.",
         ),
         (
-            "留意他的行为线索:求稳、求领导认可、求被尊重还是求成就,再决定怎么谈。",
+            "留意他的行为线索：求稳、求领导认可、求被尊重还是求成就，再决定怎么谈。",
             "Watch the cues — safety, the leader's approval, esteem or achievement — before deciding how to pitch.",
         ),
     ),
@@ -356,9 +356,9 @@ _SPECS = (
         "info",
         PERSON,
         "ch1.s1 第二",
-        ("{who}的异议是“不适合我”:{text}", "{who}'s objection is “not right for me”: {text}"),
+        ("{who}的异议是“不适合我”：{text}", "{who}'s objection is “not right for me”: {text}"),
         (
-            "用他个人能得到的收益和风险保障来回应,而不是讲产品。",
+            "用他个人能得到的收益和风险保障来回应，而不是讲产品。",
             "Answer with their own gain and risk cover, not with product arguments.",
         ),
     ),
@@ -368,12 +368,12 @@ _SPECS = (
         PERSON,
         "ch3.s3",
         (
-            "我们是现有供应商,而关键人物{who}追求尊重:这类人可能故意不用老供应商来证明自己。",
+            "我们是现有供应商，而关键人物{who}追求尊重：这类人可能故意不用老供应商来证明自己。",
             "We are the incumbent and key stakeholder {who} seeks esteem: such people may drop the old supplier "
             "to prove themselves.",
         ),
         (
-            "给他一个“新”的理由,让他成为这次方案的主导者和功臣。",
+            "给他一个“新”的理由，让他成为这次方案的主导者和功臣。",
             "Give them something new to champion and let them own, and get credit for, this solution.",
         ),
     ),
@@ -383,11 +383,11 @@ _SPECS = (
         PERSON,
         "ch5.s1 第二.一.3",
         (
-            "关键人物{who}目前为{level},没有任何支持者能在两步之内影响到他。",
+            "关键人物{who}目前为{level}，没有任何支持者能在两步之内影响到他。",
             "No supporter reaches key stakeholder {who}, at {level}, within two steps.",
         ),
         (
-            "找出和他关系密切或能影响他的人,先把其中一位发展为支持者,再借他去影响。",
+            "找出和他关系密切或能影响他的人，先把其中一位发展为支持者，再借他去影响。",
             "Find the people close to them or who sway them, win one of them over, and work through them.",
         ),
     ),
@@ -397,11 +397,11 @@ _SPECS = (
         PERSON,
         "ch3.s1",
         (
-            "关键人物{who}追求安全:预计他会推迟采购、过度谨慎、不出头表态。",
+            "关键人物{who}追求安全：预计他会推迟采购、过度谨慎、不出头表态。",
             "Key stakeholder {who} seeks safety: expect delay, over-caution and no public stand.",
         ),
         (
-            "带上同行案例、权威认证和风险兜底承诺,给他公事公办的书面依据,别逼他表态。",
+            "带上同行案例、权威认证和风险兜底承诺，给他公事公办的书面依据，别逼他表态。",
             "Bring peer cases, certifications and a risk-reversal promise; give them written grounds and never "
             "push them to take a stand.",
         ),
@@ -445,22 +445,22 @@ def _both(value: object) -> tuple[str, str]:
 PHRASES: dict[str, Text] = {
     "nobody": Text("无", "nobody"),
     "contacted_none": Text("一位也没有", "nobody"),
-    "contacted_one": Text("只有1位({names})", "only one person ({names})"),
-    "contacted_some": Text("只有{count}位({names})", "only {count} people ({names})"),
+    "contacted_one": Text("只有1位（{names}）", "only one person ({names})"),
+    "contacted_some": Text("只有{count}位（{names}）", "only {count} people ({names})"),
     "through_supporters": Text(
-        "借助能影响他的支持者({names})", "through supporters who can reach them ({names})"
+        "借助能影响他的支持者（{names}）", "through supporters who can reach them ({names})"
     ),
     "through_none_yet": Text(
-        "借助能影响他的支持者(目前还没有,先找到或培养一位)",
+        "借助能影响他的支持者（目前还没有，先找到或培养一位）",
         "through a supporter who can reach them (there is none yet: find or win one first)",
     ),
     "not_contacted_since": Text(
-        "已超过{days}天没有接触,上次接触在{last}",
+        "已超过{days}天没有接触，上次接触在{last}",
         "has not been contacted for over {days} days (last contact: {last})",
     ),
     "never_contacted": Text("还从来没有接触过", "has never been contacted"),
     "decline_level": Text(
-        "近{days}天最高为{peak},现在为{level}", "down from {peak} to {level} within {days} days"
+        "近{days}天最高为{peak}，现在为{level}", "down from {peak} to {level} within {days} days"
     ),
     "decline_trust": Text("近{days}天信任值累计{trust}", "trust changes add up to {trust} over {days} days"),
     "who": Text("{title}{name}", "{name} ({title})"),

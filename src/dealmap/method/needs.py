@@ -21,15 +21,15 @@ PERSONAL_NEED_INFO: dict[str, PersonalNeed] = {
     "safety": PersonalNeed(
         "safety",
         (
-            Text("保职位,不承担风险", "protects their position, takes no risk"),
-            Text("推迟采购,过于小心", "delays the purchase, over-careful"),
-            Text("不出头、不表态,随大流", "never sticks their neck out, follows the crowd"),
+            Text("保职位，不承担风险", "protects their position, takes no risk"),
+            Text("推迟采购，过于小心", "delays the purchase, over-careful"),
+            Text("不出头、不表态，随大流", "never sticks their neck out, follows the crowd"),
             Text("为避嫌和销售人员保持距离", "keeps salespeople at a distance to avoid suspicion"),
             Text("一视同仁、公事公办", "“everyone treated the same, by the book”"),
         ),
         Point(
             Text(
-                "降低他的个人风险:带上同行案例、权威认证、试点和兜底承诺;别逼他出头表态,给他留下公事公办的书面依据。预计会拖延。",
+                "降低他的个人风险：带上同行案例、权威认证、试点和兜底承诺；别逼他出头表态，给他留下公事公办的书面依据。预计会拖延。",
                 "Lower their personal risk: bring peer cases, certifications, a pilot and a risk-reversal promise; "
                 "never push them to take a stand, give them written grounds. Expect delay.",
             ),
@@ -45,7 +45,7 @@ PERSONAL_NEED_INFO: dict[str, PersonalNeed] = {
         ),
         Point(
             Text(
-                "先争取他的上级;让他在领导面前有功劳,并帮他平衡各方关系。",
+                "先争取他的上级；让他在领导面前有功劳，并帮他平衡各方关系。",
                 "Win their superior first; let them earn credit with the leader and help them keep the peace inside.",
             ),
             "ch3.s2",
@@ -61,7 +61,7 @@ PERSONAL_NEED_INFO: dict[str, PersonalNeed] = {
         ),
         Point(
             Text(
-                "尊重他的判断和权威,让他成为方案的主导者;若我们是老供应商,要给他一个“新”的理由。",
+                "尊重他的判断和权威，让他成为方案的主导者；若我们是老供应商，要给他一个“新”的理由。",
                 "Respect their judgement and authority and let them own the solution; if we are the incumbent, "
                 "give them something new to champion.",
             ),
@@ -77,7 +77,7 @@ PERSONAL_NEED_INFO: dict[str, PersonalNeed] = {
         ),
         Point(
             Text(
-                "把项目讲成他的业务突破和个人成就:行业标杆、市场地位。",
+                "把项目讲成他的业务突破和个人成就：行业标杆、市场地位。",
                 "Frame the project as their breakthrough and personal achievement: an industry benchmark, market position.",
             ),
             "ch3.s4",
@@ -88,7 +88,7 @@ PERSONAL_NEED_INFO: dict[str, PersonalNeed] = {
 #: When the need is not known yet: observe the cues before pitching.
 UNKNOWN_NEED = Point(
     Text(
-        "还不清楚他的个人需求:留意他是求稳、求认可、求被尊重还是求成就,再决定怎么谈。",
+        "还不清楚他的个人需求：留意他是求稳、求认可、求被尊重还是求成就，再决定怎么谈。",
         "Their personal need is unknown: watch whether they seek safety, belonging, esteem or achievement before pitching.",
     ),
     "ch3",

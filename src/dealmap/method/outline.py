@@ -33,7 +33,7 @@ CHAPTERS: tuple[Chapter, ...] = (
         "ch1",
         "大客户需求特点",
         "What makes key-account needs different",
-        ("ch1-s1", "群体决策,而非个人决策", "A group decides, not a person"),
+        ("ch1-s1", "群体决策，而非个人决策", "A group decides, not a person"),
         ("ch1-s2", "不同人认知不同", "People take change differently"),
     ),
     _chapter(
@@ -58,7 +58,7 @@ CHAPTERS: tuple[Chapter, ...] = (
         "ch5",
         "客户态度分析",
         "Reading attitudes",
-        ("ch5-s1", "为什么要对态度进行分析?", "Why analyse attitudes: the four strategies"),
+        ("ch5-s1", "为什么要对态度进行分析？", "Why analyse attitudes: the four strategies"),
         ("ch5-s2", "客户态度的等级", "The nine attitude levels"),
         ("ch5-s3", "正确看待客户的态度", "Reading attitudes right: behaviour signals"),
     ),

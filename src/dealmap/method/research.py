@@ -12,7 +12,7 @@ RESEARCH_PURPOSE: dict[str, Text] = {
         "提出人往往是最早的支持者或反对者。", "Whoever proposed it is often the first supporter or opponent."
     ),
     "why": Text("原因决定了价值怎么讲。", "The reason decides how to frame the value."),
-    "strategy_link": Text("和战略挂钩,决策层才会重视。", "Tied to strategy, the decision layer will care."),
+    "strategy_link": Text("和战略挂钩，决策层才会重视。", "Tied to strategy, the decision layer will care."),
     "goals": Text("目标就是验收标准。", "The goals are the acceptance criteria."),
     "target_market": Text(
         "目标用户决定了方案的重点。", "The target users decide what the solution stresses."

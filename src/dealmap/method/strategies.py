@@ -19,28 +19,28 @@ class Point:
 GROUP_ACTIONS: dict[str, Point] = {
     "supporter": Point(
         Text(
-            "强化支持者:不要因为他已经支持就怠慢他,保持定期联系,让他在内部赢。",
+            "强化支持者：不要因为他已经支持就怠慢他，保持定期联系，让他在内部赢。",
             "Reinforce: do not neglect them because they already support us; keep in touch and help them win inside.",
         ),
         "ch5.s1 第二.一.4",
     ),
     "neutral": Point(
         Text(
-            "发展中立者:尽量不得罪任何一方,争取他的支持——中立者往往决定最后的结果。",
+            "发展中立者：尽量不得罪任何一方，争取他的支持——中立者往往决定最后的结果。",
             "Develop: offend no side and win their support — neutrals often decide the outcome.",
         ),
         "ch5.s1 第二.二",
     ),
     "opponent": Point(
         Text(
-            "孤立反对者:控制花在他身上的时间,过多关注反对者会让支持者起疑。",
+            "孤立反对者：控制花在他身上的时间，过多关注反对者会让支持者起疑。",
             "Isolate: cap the time spent on them — courting opponents makes supporters doubt us.",
         ),
         "ch5.s1 第二.一.2",
     ),
     "unassessed": Point(
         Text(
-            "先摸清态度:没有评估就谈不上策略。",
+            "先摸清态度：没有评估就谈不上策略。",
             "Assess first: without an attitude there is no strategy.",
         ),
         "ch5.s2",
@@ -55,7 +55,7 @@ USE_SUPPORTERS = Point(
 #: For a neutral or opponent whom no supporter reaches yet.
 FIND_A_PATH = Point(
     Text(
-        "目前没有支持者能影响到他:找出和他关系密切、又能被我们争取的人。",
+        "目前没有支持者能影响到他：找出和他关系密切、又能被我们争取的人。",
         "No supporter reaches them yet: find someone close to them whom we can win over.",
     ),
     "ch5.s1 第二.一.3",
@@ -63,7 +63,7 @@ FIND_A_PATH = Point(
 #: For a person marked as our coach (内线).
 COACH = Point(
     Text(
-        "他是内线:定期向他了解项目进展、竞争对手动向、内部人员态度和关键人物情况,并保护好他。",
+        "他是内线：定期向他了解项目进展、竞争对手动向、内部人员态度和关键人物情况，并保护好他。",
         "They are our coach: regularly ask about progress, competitors, internal attitudes and key people — "
         "and protect them.",
     ),
@@ -72,14 +72,14 @@ COACH = Point(
 #: For a `not_for_me` objection (ch1.s1 第二): answer with their own win, not product arguments.
 NOT_FOR_ME = Point(
     Text(
-        "他的异议是“不适合我”:用他个人能得到的收益和风险保障来回应,而不是讲产品。",
+        "他的异议是“不适合我”：用他个人能得到的收益和风险保障来回应，而不是讲产品。",
         "Their objection is “not right for me”: answer with their own gain and risk cover, not product arguments.",
     ),
     "ch1.s1 第二",
 )
 NOT_FOR_COMPANY = Point(
     Text(
-        "他的异议是“不适合公司”:用公司层面的问题、收益和同行案例回应。",
+        "他的异议是“不适合公司”：用公司层面的问题、收益和同行案例回应。",
         "Their objection is “not right for the company”: answer with the company's problem, gain and peer cases.",
     ),
     "ch1.s1 第二",

@@ -63,7 +63,7 @@ NOT_DATES = [
 def test_as_of_takes_a_date_as_yyyy_mm_dd_only(value):
     zh = dealmap("analyze", DEMO, "--json", "--as-of", value)
     assert (zh.returncode, zh.stdout) == (2, "")
-    assert zh.stderr == f"--as-of 必须是 YYYY-MM-DD 格式的日期(如 2027-01-31),不能是 {value!r}\n"
+    assert zh.stderr == f"--as-of 必须是 YYYY-MM-DD 格式的日期（如 2027-01-31），不能是 {value!r}\n"
     en = dealmap("analyze", DEMO, "--as-of", value, "--lang", "en")
     assert (en.returncode, en.stdout) == (2, "")
     assert en.stderr == f"--as-of must be a date as YYYY-MM-DD (e.g. 2027-01-31), not {value!r}\n"
@@ -94,7 +94,7 @@ def test_a_full_device_on_stdout_is_one_line_in_the_commands_language_and_status
     with open(FULL, "w") as full:
         zh = dealmap(*args, stdout=full)
         en = dealmap(*args, "--lang", "en", stdout=full)  # the command's --lang, not DEALMAP_LANG (zh)
-    assert (zh.returncode, zh.stderr) == (2, "无法写入标准输出:磁盘空间不足\n")
+    assert (zh.returncode, zh.stderr) == (2, "无法写入标准输出：磁盘空间不足\n")
     assert (en.returncode, en.stderr) == (2, "cannot write to standard output: No space left on device\n")
 
 
@@ -102,7 +102,7 @@ def test_a_full_device_on_stdout_is_one_line_in_the_commands_language_and_status
 def test_help_on_a_full_device_follows_dealmap_lang(args):
     with open(FULL, "w") as full:
         zh, en = dealmap(*args, stdout=full), dealmap(*args, lang="en", stdout=full)
-    assert (zh.returncode, zh.stderr) == (2, "无法写入标准输出:磁盘空间不足\n")
+    assert (zh.returncode, zh.stderr) == (2, "无法写入标准输出：磁盘空间不足\n")
     assert (en.returncode, en.stderr) == (2, "cannot write to standard output: No space left on device\n")
 
 
@@ -111,7 +111,7 @@ def test_a_jsonl_batch_on_a_full_device_is_one_line(tmp_path):
     notes.write_text("他说价格太高了\n" * 2000, encoding="utf-8")
     with open(FULL, "w") as full:
         result = dealmap("signals", "--jsonl", str(notes), stdout=full)
-    assert (result.returncode, result.stderr) == (2, "无法写入标准输出:磁盘空间不足\n")
+    assert (result.returncode, result.stderr) == (2, "无法写入标准输出：磁盘空间不足\n")
 
 
 def test_an_output_file_on_a_full_device_is_written_in_place_and_reported(tmp_path):
@@ -120,7 +120,7 @@ def test_an_output_file_on_a_full_device_is_written_in_place_and_reported(tmp_pa
     link.symlink_to(FULL)
     zh = dealmap("template", "-o", str(link))
     en = dealmap("template", "-o", str(link), "--lang", "en")
-    assert (zh.returncode, zh.stdout, zh.stderr) == (2, "", f"无法写入 {link}:磁盘空间不足\n")
+    assert (zh.returncode, zh.stdout, zh.stderr) == (2, "", f"无法写入 {link}：磁盘空间不足\n")
     assert (en.returncode, en.stdout, en.stderr) == (2, "", f"cannot write {link}: No space left on device\n")
     assert link.is_symlink() and os.readlink(link) == FULL and list(tmp_path.iterdir()) == [link]
     assert stat.S_ISCHR(os.stat(FULL).st_mode)
@@ -202,27 +202,27 @@ def test_files_that_cannot_be_read_or_written_are_explained_in_chinese(tmp_path)
     cases = [
         (
             ("analyze", str(missing)),
-            f"无法读取文件 {missing}:没有这个文件或目录",
+            f"无法读取文件 {missing}：没有这个文件或目录",
             f"cannot read {missing}: No such file or directory",
         ),
         (
             ("analyze", str(folder)),
-            f"无法读取文件 {folder}:这是一个目录",
+            f"无法读取文件 {folder}：这是一个目录",
             f"cannot read {folder}: Is a directory",
         ),
         (
             ("signals", "--jsonl", str(folder)),
-            f"dealmap signals: 无法读取 {folder}:这是一个目录",
+            f"dealmap signals: 无法读取 {folder}：这是一个目录",
             f"dealmap signals: cannot read {folder}: Is a directory",
         ),
         (
             ("import", str(missing)),
-            f"无法读取文件 {missing}:没有这个文件或目录",
+            f"无法读取文件 {missing}：没有这个文件或目录",
             f"cannot read {missing}: No such file or directory",
         ),
         (
             ("template", "-o", str(under_file)),
-            f"无法写入 {under_file}:路径中有一段不是目录",
+            f"无法写入 {under_file}：路径中有一段不是目录",
             f"cannot write {under_file}: Not a directory",
         ),
     ]
@@ -241,7 +241,7 @@ def test_a_jsonl_file_that_is_not_utf8_is_explained_in_the_chosen_language(tmp_p
     )
     assert (zh.returncode, zh.stderr) == (
         2,
-        f"dealmap signals: 无法读取 {notes}:第 5 个字节起不是 UTF-8 文本\n",
+        f"dealmap signals: 无法读取 {notes}：第 5 个字节起不是 UTF-8 文本\n",
     )
     assert (en.returncode, en.stderr) == (
         2,
@@ -268,8 +268,8 @@ def test_analyze_lists_each_lone_surrogate_by_path_and_exits_2(tmp_path, extra):
     assert (zh.returncode, zh.stdout, en.returncode, en.stdout) == (2, "", 2, "")
     competitors = len(json.loads(Path(DEMO).read_text(encoding="utf-8"))["opportunity"]["competitors"])
     assert zh.stderr.splitlines() == [
-        f"opportunity.competitors[{competitors}]: 不是有效的文本:含有落单的 UTF-16 代理项 \\udfff(它不是字符,无法显示或保存)",
-        "stakeholders[0].name: 不是有效的文本:含有落单的 UTF-16 代理项 \\ud800(它不是字符,无法显示或保存)",
+        f"opportunity.competitors[{competitors}]: 不是有效的文本：含有落单的 UTF-16 代理项 \\udfff（它不是字符，无法显示或保存）",
+        "stakeholders[0].name: 不是有效的文本：含有落单的 UTF-16 代理项 \\ud800（它不是字符，无法显示或保存）",
     ]
     assert en.stderr.splitlines()[1] == (
         "stakeholders[0].name: is not valid text: holds a lone UTF-16 surrogate \\ud800 "
@@ -323,7 +323,7 @@ def test_a_file_already_there_is_replaced_only_with_force(tmp_path):
     work.write_bytes(b"a filled-in workbook")
     zh = dealmap("template", "-o", str(work))
     en = dealmap("template", "-o", str(work), "--lang", "en")
-    assert (zh.returncode, zh.stdout, zh.stderr) == (2, "", f"{work} 已经存在:要替换它,请加 --force\n")
+    assert (zh.returncode, zh.stdout, zh.stderr) == (2, "", f"{work} 已经存在：要替换它，请加 --force\n")
     assert (en.returncode, en.stderr) == (2, f"{work} exists already: add --force to replace it\n")
     assert work.read_bytes() == b"a filled-in workbook" and list(tmp_path.iterdir()) == [work]
     assert dealmap("template", "-o", str(work), "--force").returncode == 0

@@ -23,7 +23,7 @@ def dealmap(lang: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_help_pages_are_framed_in_chinese():
     page = dealmap("zh", "signals", "--help").stdout
-    for chinese in ("用法: dealmap signals", "─ 参数 ─", "─ 选项 ─", "显示本帮助并退出。"):
+    for chinese in ("用法：dealmap signals", "─ 参数 ─", "─ 选项 ─", "显示本帮助并退出。"):
         assert chinese in page
     for english in ("Usage:", "Options", "Arguments", "Show this message"):
         assert english not in page
@@ -55,12 +55,12 @@ def test_the_type_column_shows_what_to_type_not_python_types():
         (("signals", "--bogus"), "没有 --bogus 这个选项。", "No such option: --bogus"),
         (("analyze",), "缺少参数 'FILE|-'。", "Missing argument 'FILE|-'."),
         (("signals", "--lang"), "选项 '--lang' 后面要跟一个值。", "Option '--lang' requires an argument."),
-        (("signals", "a", "b"), "多出了参数:b", "Got unexpected extra argument"),
-        (("export-deal", "abc"), "'ID' 的值不对:要填整数。", "Invalid value for 'ID'"),
+        (("signals", "a", "b"), "多出了参数：b", "Got unexpected extra argument"),
+        (("export-deal", "abc"), "'ID' 的值不对：要填整数。", "Invalid value for 'ID'"),
         (("nosuch",), "没有 'nosuch' 这个命令。", "No such command 'nosuch'."),
         (
             ("sig",),
-            "没有 'sig' 这个命令。(是不是想用 'signals'?)",
+            "没有 'sig' 这个命令。（是不是想用 'signals'?）",
             "No such command 'sig'. Did you mean 'signals'?",
         ),
     ],
@@ -106,7 +106,7 @@ def test_an_unknown_language_is_a_usage_error_before_anything_runs(args, tmp_pat
     args = tuple(a.format(tmp=tmp_path) for a in args) + ("--lang", "fr")
     zh, en = dealmap("zh", *args), dealmap("en", *args)
     assert zh.returncode == en.returncode == 2
-    assert "'--lang' 的值不对:只能是 zh 或 en,不能是 'fr'。" in zh.stderr
+    assert "'--lang' 的值不对：只能是 zh 或 en，不能是 'fr'。" in zh.stderr
     assert "Invalid value for '--lang': must be zh or en, not 'fr'" in en.stderr
     assert "Traceback" not in zh.stderr + en.stderr
     assert list(tmp_path.iterdir()) == []
@@ -119,7 +119,7 @@ def test_an_output_that_cannot_be_written_is_a_clear_error_and_leaves_no_half_fi
         (tmp_path / "adir", "这是一个目录", "Is a directory"),
     ):
         result = dealmap("zh", "template", "-o", str(target))
-        assert result.returncode == 2 and f"无法写入 {target}:{chinese}\n" == result.stderr
+        assert result.returncode == 2 and f"无法写入 {target}：{chinese}\n" == result.stderr
         result = dealmap("zh", "template", "-o", str(target), "--lang", "en")
         assert result.returncode == 2 and f"cannot write {target}: {english}\n" == result.stderr
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["adir"]
@@ -130,7 +130,7 @@ def test_an_output_that_cannot_be_written_is_a_clear_error_and_leaves_no_half_fi
 
 def test_a_database_that_cannot_be_reached_is_reported_in_the_command_lines_language():
     command = [str(Path(sys.executable).with_name("dealmap")), "token", "rep"]
-    for lang, words in (("zh", "无法连接数据库:"), ("en", "cannot use the database:")):
+    for lang, words in (("zh", "无法连接数据库："), ("en", "cannot use the database:")):
         env = {"DEALMAP_LANG": lang, "PATH": "", "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none"}
         result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
         assert result.returncode == 1 and result.stderr.startswith(words), result.stderr

@@ -129,7 +129,7 @@ def test_chinese_and_english_help_of_signals_and_analyze_read_as_such(monkeypatc
     assert "读客户原话或拜访记录" in show_help(["signals"], "zh", monkeypatch)
     assert "Read a customer's words or a visit note" in show_help(["signals"], "en", monkeypatch)
     zh = show_help(["analyze"], "zh", monkeypatch)
-    assert "按哪一天来分析" in zh and "Analysis date" not in zh
+    assert "分析日期" in zh and "Analysis date" not in zh
     assert "Analysis date" in show_help(["analyze"], "en", monkeypatch)
 
 

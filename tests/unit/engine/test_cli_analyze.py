@@ -83,7 +83,7 @@ def test_an_unknown_language_is_refused_in_the_default_language(tmp_path):
     dealmap = [str(Path(sys.executable).with_name("dealmap"))]  # the installed script
     for command in (["analyze", DEMO], ["signals", "他说不错"]):
         for lang, words in (
-            ("zh", "'--lang' 的值不对:只能是 zh 或 en,不能是 'fr'。"),
+            ("zh", "'--lang' 的值不对：只能是 zh 或 en，不能是 'fr'。"),
             ("en", "must be zh or en, not 'fr'"),
         ):
             env = {**os.environ, "DEALMAP_LANG": lang}

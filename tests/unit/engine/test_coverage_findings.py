@@ -113,4 +113,4 @@ def test_single_thread_says_nobody_or_names_the_one_person_met():
     assert "一位也没有" in none.zh and "0" not in none.zh.replace("90", "")
     assert "in touch with nobody at the customer" in none.en
     one = message(make_deal(interactions=[meet("ceo")]))
-    assert "只有1位(N-ceo)" in one.zh and "only one person (N-ceo)" in one.en
+    assert "只有1位（N-ceo）" in one.zh and "only one person (N-ceo)" in one.en

@@ -15,7 +15,7 @@ def test_decision_maker_at_plus_one_is_not_supportive():
     report = analyze(with_ceo_at(1))
     (finding,) = [f for f in report.findings if f.code == "SUP_DECISION_MAKER_NOT_SUPPORTIVE"]
     assert finding.subject == "ceo" and finding.severity == "critical"
-    assert "N-ceo" in finding.message.zh and "+1(产生兴趣)" in finding.message.zh
+    assert "N-ceo" in finding.message.zh and "+1（产生兴趣）" in finding.message.zh
     assert "N-ceo" in finding.message.en and "interested" in finding.message.en
 
 
@@ -63,7 +63,7 @@ def test_balance_below_zero_fires():
     assert ("SUP_BALANCE_NEGATIVE", "") in findings(deal)
     (finding,) = [f for f in report.findings if f.code == "SUP_BALANCE_NEGATIVE"]
     assert (
-        "-0.06(范围 -1 到 +1)" in finding.message.zh
+        "-0.06（范围 -1 到 +1）" in finding.message.zh
         and "-0.06 (on a scale of -1 to +1)" in finding.message.en
     )
 
@@ -71,8 +71,8 @@ def test_balance_below_zero_fires():
 def test_a_decision_maker_nobody_reaches_yet_gets_an_action_without_an_empty_list():
     report = analyze(with_ceo_at(1))
     (finding,) = [f for f in report.findings if f.code == "SUP_DECISION_MAKER_NOT_SUPPORTIVE"]
-    assert "(暂无)" not in finding.action.zh and "(none yet)" not in finding.action.en
-    assert "借助能影响他的支持者(目前还没有,先找到或培养一位)把他推到" in finding.action.zh
+    assert "（暂无）" not in finding.action.zh and "(none yet)" not in finding.action.en
+    assert "借助能影响他的支持者（目前还没有，先找到或培养一位）把他推到" in finding.action.zh
     assert (
         "through a supporter who can reach them (there is none yet: find or win one first)"
         in finding.action.en

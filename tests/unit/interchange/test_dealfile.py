@@ -234,7 +234,7 @@ def test_what_json_accepts_is_read_as_json_reads_it(demo):
         loads_deal('{"format": "dealmap/1",\n  "account": }')
     (problem,) = caught.value.problems
     assert problem.path == ""  # no JSON path in a text that is not JSON: the position is in the message
-    assert problem.render("zh") == "第 2 行第 14 列:不是有效的 JSON"
+    assert problem.render("zh") == "第 2 行第 14 列：不是有效的 JSON"
     assert problem.render("en") == "line 2, column 14: not valid JSON"
 
 
@@ -329,20 +329,20 @@ def test_a_file_nested_beyond_any_deal_is_refused_not_a_crash():
         (
             12345678901234.56,
             "must be less than 10,000,000,000,000 (10 trillion)",
-            "必须小于 10,000,000,000,000(10 万亿)",
+            "必须小于 10,000,000,000,000（10 万亿）",
         ),
         (
             999999999999999.9,
             "must be less than 10,000,000,000,000 (10 trillion)",
-            "必须小于 10,000,000,000,000(10 万亿)",
+            "必须小于 10,000,000,000,000（10 万亿）",
         ),
         (
             10**13,
             "must be less than 10,000,000,000,000 (10 trillion)",
-            "必须小于 10,000,000,000,000(10 万亿)",
+            "必须小于 10,000,000,000,000（10 万亿）",
         ),
-        (1.005, "may have at most 2 decimal places (cents)", "最多只能有 2 位小数(精确到分)"),
-        (0.001, "may have at most 2 decimal places (cents)", "最多只能有 2 位小数(精确到分)"),
+        (1.005, "may have at most 2 decimal places (cents)", "最多只能有 2 位小数（精确到分）"),
+        (0.001, "may have at most 2 decimal places (cents)", "最多只能有 2 位小数（精确到分）"),
         (-0.01, "must not be negative", "不能为负数"),
     ],
 )
@@ -432,7 +432,7 @@ def test_a_competitor_name_holding_a_list_separator_is_refused(demo, name, zh, e
     assert [(p.path, p.message.zh, p.message.en) for p in caught.value.problems] == [
         (
             path,
-            f"竞争对手名称不能含有{zh}:工作簿用它分隔名称",
+            f"竞争对手名称不能含有{zh}：工作簿用它分隔名称",
             f"a competitor's name cannot contain {en}: the workbook uses it to separate names",
         )
         for path in ("opportunity.competitors[1]", "stakeholders[2].competitor_affinity[0].competitor")

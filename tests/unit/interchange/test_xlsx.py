@@ -324,7 +324,7 @@ def test_each_bad_cell_is_reported_by_sheet_row_and_column_in_both_languages():
     assert ("people", 6, "汇报对象/Reports to") in found
     assert ("assessments", 2, "E 态度/Attitude") in found
     text = format_issues(plan.issues, "zh")
-    assert "联系人 行 3, D 层级/Layer: 必须是以下之一:决策层、管理层、执行层" in text
+    assert "联系人 行 3, D 层级/Layer: 必须是以下之一：决策层、管理层、执行层" in text
     assert "must be between -4 and 4" in format_issues(plan.issues, "en")
 
 
@@ -513,8 +513,8 @@ def test_an_amount_the_databases_cannot_hold_exactly_is_refused_at_its_cell():
     )
     plan = scan(Source(data))
     found = {(i.sheet, i.row, i.column, i.reason.en, i.reason.zh) for i in plan.issues}
-    large = ("must be less than 10,000,000,000,000 (10 trillion)", "必须小于 10,000,000,000,000(10 万亿)")
-    cents = ("may have at most 2 decimal places (cents)", "最多只能有 2 位小数(精确到分)")
+    large = ("must be less than 10,000,000,000,000 (10 trillion)", "必须小于 10,000,000,000,000（10 万亿）")
+    cents = ("may have at most 2 decimal places (cents)", "最多只能有 2 位小数（精确到分）")
     assert found == {
         ("deals", 4, "C 金额/Amount", *large),
         ("deals", 5, "C 金额/Amount", *large),
@@ -522,7 +522,7 @@ def test_an_amount_the_databases_cannot_hold_exactly_is_refused_at_its_cell():
         ("deals", 7, "C 金额/Amount", *cents),
         ("deals", 8, "C 金额/Amount", *cents),
     }
-    assert "商机 行 6, C 金额/Amount: 最多只能有 2 位小数(精确到分)" in format_issues(plan.issues, "zh")
+    assert "商机 行 6, C 金额/Amount: 最多只能有 2 位小数（精确到分）" in format_issues(plan.issues, "zh")
     good = book_bytes(
         {"客户": [ACCOUNTS, ["A", None]], "商机": [["客户名称", "商机名称", "金额"], *rows[:2]]}
     )

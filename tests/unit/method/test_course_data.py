@@ -68,8 +68,8 @@ def test_nine_levels_each_with_meaning_words_and_action():
     assert sorted(LEVELS) == list(range(-4, 5))
     for level in LEVELS.values():
         assert level.label.zh and level.means.en and level.words and level.action.zh and level.rule
-    assert level_text(-3) == Text("-3(当众抵制)", "-3 (public resistance)")
-    assert level_text(0).zh.startswith("0(")
+    assert level_text(-3) == Text("-3（当众抵制）", "-3 (public resistance)")
+    assert level_text(0).zh.startswith("0\uff08")
 
 
 def test_every_department_layer_need_and_style_has_its_advice():

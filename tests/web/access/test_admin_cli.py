@@ -68,7 +68,7 @@ def test_user_add_applies_the_sites_password_rules_in_the_chosen_language():
     zh = run("user", "add", "carol", "--password-stdin", stdin="password\n")
     en = run("user", "add", "carol", "--password-stdin", "--lang", "en", stdin="12345678\n")
     assert zh.exit_code == en.exit_code == 2
-    assert "无法创建用户:这个密码太常见了。" in zh.output
+    assert "无法创建用户：这个密码太常见了。" in zh.output
     assert "cannot create the user: This password is too common." in en.output
     assert not User.objects.filter(username="carol").exists()
 

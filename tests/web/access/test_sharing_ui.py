@@ -147,10 +147,10 @@ def _refusal(response) -> str:
         (
             "wa\x00ng",
             "view",
-            "这段文字含有空字符(\\x00),无法保存。请删除后再试。",
+            "这段文字含有空字符（\\x00），无法保存。请删除后再试。",
             "This text contains a NUL character (\\x00), which cannot be stored. Remove it and try again.",
         ),
-        ("wang", "own", "请选择权限:可查看或可编辑。", "Choose the access: can view or can edit."),
+        ("wang", "own", "请选择权限：可查看或可编辑。", "Choose the access: can view or can edit."),
         ("nobody", "view", "没有名为“nobody”的在职用户。", "There is no active user called “nobody”."),
         ("rep", "view", "不能把客户共享给自己。", "You cannot share an account with yourself."),
     ],
@@ -170,7 +170,7 @@ def test_sharing_with_a_deactivated_user_says_so(rep, colleague, account):
     colleague.is_active = False
     colleague.save(update_fields=["is_active"])
     response = _share(client_for(rep), account, "wang", **HTMX)
-    assert response.status_code == 422 and _refusal(response) == "用户“wang”已停用,不能把客户共享给该用户。"
+    assert response.status_code == 422 and _refusal(response) == "用户“wang”已停用，不能把客户共享给该用户。"
     response = _share(client_for(rep, "en"), account, "wang", **HTMX)
     assert _refusal(response) == "The user “wang” is deactivated: an account cannot be shared with them."
     assert not AccountShare.objects.filter(account=account).exists()
@@ -214,7 +214,7 @@ def test_sharing_with_an_administrator_is_refused_as_changing_nothing(rep, admin
     entries = AuditEntry.objects.count()
     response = _share(client_for(rep), account, admin_user.username, "edit", **HTMX)
     assert response.status_code == 422
-    assert _refusal(response) == f"{admin_user.username} 是管理员,已经可以查看和修改所有客户。"
+    assert _refusal(response) == f"{admin_user.username} 是管理员，已经可以查看和修改所有客户。"
     response = _share(client_for(rep, "en"), account, admin_user.username, **HTMX)
     assert _refusal(response) == (
         f"{admin_user.username} is an administrator and can already see and change every account."
@@ -226,7 +226,7 @@ def test_sharing_with_an_administrator_is_refused_as_changing_nothing(rep, admin
 def test_a_view_share_with_the_owners_team_manager_changes_nothing_and_says_why(rep, manager, account):
     entries = AuditEntry.objects.count()
     response = _share(client_for(rep), account, "manager", "view", **HTMX)
-    assert "manager 是负责人所在团队的经理,已经可以查看这个客户。" in unescape(response.content.decode())
+    assert "manager 是负责人所在团队的经理，已经可以查看这个客户。" in unescape(response.content.decode())
     assert not AccountShare.objects.filter(account=account).exists()
     assert AuditEntry.objects.count() == entries
     _share(client_for(rep), account, "manager", "edit", **HTMX)  # editing is more than they have

@@ -355,7 +355,7 @@ def test_text_over_the_web_forms_cap_is_refused_with_the_field_named(
     method, path, body = _create_body(kind, demo_deal, LONG)
     status, answer = api.call(method, path, body)
     assert status == 422 and answer["problems"] == [
-        {"path": field, "message": f"{field} 过长:最多 10000 个字符。"}
+        {"path": field, "message": f"{field} 过长：最多 10000 个字符。"}
     ]
     status, answer = english(api_as(rep)).call(method, path, body)
     assert answer["problems"][0]["message"] == f"{field} is too long: at most 10000 characters."
@@ -458,8 +458,8 @@ CENTS = "may have at most 2 decimal places (cents)."
         (12345678901234.56, "amount 必须小于 10,000,000,000,000。", f"amount {LARGE}"),
         (999999999999999.9, "amount 必须小于 10,000,000,000,000。", f"amount {LARGE}"),
         (1e13, "amount 必须小于 10,000,000,000,000。", f"amount {LARGE}"),
-        (1.005, "amount 最多只能有 2 位小数(精确到分)。", f"amount {CENTS}"),
-        (0.1 + 0.2, "amount 最多只能有 2 位小数(精确到分)。", f"amount {CENTS}"),
+        (1.005, "amount 最多只能有 2 位小数（精确到分）。", f"amount {CENTS}"),
+        (0.1 + 0.2, "amount 最多只能有 2 位小数（精确到分）。", f"amount {CENTS}"),
     ],
 )
 def test_an_amount_the_databases_cannot_hold_exactly_is_refused_at_the_amount(
@@ -521,13 +521,13 @@ def test_a_deal_read_back_can_be_sent_back_as_it_is(api_as, rep, demo_deal):
     assert (status, saved["amount"]) == (200, "1200000.50")
 
 
-NOT_AMOUNT = "amount 必须是数字,或以文字写出的小数,如“1200000.50”。"
+NOT_AMOUNT = "amount 必须是数字，或以文字写出的小数，如“1200000.50”。"
 
 
 @pytest.mark.parametrize(
     ("amount", "zh"),
     [
-        ("1.005", "amount 最多只能有 2 位小数(精确到分)。"),
+        ("1.005", "amount 最多只能有 2 位小数（精确到分）。"),
         ("-3", "amount 必须至少为 0。"),
         ("1e3", NOT_AMOUNT),
         ("1,200", NOT_AMOUNT),
@@ -537,7 +537,7 @@ NOT_AMOUNT = "amount 必须是数字,或以文字写出的小数,如“1200000.5
         ("\uff11\uff12", NOT_AMOUNT),  # full-width digits
         ("00000000000012", NOT_AMOUNT),  # more digits than the schema's pattern allows
         ("12345678901234", "amount 必须小于 10,000,000,000,000。"),
-        ("1.000", "amount 最多只能有 2 位小数(精确到分)。"),
+        ("1.000", "amount 最多只能有 2 位小数（精确到分）。"),
         ("-0", "amount 必须至少为 0。"),
     ],
 )
@@ -556,25 +556,25 @@ def test_an_amount_as_text_is_held_to_the_same_rules(api_as, rep, demo_deal, row
         (
             "evidence",
             "2026-11-28",
-            "date 是将来的日期:请记录已经发生的事。",
+            "date 是将来的日期：请记录已经发生的事。",
             "date is in the future: record what has happened.",
         ),
         (
             "summary",
             "2026-11-28",
-            "date 是将来的日期:请记录已经发生的事。",
+            "date 是将来的日期：请记录已经发生的事。",
             "date is in the future: record what has happened.",
         ),
         (
             "evidence",
             "0026-11-20",
-            "date 早于 1970-01-01:多半是输入错误。",
+            "date 早于 1970-01-01：多半是输入错误。",
             "date is before 1970-01-01: probably a typing slip.",
         ),
         (
             "summary",
             "1969-12-31",
-            "date 早于 1970-01-01:多半是输入错误。",
+            "date 早于 1970-01-01：多半是输入错误。",
             "date is before 1970-01-01: probably a typing slip.",
         ),
     ],
@@ -603,7 +603,7 @@ def test_schema_problems_read_in_the_callers_language(api_as, rep, demo_deal):
     assert status == 422
     assert answer["problems"] == [
         {"path": "target", "message": "target 必须是整数。"},
-        {"path": "kind", "message": "kind 必须是以下之一:'influences', 'conflicts', 'close'。"},
+        {"path": "kind", "message": "kind 必须是以下之一：'influences', 'conflicts', 'close'。"},
         {"path": "strength", "message": "strength 不能大于 3。"},
     ]
     status, answer = api_as(rep).post("/accounts", {"industry": 5})
@@ -626,7 +626,7 @@ def test_the_same_relation_twice_is_refused_as_the_deal_file_and_workbook_refuse
     assert status == 201
     before = row_counts()
     status, answer = _relation(api, source, target)
-    message = f"与关系 {first['id']} 重复:两端的人、方向和关系类型都相同。"
+    message = f"与关系 {first['id']} 重复：两端的人、方向和关系类型都相同。"
     assert status == 409 and answer["problems"] == [{"path": "kind", "message": message}]
     status, answer = _relation(english(api_as(rep)), source, target)
     message = f"This repeats relation {first['id']}: the same two people, in the same direction, with the same kind."
@@ -695,7 +695,7 @@ def test_a_name_of_only_spaces_or_invisible_characters_is_refused(api_as, rep, d
     ]:
         field = "competitors.0" if method == "PATCH" and path.startswith("/deals") else "name"
         status, answer = api_as(rep).call(method, path, body)
-        zh = f"{field} 不能为空:只有空格或不可见字符不算名称。"
+        zh = f"{field} 不能为空：只有空格或不可见字符不算名称。"
         assert (status, answer["problems"]) == (422, [{"path": field, "message": zh}]), (method, path)
         status, answer = english(api_as(rep)).call(method, path, body)
         en = f"{field} must not be empty: spaces and invisible characters alone are no name."
@@ -780,7 +780,7 @@ def test_a_competitor_name_holding_a_list_separator_is_refused(api_as, rep, demo
     api = api_as(rep)
     status, answer = api.post("/deals", {"account": demo_deal.account_id, "name": "z", "competitors": [name]})
     assert row_counts() == before
-    message = f"competitors.0 不能含有{zh}:工作簿把竞争对手列在一个单元格里,并以它分隔。"
+    message = f"competitors.0 不能含有{zh}：工作簿把竞争对手列在一个单元格里，并以它分隔。"
     assert status == 422 and answer["problems"] == [{"path": "competitors.0", "message": message}]
     from dealmap.web.accounts.services import person_create
 
@@ -834,10 +834,15 @@ def test_a_service_refusal_names_its_field_in_the_callers_language(api_as, rep, 
         (409, [{"path": "reports_to", "message": "上级必须是同一客户的另一个人。"}]),
         (409, [{"path": "key", "message": "这个客户已有另一个人使用编号“p1”。"}]),
         (409, [{"path": "person", "message": f"{p1.name} 已经在这个商机中了。"}]),
-        (409, [{"path": "person", "message": "外人 不在这个商机的采购小组中:请先把此人加入采购小组。"}]),
+        (409, [{"path": "person", "message": "外人 不在这个商机的采购小组中：请先把此人加入采购小组。"}]),
         (
             409,
-            [{"path": "participants.1", "message": "外人 不在这个商机的采购小组中:请先把此人加入采购小组。"}],
+            [
+                {
+                    "path": "participants.1",
+                    "message": "外人 不在这个商机的采购小组中：请先把此人加入采购小组。",
+                }
+            ],
         ),
     ]
     assert row_counts() == before
@@ -857,7 +862,7 @@ def test_an_editor_the_account_is_shared_with_is_told_what_only_the_owner_may_do
     status, body = api.patch(f"/accounts/{demo_deal.account_id}", {"version": 1, "name": "同名客户"})
     assert (status, body["problems"]) == (
         409,
-        [{"path": "name", "message": "这个客户的负责人 rep 已经有一个名为“同名客户”的客户,请换一个名称。"}],
+        [{"path": "name", "message": "这个客户的负责人 rep 已经有一个名为“同名客户”的客户，请换一个名称。"}],
     )
     # With a stale version the answer is the stale version's, whatever the name: an editor
     # cannot learn, without saving, which names the owner's other accounts use.
@@ -930,11 +935,11 @@ def test_a_pattern_or_an_empty_list_is_explained_not_shown(api_as, rep, demo_dea
         },
     )
     assert body["problems"] == [
-        {"path": "key", "message": "key 只能包含字母 A–Z、a–z、数字以及“_”“.”“-”(1 到 64 个)。"}
+        {"path": "key", "message": "key 只能包含字母 A–Z、a–z、数字以及“_”“.”“-”（1 到 64 个）。"}
     ]
     status, body = api.post("/deals", {"account": demo_deal.account_id, "name": "z", "currency": "rmb"})
     assert body["problems"] == [
-        {"path": "currency", "message": "currency 必须是三个大写字母的货币代码,如 CNY。"}
+        {"path": "currency", "message": "currency 必须是三个大写字母的货币代码，如 CNY。"}
     ]
     status, body = api.post("/interactions", {"deal": demo_deal.pk, "date": "2026-11-20", "participants": []})
     assert body["problems"] == [{"path": "participants", "message": "participants 不能为空。"}]
@@ -945,7 +950,7 @@ def test_a_method_a_path_does_not_take_answers_the_one_error_body(api_as, rep, d
     assessment = demo_deal.assessments.first()
     response = api.client.delete(f"/api/assessments/{assessment.pk}", headers=api.headers)
     assert response.status_code == 405 and response["Allow"] == "GET"
-    assert response.json() == {"detail": "这里不接受这种请求方法(可用:GET)。", "problems": []}
+    assert response.json() == {"detail": "这里不接受这种请求方法（可用：GET）。", "problems": []}
 
 
 def test_head_answers_as_get_without_a_body(api_as, rep, other_rep, demo_deal):
@@ -1007,7 +1012,7 @@ def test_a_body_that_is_no_object_is_named_as_such(api_as, rep, body):
     api = api_as(rep)
     response = api.client.post("/api/deals", body, "application/json", headers=api.headers)
     assert response.status_code == 422
-    assert response.json()["problems"] == [{"path": "", "message": "请求内容必须是一个 JSON 对象({…})。"}]
+    assert response.json()["problems"] == [{"path": "", "message": "请求内容必须是一个 JSON 对象（{…}）。"}]
 
 
 def test_a_view_share_for_the_owners_team_manager_is_refused_as_changing_nothing(
@@ -1019,7 +1024,7 @@ def test_a_view_share_for_the_owners_team_manager_is_refused_as_changing_nothing
     status, body = api.post(f"/accounts/{demo_deal.account_id}/shares", {"username": "manager"})
     assert (status, body["problems"]) == (
         409,
-        [{"path": "username", "message": "manager 是负责人所在团队的经理,已经可以查看这个客户。"}],
+        [{"path": "username", "message": "manager 是负责人所在团队的经理，已经可以查看这个客户。"}],
     )
     assert not AccountShare.objects.filter(account=demo_deal.account).exists()
     status, body = api.post(

@@ -78,7 +78,7 @@ def test_the_api_refuses_a_second_account_of_the_same_name(client, rep):
     again = client.post("/api/accounts", {"name": "甲"}, content_type="application/json", **headers)
     assert again.status_code == 409
     assert again.json()["problems"] == [
-        {"path": "name", "message": "你已经有一个名为“甲”的客户,请换一个名称。"}
+        {"path": "name", "message": "你已经有一个名为“甲”的客户，请换一个名称。"}
     ]
     assert Account.objects.filter(owner=rep, name="甲").count() == 1
 

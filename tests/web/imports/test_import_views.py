@@ -231,7 +231,7 @@ def test_a_broken_deal_file_says_where_in_the_readers_language(user_client, row_
     broken = deal_upload('{"format": "dealmap/1",\n  "account": }')
     response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": broken})
     assert response.status_code == 422
-    assert "第 2 行第 14 列:不是有效的 JSON" in response.content.decode()
+    assert "第 2 行第 14 列：不是有效的 JSON" in response.content.decode()
     user_client.post(reverse("set_language"), {"language": "en"})
     broken = deal_upload('{"format": "dealmap/1",\n  "account": }')
     response = user_client.post(reverse("imports:preview"), {"token": TOKEN, "file": broken})

@@ -441,7 +441,7 @@ def test_a_changed_multi_line_note_is_stored_with_plain_line_breaks(rep_client, 
     assert demo_deal.parts.get(person__key="p4").person.notes == "一\n二\n三"
 
 
-NUL_ZH = "这段文字含有空字符(\\x00),无法保存。请删除后再试。"
+NUL_ZH = "这段文字含有空字符（\\x00），无法保存。请删除后再试。"
 NUL_EN = "This text contains a NUL character (\\x00), which cannot be stored. Remove it and try again."
 
 

@@ -89,7 +89,7 @@ def test_a_findings_link_on_the_deal_page_opens_its_course_section(rep_client, d
 def test_the_guide_is_chinese_by_default_and_english_on_request(client, rep):
     client.login(username=rep.username, password="dealmap-test-pw")
     zh = client.get(reverse("workspace:method_chapter", args=["ch5"])).content.decode()
-    assert "坚决拥护" in zh and "排斥竞争者和反对者,只接受我方" in zh
+    assert "坚决拥护" in zh and "排斥竞争者和反对者，只接受我方" in zh
     client.cookies["django_language"] = "en"
     en = client.get(reverse("workspace:method_chapter", args=["ch5"])).content.decode()
     assert "fully committed" in en and "rejects competitors and opponents, accepts only us" in en

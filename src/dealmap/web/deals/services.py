@@ -37,7 +37,7 @@ def _too_long(limit: int) -> Text:
     return Text(f"不能超过 {limit} 个字符", f"must be at most {limit} characters")
 
 
-HAS_NUL = Text("含有空字符(\\x00),无法保存", "contains a NUL character (\\x00), which cannot be stored")
+HAS_NUL = Text("含有空字符（\\x00），无法保存", "contains a NUL character (\\x00), which cannot be stored")
 
 
 def _max(model_class, field: str) -> int:

@@ -288,4 +288,4 @@ def portfolio_export(request: HttpRequest) -> HttpResponse:
 
 
 _NO_FILE = {"zh": "请选择要上传的文件", "en": "choose a file to upload"}
-_EXPIRED = {"zh": "预览已过期,请重新上传", "en": "the preview has expired; upload the file again"}
+_EXPIRED = {"zh": "预览已过期，请重新上传", "en": "the preview has expired; upload the file again"}
