@@ -549,3 +549,11 @@ def test_a_workbook_with_the_former_chinese_sheet_and_column_names_is_read_the_s
     assert set(rows) == {"people", "parts", "interactions"}
     assert rows["parts"]["personal_wins"] == "升职"
     assert [sheet.name("zh") for sheet in SHEETS if sheet.key in rows] == ["联系人", "商机角色", "接触记录"]
+
+
+def test_a_header_matches_in_either_width_of_punctuation():
+    """Templates made before the Chinese text went full-width say "需求?" and "(1-5)"."""
+    from dealmap.interchange.sheets import normalise
+
+    assert normalise("谁提出的这个需求?") == normalise("谁提出的这个需求\uff1f") == "谁提出的这个需求"
+    assert normalise("权力(1-5)") == normalise("权力\uff081-5\uff09")
