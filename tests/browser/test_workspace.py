@@ -378,6 +378,12 @@ def test_in_english_the_buying_group_table_fits_a_laptop_and_the_map_gives_a_pho
         "echarts.getInstanceByDom(document.getElementById('power-map')).getOption().grid[0].left"
     )
     assert grid_left <= 10
+    # The buying-group table scrolls sideways in its frame instead of squeezing ten columns into
+    # 390 px (its cells wrapped one character per line, rows 180-390 px tall).
+    tallest = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('table.data.group tbody tr')].map(r => r.offsetHeight))"
+    )
+    assert tallest < 90
 
 
 def test_the_person_drawer_keeps_the_keyboard_inside_and_gives_it_back_on_close(
