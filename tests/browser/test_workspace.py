@@ -394,7 +394,7 @@ def test_the_person_drawer_keeps_the_keyboard_inside_and_gives_it_back_on_close(
     page, _ = watched
     log_in_and_open(page, live_server, demo_deal)
     assert page.evaluate("document.getElementById('drawer').inert")  # closed: Tab skips its links
-    card = page.locator(".board-card[data-key=p4]")
+    card = page.locator(".board-card[data-key=p4] .card-name")  # a real button: links sit in the card
     card.focus()
     page.keyboard.press("Enter")
     page.wait_for_selector("#drawer.open .person-panel[data-key=p4]")
@@ -418,5 +418,5 @@ def test_the_person_drawer_keeps_the_keyboard_inside_and_gives_it_back_on_close(
     page.once("dialog", lambda dialog: dialog.accept())
     page.keyboard.press("Escape")
     wait_until(page, "!document.getElementById('drawer').classList.contains('open')")
-    assert page.evaluate("document.activeElement.matches('.board-card[data-key=p4]')")
+    assert page.evaluate("document.activeElement.matches('.board-card[data-key=p4] .card-name')")
     assert page.evaluate("document.getElementById('drawer').inert")

@@ -90,7 +90,7 @@ def test_the_deal_page_isolates_names_in_the_header_board_group_table_and_what_i
     assert isolated(rlo_deal.account.name) in html
     assert f"<title>{FSI}{rlo_deal.name}{PDI} · " in html
     board = html[html.index('id="strategy"') : html.index('id="research"')]
-    assert f"★ {isolated(NAME)}</strong>" in board and f"{isolated(TITLE)} · " in board
+    assert f"★ {isolated(NAME)}</button>" in board and f"{isolated(TITLE)} · " in board
     group = html[html.index('id="group-title"') :]
     assert f">{isolated(NAME)}</button>" in group and f"<td>{isolated(TITLE)}</td>" in group
     whatif = html[html.index('id="whatif"') : html.index('id="group-title"')]

@@ -374,11 +374,6 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") closeDrawer();
     if (event.key === "Tab") keepTabInDrawer(event);
-    var card = event.target.closest && event.target.closest(".board-card.js-person");
-    if (card && (event.key === "Enter" || event.key === " ")) {
-      event.preventDefault();
-      openPerson(card.getAttribute("data-key"));
-    }
   });
   document.addEventListener("change", function (event) {
     var el = event.target;
