@@ -122,3 +122,14 @@ def test_healthz_answers_ok_without_a_login(client):
 def test_static_files_are_served_without_a_login(client):
     response = client.get("/static/dealmap/app.css")
     assert response.status_code == 200
+
+
+def test_every_page_starts_with_a_link_past_the_top_bar_in_its_language(client):
+    page = client.get(reverse("login")).content.decode()
+    assert '<a class="skip-link" href="#main">跳到正文</a>' in page.split("<header", 1)[0]
+    assert 'id="main"' in page
+    client.cookies["django_language"] = "en"
+    assert (
+        '<a class="skip-link" href="#main">Skip to the content</a>'
+        in client.get(reverse("login")).content.decode()
+    )
