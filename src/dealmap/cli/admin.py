@@ -46,6 +46,14 @@ def user_add(
     """Add a user with a role (and a team); asks for the password unless --password-stdin."""
     if role not in ROLES:
         _fail(Text(f"角色必须是 {', '.join(ROLES)} 之一", f"role must be one of {', '.join(ROLES)}"), lang)
+    if not password_stdin and not (sys.stdin is not None and sys.stdin.isatty()):
+        _fail(
+            Text(
+                "这里没有终端可以输入密码：请加 --password-stdin，从标准输入读一行作为密码",
+                "there is no terminal to type the password at: add --password-stdin to read it from standard input",
+            ),
+            lang,
+        )
     password = sys.stdin.readline().rstrip("\r\n") if password_stdin else getpass.getpass("Password / 密码: ")
     if len(password) < 8:
         _fail(Text("密码至少 8 个字符", "the password needs at least 8 characters"), lang)

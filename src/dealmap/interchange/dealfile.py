@@ -129,10 +129,25 @@ SELF_RELATION = Text("关系的两端必须是不同的人", "a relation needs t
 SELF_REPORT = Text("不能向自己汇报", "a person cannot report to themselves")
 
 
-def _not_json(exc: ValueError) -> Text:
-    """A syntax error has no JSON path: where it is goes into the message, in the reader's language."""
+def _not_json(exc: ValueError, text: str | bytes = b"") -> Text:
+    """A syntax error has no JSON path: where it is goes into the message, in the reader's language.
+
+    A file that is no JSON at all says what it is instead: empty, or an Excel workbook (a zip).
+    """
+    head = text[:4] if isinstance(text, bytes) else text[:4].encode("utf-8", "replace")
+    if head.startswith(b"PK\x03\x04"):
+        return Text(
+            "这是一个 Excel 工作簿（.xlsx 等 zip 文件），不是商机文件：工作簿请用 dealmap import 或网页的导入页",
+            "this file is an Excel workbook (a zip), not a deal file: import a workbook with dealmap import "
+            "or the web's Import page",
+        )
+    if not (text.strip() if isinstance(text, str) else text.strip()):
+        return Text("文件是空的：商机文件是一个 JSON 对象", "the file is empty: a deal file is a JSON object")
     if not isinstance(exc, json.JSONDecodeError):
-        return Text("不是有效的 JSON（不是 UTF-8 文本）", "is not valid JSON (not UTF-8 text)")
+        return Text(
+            "文件不是 UTF-8 文本，所以不是商机文件（JSON）",
+            "the file is not UTF-8 text, so not a deal file (JSON)",
+        )
     line, column = exc.lineno, exc.colno
     return Text(
         f"第 {line} 行第 {column} 列：不是有效的 JSON", f"line {line}, column {column}: not valid JSON"
@@ -877,7 +892,7 @@ def loads_deal(text: str | bytes, *, repeats: bool = True) -> Deal:
     try:
         data = json.loads(text)  # what orjson refuses, parsed as `parse_json` does
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DealFileError([Problem("", _not_json(exc))]) from exc
+        raise DealFileError([Problem("", _not_json(exc, text))]) from exc
     except RecursionError as exc:
         raise DealFileError([Problem("", TOO_DEEP)]) from exc
     if repeats:

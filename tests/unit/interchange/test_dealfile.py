@@ -212,7 +212,23 @@ def test_not_an_object_and_not_json():
     assert caught.value.problems[0].message.en == "line 1, column 2: not valid JSON"
     with pytest.raises(DealFileError) as caught:
         loads_deal(b"\xff\xfe{")
-    assert caught.value.problems[0].message.en == "is not valid JSON (not UTF-8 text)"
+    assert caught.value.problems[0].message.en == "the file is not UTF-8 text, so not a deal file (JSON)"
+
+
+@pytest.mark.parametrize(
+    ("text", "en"),
+    [
+        (b"", "the file is empty: a deal file is a JSON object"),
+        (b" \n\t", "the file is empty: a deal file is a JSON object"),
+        (b"PK\x03\x04\x14\x00rest of a zip", "this file is an Excel workbook (a zip), not a deal file"),
+    ],
+)
+def test_a_file_that_is_no_json_at_all_says_what_it_is(text, en):
+    """An empty file said "line 1, column 1: not valid JSON", a workbook "not UTF-8 text"."""
+    with pytest.raises(DealFileError) as caught:
+        loads_deal(text)
+    [problem] = caught.value.problems
+    assert problem.path == "" and problem.message.en.startswith(en) and problem.message.zh
 
 
 def test_what_json_accepts_is_read_as_json_reads_it(demo):

@@ -102,3 +102,12 @@ def test_a_deactivated_user_is_named_as_such_not_as_missing():
     result = run("token", "erin")
     assert result.exit_code == 2 and "用户 'erin' 已停用" in result.output
     assert "没有用户" in run("token", "nobody").output
+
+
+def test_user_add_without_a_terminal_points_to_password_stdin():
+    """`dealmap user add eve </dev/null` printed Python's GetPassWarning, then "已中止。" (status 1)."""
+    from dealmap.web.users.models import User
+
+    result = run("user", "add", "eve", stdin="")
+    assert result.exit_code == 2 and "--password-stdin" in result.output
+    assert "GetPassWarning" not in result.output and not User.objects.filter(username="eve").exists()
