@@ -133,3 +133,19 @@ def test_every_page_starts_with_a_link_past_the_top_bar_in_its_language(client):
         '<a class="skip-link" href="#main">Skip to the content</a>'
         in client.get(reverse("login")).content.decode()
     )
+
+
+def test_a_manager_lands_on_the_portfolio_and_a_seller_on_the_deals(client, rep, manager):
+    """The manager landed on the plain deals list, without scores or critical findings."""
+    for user, page in ((manager, "workspace:portfolio"), (rep, "deals:list")):
+        response = client.post(
+            reverse("login"), {"username": user.username, "password": PASSWORD}, follow=True
+        )
+        assert response.redirect_chain[-1][0] == reverse(page)
+        client.post(reverse("logout"))
+
+
+def test_open_person_in_the_findings_names_whom_it_opens(client, rep, demo_deal):
+    client.login(username="rep", password=PASSWORD)
+    page = client.get(reverse("deals:detail", args=[demo_deal.pk])).content.decode()
+    assert 'data-key="p4" aria-label="查看 \u2068周文\u2069"' in page

@@ -11,7 +11,11 @@ from django.views.decorators.http import require_safe
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    """The start page is the deals list: what a seller opens the app for."""
+    """The start page: the deals list, what a seller opens the app for; for a manager or an
+    administrator the portfolio, which shows across the team which deals are in trouble and why."""
+    user = request.user
+    if user.is_authenticated and (user.is_manager or user.is_admin):
+        return redirect("workspace:portfolio")
     return redirect("deals:list")
 
 

@@ -16,7 +16,7 @@ from dealmap.engine.analysis import with_levels
 from dealmap.engine.model import Deal
 from dealmap.engine.report import Finding, Report, WhatIf
 from dealmap.engine.score import PART_POINTS
-from dealmap.interchange.bidi import typed_texts
+from dealmap.interchange.bidi import isolated, typed_texts
 from dealmap.method import codes
 from dealmap.method.levels import LEVELS
 from dealmap.web import i18n
@@ -62,6 +62,9 @@ def finding_item(f: Finding, names: dict[str, str], texts: tuple[str, ...] = ())
         "severity": f.severity,
         "subject": f.subject,
         "person": f.subject if f.subject in names else "",
+        "person_name": isolated(names[f.subject])
+        if f.subject in names
+        else "",  # an attribute: FSI…PDI, no <bdi>
         "message": message,
         "action": action,
         "message_html": isolate_within(message, texts),
