@@ -142,3 +142,15 @@ def test_reimporting_an_export_previews_every_row_as_unchanged(tmp_path, demo_de
     assert row_counts() == before
     assert "match what is stored: nothing to import, nothing stored" in result.output
     assert "imported" not in result.output
+
+
+def test_an_import_names_the_id_of_each_deal_it_touched(tmp_path, demo_deal, other_rep):
+    """There was no way to find the id of a deal just imported from a workbook."""
+    from dealmap.web.deals.models import Deal
+
+    book = tmp_path / "deal.xlsx"
+    assert run("export", str(demo_deal.pk), "-o", str(book)).exit_code == 0
+    result = run("import", str(book), "--owner", other_rep.username, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    [copy] = Deal.objects.filter(account__owner=other_rep)
+    assert f"deal {copy.pk}: {copy.account.name} · {copy.name}" in result.output.splitlines()
