@@ -189,7 +189,7 @@ def import_file(
 
 
 def _print_deals(user, accounts: set[str], lang: str) -> None:
-    """The id of each deal of the accounts the file touched, for `dealmap analyze`/`export ID`."""
+    """The id of each deal of the accounts the file touched, for `dealmap export ID` and `export-deal ID`."""
     from dealmap.web.deals.models import Deal
 
     deals = Deal.objects.filter(account__owner=user, account__name__in=accounts).select_related("account")
