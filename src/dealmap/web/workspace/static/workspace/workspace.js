@@ -85,8 +85,9 @@
   }
 
   // On a phone the layer names sit inside their band's top-left corner (the map gets the width
-  // they took on the left). A department name wider than its column is cut with an ellipsis
-  // (the tooltip of each person names their department) instead of running into its neighbours'.
+  // they took on the left). A department name wider than its column wraps to a second line on a
+  // laptop, and on a phone is cut with an ellipsis (the tooltip of each person names their
+  // department), instead of running into its neighbours'.
   function bandGraphics(chart, d, small) {
     if (!d.bands.length || !d.rows.length) return [];
     var top = d.rows[0].y0, bottom = d.rows[d.rows.length - 1].y1;
@@ -107,14 +108,22 @@
       var a = px(band.x0 - 0.05, top - 0.15), b = px(band.x1 + 0.05, bottom + 0.15);
       out.push({ type: "rect", z: -8, silent: true, shape: { x: a[0], y: a[1], width: b[0] - a[0], height: b[1] - a[1] },
         style: { fill: "rgba(0,0,0,0)", stroke: "#d9e2ec", lineDash: [3, 3] } });
+      var width = Math.max(b[0] - a[0] - 2, 12);
       out.push({ type: "text", z: -7, silent: true, x: (a[0] + b[0]) / 2, y: a[1] - 6,
-        style: { text: band.label, fill: "#334e68", font: (small ? "600 10px" : "600 12px") + " sans-serif",
-          align: "center", verticalAlign: "bottom", width: Math.max(b[0] - a[0] - 2, 12), overflow: "truncate", ellipsis: "…" } });
+        style: { text: band.label, fill: "#334e68", font: (small || !wordsFit(band.label, width) ? "600 10px" : "600 12px") + " sans-serif",
+          align: "center", verticalAlign: "bottom", width: width,
+          // On a laptop a long name takes a second line ("User / department"); on a phone it is cut.
+          overflow: small ? "truncate" : "break", lineHeight: small ? undefined : 14, ellipsis: "…" } });
     });
     return out;
   }
 
   var measure = document.createElement("canvas").getContext("2d");
+  // Whether each word of a label fits the width at 12 px (else the label is drawn at 10 px).
+  function wordsFit(label, width) {
+    measure.font = "600 12px sans-serif";
+    return String(label).split(/\s+/).every(function (w) { return measure.measureText(w).width <= width; });
+  }
   function rowLabelWidth(d) {
     measure.font = "600 12px sans-serif";
     return Math.ceil(Math.max.apply(null, d.rows.map(function (r) { return measure.measureText(r.label).width; }).concat([30])));
@@ -150,7 +159,7 @@
         extraCssText: "max-width:320px;white-space:normal;" },
       legend: { data: d.groups.map(function (g) { return g.label; }), bottom: 0, itemWidth: 12, itemHeight: 12,
         textStyle: { fontSize: 12 } },
-      grid: { left: small ? 10 : rowLabelWidth(d) + 22, right: small ? 8 : 16, top: small ? 40 : 30, bottom: 44 },
+      grid: { left: small ? 10 : rowLabelWidth(d) + 22, right: small ? 8 : 16, top: small ? 40 : 44, bottom: 44 },
       xAxis: { type: "value", min: -0.4, max: width + 0.4, show: false },
       yAxis: { type: "value", min: -0.3, max: height + 0.2, inverse: true, show: false },
       series: [{
