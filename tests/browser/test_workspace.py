@@ -49,7 +49,7 @@ def log_in_and_open(page, live_server, deal, query: str = ""):
     page.fill("#id_password", "dealmap-test-pw")
     page.click("button[type=submit].primary")
     page.wait_for_url(f"**/deals/{deal.pk}/**")
-    wait_until(page, "window.echarts && echarts.getInstanceByDom(document.getElementById('power-map'))")
+    wait_until(page, "!!(window.echarts && echarts.getInstanceByDom(document.getElementById('power-map')))")
 
 
 def map_nodes(page) -> int:
@@ -420,3 +420,36 @@ def test_the_person_drawer_keeps_the_keyboard_inside_and_gives_it_back_on_close(
     wait_until(page, "!document.getElementById('drawer').classList.contains('open')")
     assert page.evaluate("document.activeElement.matches('.board-card[data-key=p4] .card-name')")
     assert page.evaluate("document.getElementById('drawer').inert")
+
+
+def test_in_a_crowded_map_no_two_circles_overlap(live_server, watched, rep, fixed_today):
+    """40 people: circles of 30-40 px sat 24 px apart in their department cells."""
+    import importlib.util
+
+    from dealmap.web.deals.services import deal_import
+
+    path = Path(__file__).parents[1] / "web" / "workspace" / "conftest.py"
+    spec = importlib.util.spec_from_file_location("workspace_fixtures", path)
+    fixtures = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fixtures)
+    sized_deal = fixtures.sized_deal
+
+    deal = deal_import(deal=sized_deal(40), owner=rep)
+    page, _ = watched
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in_and_open(page, live_server, deal)
+    overlaps = page.evaluate(
+        """(() => {
+          const chart = echarts.getInstanceByDom(document.getElementById('power-map'));
+          const data = chart.getOption().series[0].data;
+          const at = data.map(n => [chart.convertToPixel({gridIndex: 0}, [n.value[0], n.value[1]]), +n.symbolSize]);
+          let worst = 0;
+          for (let i = 0; i < at.length; i++) for (let j = i + 1; j < at.length; j++) {
+            const [[x1, y1], s1] = at[i], [[x2, y2], s2] = at[j];
+            const gap = Math.hypot(x1 - x2, y1 - y2) - (s1 + s2) / 2;
+            worst = Math.min(worst, gap);
+          }
+          return worst;
+        })()"""
+    )
+    assert overlaps > -1, f"circles overlap by {-overlaps:.1f} px"

@@ -153,13 +153,19 @@
     var chart = echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: "canvas" });
     chart.resize();
     el.setAttribute("data-node-count", String(d.nodes.length));
+    var gridLeft = small ? 10 : rowLabelWidth(d) + 22, gridRight = small ? 8 : 16, gridTop = small ? 40 : 44;
+    // Neighbours in a department cell sit one unit apart: no circle may be wider than a unit in
+    // pixels, or a crowded cell's people overlap (40 people: circles of 30-40 px, 24 px apart).
+    var unit = Math.min((el.clientWidth - gridLeft - gridRight) / (width + 0.8),
+      (el.clientHeight - gridTop - 44) / (height + 0.5));
+    var widest = Math.max(8, Math.floor(unit * 0.92));
     chart.setOption({
       animation: false,
       tooltip: { trigger: "item", confine: true, formatter: mapTooltip(d, byId), className: "map-tooltip",
         extraCssText: "max-width:320px;white-space:normal;" },
       legend: { data: d.groups.map(function (g) { return g.label; }), bottom: 0, itemWidth: 12, itemHeight: 12,
         textStyle: { fontSize: 12 } },
-      grid: { left: small ? 10 : rowLabelWidth(d) + 22, right: small ? 8 : 16, top: small ? 40 : 44, bottom: 44 },
+      grid: { left: gridLeft, right: gridRight, top: gridTop, bottom: 44 },
       xAxis: { type: "value", min: -0.4, max: width + 0.4, show: false },
       yAxis: { type: "value", min: -0.3, max: height + 0.2, inverse: true, show: false },
       series: [{
@@ -170,7 +176,7 @@
         }),
         data: d.nodes.map(function (n) {
           return Object.assign({}, n, { value: [n.x, n.y], category: groupIndex[n.category],
-            symbolSize: Math.round(n.symbolSize * shrink) });
+            symbolSize: Math.min(widest, Math.round(n.symbolSize * shrink)) });
         }),
         links: d.links.map(function (l) {
           var s = EDGE_STYLES[l.kind] || EDGE_STYLES.reports_to;
