@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dealmap.interchange.sheets import SHEET_BY_KEY
 from dealmap.interchange.xlsx_read import Progress, Row, RowIssue, Source, parse_rows
@@ -300,6 +300,8 @@ class _Scanner:
         self.loaded: set[str] = set()  # … and accounts whose people are in the store
         self.touched = 0  # accounts whose people are in the store, in the order they came
         self.pending = 0  # new people without an ID, in row order (all accounts)
+        #: An account a row cannot use: its first row's problem, and how many more rows name it.
+        self.refused: dict[str, list] = {}
 
     def issue(self, row: Row, column: str, reason: Text) -> None:
         self.plan.issues.append(RowIssue(row.sheet, row.number, _header(row.sheet, column), reason))
@@ -352,8 +354,24 @@ class _Scanner:
                 self.ok_accounts.clear()
             self.ok_accounts[name] = ok
         if not ok:
-            self.issue(row, "account", self._refusal(name) or _unknown_account(name))
+            # Said once, at the first row; the other rows are counted (a manager's import of a
+            # team's workbook listed 257 equal lines).
+            seen = self.refused.get(name)
+            if seen is None:
+                self.issue(row, "account", self._refusal(name) or _unknown_account(name))
+                self.refused[name] = [len(self.plan.issues) - 1, 0]
+            else:
+                seen[1] += 1
         return ok
+
+    def finish_refused(self) -> None:
+        """Each refused account's problem says how many more rows name it."""
+        for index, more in self.refused.values():
+            if more:
+                issue = self.plan.issues[index]
+                also = Text(f"（另有 {more} 行也写到这个客户）", f" ({more} more rows name this account)")
+                reason = Text(issue.reason.zh + also.zh, issue.reason.en + also.en)
+                self.plan.issues[index] = replace(issue, reason=reason)
 
     def _refusal(self, name: str) -> Text | None:
         """Why an existing account of this name cannot take the file's rows, if it cannot."""
@@ -693,6 +711,7 @@ def scan(source: Source, *, known: Known | None = None, progress: Progress | Non
         getattr(scanner, f"{row.sheet}_row")(row)
     if not people_done:
         scanner.finish_people()
+    scanner.finish_refused()
     plan.issues.sort(key=_issue_order)
     return plan
 

@@ -154,3 +154,17 @@ def test_an_import_names_the_id_of_each_deal_it_touched(tmp_path, demo_deal, oth
     assert result.exit_code == 0, result.output
     [copy] = Deal.objects.filter(account__owner=other_rep)
     assert f"deal {copy.pk}: {copy.account.name} · {copy.name}" in result.output.splitlines()
+
+
+def test_rows_naming_an_account_they_cannot_use_are_one_problem_with_a_count(tmp_path, rep, row_counts):
+    """A manager's import of a team's workbook listed the same refusal once per row (257 lines)."""
+    before = row_counts()
+    rows = [("别家公司", f"人{i}", "管理层", "采购部") for i in range(4)] + [
+        ("华东精密", "", "管理层", "采购部")
+    ]
+    result = run("import", people_book(tmp_path / "a.xlsx", rows), "--owner", "rep", "--lang", "en")
+    assert result.exit_code == 2 and row_counts() == before
+    account_lines = [line for line in result.output.splitlines() if "别家公司" in line]
+    assert len(account_lines) == 1 and account_lines[0].startswith("People row 2")
+    assert account_lines[0].endswith(" (3 more rows name this account)")
+    assert "2 problems; nothing stored" in result.output
