@@ -453,3 +453,24 @@ def test_in_a_crowded_map_no_two_circles_overlap(live_server, watched, rep, fixe
         })()"""
     )
     assert overlaps > -1, f"circles overlap by {-overlaps:.1f} px"
+
+
+def test_the_legend_hides_and_shows_a_kind_of_line(live_server, watched, demo_deal):
+    """A big buying group's map is a tangle: each kind of line can be switched off in the legend."""
+    page, _ = watched
+    log_in_and_open(page, live_server, demo_deal)
+    count = "echarts.getInstanceByDom(document.getElementById('power-map')).getOption().series[0].links.filter(l => l.kind === 'conflicts').length"
+    assert page.evaluate(count) > 0
+    button = page.locator(".js-edge-kind[data-kind=conflicts]")
+    button.click()
+    wait_until(page, f"{count} === 0")
+    assert button.get_attribute("aria-pressed") == "false"
+    assert (
+        page.evaluate(
+            "echarts.getInstanceByDom(document.getElementById('power-map')).getOption().series[0].links.length"
+        )
+        > 0
+    )
+    button.click()
+    wait_until(page, f"{count} > 0")
+    assert button.get_attribute("aria-pressed") == "true"

@@ -129,6 +129,14 @@
     return Math.ceil(Math.max.apply(null, d.rows.map(function (r) { return measure.measureText(r.label).width; }).concat([30])));
   }
 
+  // Kinds of line the user hid through the legend; kept when the map is redrawn after a save.
+  var hiddenKinds = {};
+  function syncEdgeToggles() {
+    document.querySelectorAll(".js-edge-kind").forEach(function (button) {
+      button.setAttribute("aria-pressed", hiddenKinds[button.getAttribute("data-kind")] ? "false" : "true");
+    });
+  }
+
   function renderMap(force) {
     var el = document.getElementById("power-map"), src = mapDataElement();
     if (!el || !src || !window.echarts) return;
@@ -178,7 +186,7 @@
           return Object.assign({}, n, { value: [n.x, n.y], category: groupIndex[n.category],
             symbolSize: Math.min(widest, Math.round(n.symbolSize * shrink)) });
         }),
-        links: d.links.map(function (l) {
+        links: d.links.filter(function (l) { return !hiddenKinds[l.kind]; }).map(function (l) {
           var s = EDGE_STYLES[l.kind] || EDGE_STYLES.reports_to;
           return { source: l.source, target: l.target, kind: l.kind,
             symbol: s.arrow ? ["none", "arrow"] : ["none", "none"], symbolSize: 9,
@@ -381,6 +389,13 @@
       renderMap(false);
       setTimeout(function () { htmx.trigger("#whatif-form", "change"); }, 0);
     }
+    var toggle = event.target.closest(".js-edge-kind");
+    if (toggle) {
+      var kind = toggle.getAttribute("data-kind");
+      hiddenKinds[kind] = !hiddenKinds[kind];
+      syncEdgeToggles();
+      renderMap(true);
+    }
     if (event.target.closest(".js-map-actual, .js-map-whatif")) {
       preferActual = !!event.target.closest(".js-map-actual");
       renderMap(false);
@@ -409,6 +424,7 @@
   }
 
   function refresh() {
+    syncEdgeToggles();
     renderMap(false);
     renderTrend();
     renderHistory();
