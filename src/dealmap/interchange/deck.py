@@ -235,18 +235,25 @@ def _power_map(prs, deal: Deal, report: Report, lang: str) -> None:
             colour=NAVY,
         )
     by_id = {p.id: p for p in deal.stakeholders}
+    in_row: dict[float, list] = {}
+    for n in nodes:
+        in_row.setdefault(n.y, []).append(n)
     for n in nodes:
         cx, cy, r = left + int(w * n.x), top + int(h * n.y), int(h * n.radius)
+        row = in_row[n.y]
+        gap = int(w / (len(row) + 1))  # between neighbours' centres
+        crowded = gap < Inches(1.25)  # a name only, smaller, every other one lower
         light = n.level is None or -2 < n.level < 3
+        figure = max(2 * r, Inches(0.5))  # a small circle's "+2" must not wrap to "+ / 2"
         box(
             slide,
-            cx - r,
+            cx - figure // 2,
             cy - Inches(0.2),
-            2 * r,
+            figure,
             Inches(0.4),
             [level_text(n.level, lang) if n.level is not None else "?"],
             lang,
-            size=14,
+            size=14 if r >= Inches(0.3) else 9,
             bold=True,
             colour=RGBColor(0x33, 0x33, 0x33) if light else RGBColor(0xFF, 0xFF, 0xFF),
             align=PP_ALIGN.CENTER,
@@ -254,6 +261,11 @@ def _power_map(prs, deal: Deal, report: Report, lang: str) -> None:
         person = by_id[n.id]
         role = BUYING_ROLES.label(person.buying_role, lang)
         coach = f" ★{T['coach'].get(lang)}" if person.is_coach else ""
+        if crowded:
+            label = [(isolated(person.name) + coach, 9, True, None)]
+            lower = Inches(0.2) if row.index(n) % 2 else 0
+            box(slide, cx - gap, cy + r + lower, 2 * gap, Inches(0.3), label, lang, align=PP_ALIGN.CENTER)
+            continue
         label = [
             (isolated(person.name) + coach, 12, True, None),
             (f"{isolated(person.title)} · {role}".strip(" ·"), 9, False, GREY),

@@ -46,17 +46,24 @@ class Node:
     level: int | None
 
 
-def layout(deal: Deal, levels: dict[str, int | None], weights: dict[str, int]) -> list[Node]:
-    """Positions: a row per layer, people ordered by department then weight, spread evenly."""
+def layout(
+    deal: Deal, levels: dict[str, int | None], weights: dict[str, int], *, aspect: float = 1720 / 1160
+) -> list[Node]:
+    """Positions: a row per layer, people ordered by department then weight, spread evenly.
+
+    ``aspect`` is the picture's width over its height: in a crowded row no circle is wider than
+    the space between neighbours (a row of a dozen people drew circles over each other).
+    """
     rows = [[p for p in deal.stakeholders if p.layer == layer] for layer in LAYERS.codes]
     order = {code: i for i, code in enumerate(DEPARTMENTS.codes)}
     nodes = []
     for r, people in enumerate(rows):
         people.sort(key=lambda p: (order.get(p.department, 99), -weights.get(p.id, 6)))
+        room = 0.45 * aspect / (len(people) + 1)  # half the gap between neighbours, in heights
         for i, p in enumerate(people):
             x = (i + 1) / (len(people) + 1)
             y = (r + 0.42) / len(rows)
-            radius = 0.035 + 0.0075 * weights.get(p.id, 6)
+            radius = min(0.035 + 0.0075 * weights.get(p.id, 6), room)
             nodes.append(Node(p.id, x, y, radius, levels.get(p.id)))
     return nodes
 

@@ -178,3 +178,33 @@ def test_deck_renders_with_libreoffice_to_seven_pages(tmp_path, demo):
         ["pdftoppm", "-png", "-r", "30", str(tmp_path / "deck.pdf"), str(tmp_path / "page")], check=True
     )
     assert len(list(tmp_path.glob("page-*.png"))) == 7
+
+
+def test_in_a_crowded_row_of_the_deck_map_no_two_circles_overlap():
+    """29 people in one layer drew circles over each other and piled their labels up."""
+    from dataclasses import replace
+
+    from dealmap.engine.model import Stakeholder
+
+    people = tuple(
+        Stakeholder(
+            id=f"p{i}",
+            name=f"人员{i}",
+            title="经理",
+            layer="management",
+            department="user",
+            buying_role="user",
+        )
+        for i in range(29)
+    )
+    deal = load_deal(
+        json.loads(resources.files("dealmap.demo").joinpath("demo-deal.json").read_text("utf-8"))
+    )
+    deal = replace(deal, stakeholders=people, relations=(), assessments=(), interactions=())
+    aspect = 1720 / 1160
+    nodes = sorted(layout(deal, {}, {p.id: 10 for p in people}, aspect=aspect), key=lambda n: n.x)
+    for a, b in zip(nodes, nodes[1:], strict=False):
+        gap = (b.x - a.x) * aspect  # in picture heights, as the radii are
+        assert a.radius + b.radius <= gap
+    data = build_deck(deal, analyze(deal, as_of=deal.as_of), lang="zh")
+    assert len(Presentation(io.BytesIO(data)).slides) == 7
