@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dealmap.signals import lexicon
-from dealmap.signals.text import Clause, clauses, ngrams, normalize, words_before
+from dealmap.signals.text import Clause, clauses, ngrams, normalize, word_spans_before, words_before
 
 #: Cue kinds: attitude level, personal need, department, behaviour signal.
 #: DEPARTMENT_NAME: a department is named; IGNORED: a phrase that hides the cues inside it.
@@ -20,7 +20,6 @@ _NEG_WINDOW = 4
 NGRAM_VALUE = 0.3
 CUE_ID_VALUE = 0.1
 _UPPER_IT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
-_EN_WORD = re.compile(r"[a-z][a-z0-9']*")
 
 
 @dataclass(frozen=True)
@@ -194,9 +193,9 @@ def _negator_start(text: str, masked: str, start: int) -> int:
     for i in range(max(0, start - _NEG_WINDOW), start):
         if masked[i] in lexicon.NEGATORS_ZH:
             return i
-    for word in list(_EN_WORD.finditer(text, max(0, start - 200), start))[-3:]:
-        if word.group() in lexicon.NEGATORS_EN or word.group().endswith("n't"):
-            return word.start()
+    for begin, word in word_spans_before(text, start, 3):
+        if word in lexicon.NEGATORS_EN or word.endswith("n't"):
+            return begin
     return start
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 _QUOTES = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2014": ",", "\u2013": ","}
@@ -92,16 +94,25 @@ def ngrams(text: str) -> list[str]:
     return grams
 
 
-#: How far back ``words_before`` looks first: enough for a few words, so a cue in a long
-#: unbroken clause costs no scan of everything before it.
-_LOOK_BACK = 120
+@lru_cache(maxsize=16)
+def _word_spans(text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Every English word of the text with where it starts and ends, found once per text (a note
+    with many cues asked for the words before each, and read the whole text again each time)."""
+    spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    return [start for start, _, _ in spans], spans
+
+
+def word_spans_before(text: str, end: int, n: int) -> list[tuple[int, str]]:
+    """(start, word) of the last n English words of text[:end], exactly as a search of
+    ``text[:end]`` finds them: a word running past ``end`` is cut there."""
+    starts, spans = _word_spans(text)
+    last = bisect_left(starts, end)  # the words that start before `end`
+    return [
+        (start, word if stop <= end else text[start:end])
+        for start, stop, word in spans[max(0, last - n) : last]
+    ]
 
 
 def words_before(text: str, end: int, n: int) -> list[str]:
-    """The last n English words of text[:end] within ``_LOOK_BACK`` characters (a word cut by
-    that edge is left out): what negates a cue is near it."""
-    start = max(0, end - _LOOK_BACK)
-    found = [m for m in _WORD.finditer(text, start, end)]
-    if found and start and found[0].start() == start and _WORD.match(text[start - 1]):
-        found = found[1:]
-    return [m.group() for m in found[-n:]]
+    """The last n English words of text[:end]."""
+    return [word for _, word in word_spans_before(text, end, n)]
