@@ -113,3 +113,10 @@ def test_no_coach_fires_when_nobody_is_marked():
 def test_no_coach_is_satisfied_even_by_an_unassessed_coach():
     deal = add(change(make_deal(), "user", is_coach=False), person("c", is_coach=True), meet("c"))
     assert ("SUP_NO_COACH", "") not in findings(deal)
+
+
+def test_a_balance_just_below_zero_is_not_written_as_minus_zero():
+    from dealmap.engine.checks.support import _below_zero
+
+    assert _below_zero(-0.25) == "-0.25" and _below_zero(-0.0042) == "-0.004"
+    assert _below_zero(-0.00004) == "-0.00004" and float(_below_zero(-1e-9)) < 0

@@ -45,7 +45,16 @@ def powerful_opponent(ctx: Context) -> Iterator[Finding]:
 def balance_negative(ctx: Context) -> Iterator[Finding]:
     """SUP_BALANCE_NEGATIVE: the influence-weighted balance B is below zero."""
     if ctx.balance < 0:
-        yield finding("SUP_BALANCE_NEGATIVE", balance=f"{ctx.balance:.2f}")
+        yield finding("SUP_BALANCE_NEGATIVE", balance=_below_zero(ctx.balance))
+
+
+def _below_zero(balance: float) -> str:
+    """A negative balance with two decimals, or as many more as it takes not to read "-0.00"."""
+    for places in range(2, 7):
+        text = f"{balance:.{places}f}"
+        if float(text) != 0:
+            return text
+    return f"{balance:.1e}"
 
 
 def no_champion(ctx: Context) -> Iterator[Finding]:
