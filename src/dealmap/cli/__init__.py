@@ -17,8 +17,8 @@ from dealmap.method.codes import Text
 
 APP_HELP = Text(
     "DealMap 大客户决策地图：理清大客户的采购决策链，知道下一步该做什么。\n\n"
-    "帮助的语言：设置了 DEALMAP_LANG(zh 或 en)就用它，否则跟随系统语言"
-    "(LC_ALL / LC_MESSAGES / LANG),都没有时用中文。",
+    "帮助的语言：设置了 DEALMAP_LANG（zh 或 en）就用它，否则跟随系统语言"
+    "（LC_ALL / LC_MESSAGES / LANG），都没有时用中文。",
     "DealMap (大客户决策地图): map a key account's buying group and know what to do next.\n\n"
     "Help language: DEALMAP_LANG (zh or en) if set, else the locale (LC_ALL / LC_MESSAGES / LANG), "
     "else Chinese.",

@@ -21,14 +21,16 @@ HELP = {
         "Add a user with a role (and a team); asks for the password unless --password-stdin.",
     ),
     "add.name": Text("用户名。", "Username."),
-    "add.role": Text("角色:rep(销售代表)、manager(销售经理)或 admin(管理员)。", "rep, manager or admin."),
+    "add.role": Text(
+        "角色：rep（销售代表）、manager（销售经理）或 admin（管理员）。", "rep, manager or admin."
+    ),
     "add.team": Text("所属团队（没有就新建）。", "Team name (created if missing)."),
     "add.password_stdin": Text(
         "从标准输入的第一行读取密码。", "Read the password from the first line of stdin."
     ),
     "add.lang": MESSAGES_LANG,
     "token": Text(
-        "为用户生成新的 API 令牌(只显示这一次)。\n\n调用 API 时把它放在请求头 `Authorization: Bearer TOKEN` 里。",
+        "为用户生成新的 API 令牌（只显示这一次）。\n\n调用 API 时把它放在请求头 `Authorization: Bearer TOKEN` 里。",
         "Print a new API token for a user (shown once; send it as `Authorization: Bearer TOKEN`).",
     ),
     "token.name": Text("令牌代表哪个用户（用户名）。", "Username the token acts as."),
@@ -54,7 +56,7 @@ def user_add(
             ),
             lang,
         )
-    password = sys.stdin.readline().rstrip("\r\n") if password_stdin else getpass.getpass("Password / 密码: ")
+    password = sys.stdin.readline().rstrip("\r\n") if password_stdin else getpass.getpass("Password / 密码：")
     if len(password) < 8:
         _fail(Text("密码至少 8 个字符", "the password needs at least 8 characters"), lang)
     ensure_database()

@@ -41,7 +41,8 @@ HELP = {
         "dealmap/1 格式的商机文件；写 - 则从标准输入读取。", "A dealmap/1 deal file, or - for standard input."
     ),
     "analyze.as_json": Text(
-        "输出 dealmap-report/1 格式的 JSON,而不是表格。", "Print the dealmap-report/1 JSON instead of tables."
+        "输出 dealmap-report/1 格式的 JSON，而不是表格。",
+        "Print the dealmap-report/1 JSON instead of tables.",
     ),
     "analyze.lang": Text(
         "报告的语言：zh（中文）或 en（英文）。", "Language of the readable report: zh or en."

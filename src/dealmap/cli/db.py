@@ -65,13 +65,13 @@ HELP = {
         "Write a stored deal as a dealmap/1 deal file (as_of = today).",
     ),
     "export-deal.deal_id": Text(
-        "商机的 id(即 import-deal 输出的那个)。", "The deal's id (as printed by import-deal)."
+        "商机的 id（即 import-deal 输出的那个）。", "The deal's id (as printed by import-deal)."
     ),
     "export-deal.output": Text("写到这个文件里，而不是标准输出。", "Write to this file, not stdout."),
     "export-deal.force": Text("文件已存在时替换它。", "Replace the file if it exists."),
     "export-deal.lang": MESSAGES_LANG,
     "manage": Text(
-        "运行 Django 管理命令,例如 `dealmap manage createsuperuser`。",
+        "运行 Django 管理命令，例如 `dealmap manage createsuperuser`。",
         "Run a Django management command, e.g. `dealmap manage createsuperuser`.",
     ),
 }
@@ -185,7 +185,7 @@ def demo(
 
     result = demo_setup(today=clock.today(), force=force)
     if result.deal is not None:
-        typer.echo(f"Demo deal loaded / 已载入演示商机: {result.deal.name} (id {result.deal.pk})")
+        typer.echo(f"Demo deal loaded / 已载入演示商机：{result.deal.name} (id {result.deal.pk})")
     else:
         typer.echo(
             "Deals exist already; demo deal not loaded again (--force loads another copy) / "
@@ -193,7 +193,7 @@ def demo(
         )
     typer.echo(f"DealMap: http://127.0.0.1:{port}/")
     for username, role, _ in DEMO_USERS:
-        typer.echo(f"  login / 登录: {username} / {DEMO_PASSWORD}   ({role})")
+        typer.echo(f"  login / 登录：{username} / {DEMO_PASSWORD}   ({role})")
 
 
 def import_deal(
@@ -238,7 +238,7 @@ def _owner(username: str | None, lang: str):
         if user is None:
             _fail(
                 Text(
-                    "请用 --owner 指定负责人(用户名);还没有用户时先运行 `dealmap demo` 或 `dealmap manage createsuperuser`",
+                    "请用 --owner 指定负责人（用户名）；还没有用户时先运行 `dealmap demo` 或 `dealmap manage createsuperuser`",
                     "name the owner with --owner USERNAME (no users yet? run `dealmap demo` or "
                     "`dealmap manage createsuperuser`)",
                 ),

@@ -93,7 +93,7 @@ ZH_PLURAL: dict[tuple[str, str], str] = {
     (
         "Did you mean {possibility}?",
         "(Did you mean one of: {possibilities}?)",
-    ): "（是不是想用：{possibilities}?）",
+    ): "（是不是想用：{possibilities}？）",
     (
         "Option {name!r} requires an argument.",
         "Option {name!r} requires {nargs} arguments.",
@@ -174,7 +174,7 @@ ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Option (.+?) does not take a value\.", r"选项 \1 不接受值。"),
         (r"Invalid value for (.+?): (.*)", r"\1 的值不对：\2"),
         (r"Invalid value: (.*)", r"值不对：\1"),
-        (r"(.+?)\.? Did you mean (.+)\?", r"\1（是不是想用 \2?）"),
+        (r"(.+?)\.? Did you mean (.+)\?", r"\1（是不是想用 \2？）"),
     )
 )
 #: The part after "Invalid value for X:", from typer's and pydantic's value checks.
@@ -190,7 +190,7 @@ VALUE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:File|Path|Directory) (.+?) does not exist\.", r"\1 不存在。"),
         (r"Input should be a valid integer(?:,.*)?", "要填整数。"),
         (r"Input should be a valid number(?:,.*)?", "要填数字。"),
-        (r"Input should be a valid date(?:,.*)?", "要填日期(YYYY-MM-DD)。"),
+        (r"Input should be a valid date(?:,.*)?", "要填日期（YYYY-MM-DD）。"),
     )
 )
 #: typer 0.2x shows a value's Python type ("<str>", "<int>") beside each option; shown instead:

@@ -87,7 +87,7 @@ def signals(
     if text is None:
         _fail(
             Text(
-                "请给出要读的 TEXT,或用 --jsonl FILE|- 批量读取",
+                "请给出要读的 TEXT，或用 --jsonl FILE|- 批量读取",
                 "give a TEXT to read, or --jsonl FILE|- for a batch",
             ),
             lang,

@@ -91,10 +91,10 @@ _TYPE_NAMES = {
     "string": ("文本", "a string"),
     "integer": ("整数", "a whole number"),
     "number": ("数字", "a number"),
-    "boolean": ("布尔值(true 或 false)", "true or false"),
+    "boolean": ("布尔值（true 或 false）", "true or false"),
     "list": ("列表", "a list"),
     "object": ("对象", "an object"),
-    "date": ("日期(YYYY-MM-DD 格式)", "a date as YYYY-MM-DD"),
+    "date": ("日期（YYYY-MM-DD 格式）", "a date as YYYY-MM-DD"),
 }
 
 

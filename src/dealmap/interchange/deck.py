@@ -83,7 +83,7 @@ T = {
     "rule": Text("依据", "Rule"),
     "strategy": Text("策略", "Strategy"),
     "reports": Text("汇报", "reports to"),
-    "more": Text("另有 {n} 条,见 DealMap", "{n} more in DealMap"),
+    "more": Text("另有 {n} 条，见 DealMap", "{n} more in DealMap"),
 }
 RELATION_LABELS = {
     "influences": Text("影响", "influences"),

@@ -249,7 +249,7 @@ LISTS_SHEET = "_lists"
 
 def normalise(label: object) -> str:
     """A header or sheet name reduced for matching: case, spaces, '*', '?' and full- or half-width
-    forms ignored ("谁提出的这个需求？" and "谁提出的这个需求?", "权力（1-5）" and "权力(1-5)")."""
+    forms ignored ("谁提出的这个需求\uff1f" and "谁提出的这个需求?", "权力\uff081-5\uff09" and "权力(1-5)")."""
     text = unicodedata.normalize("NFKC", str(label or "")).strip().lower().replace("*", "").replace("?", "")
     return "".join(text.split())
 

@@ -121,7 +121,7 @@ BAD_TEXT = Text(
     "the CSV's encoding is not recognised (UTF-8 or GB18030)",
 )
 DEAL_FILE = Text(
-    "这是 JSON 文件,不是 .xlsx 或 .csv;dealmap/1 商机文件请用 `dealmap import-deal` 或网页上的「导入」页导入",
+    "这是 JSON 文件，不是 .xlsx 或 .csv；dealmap/1 商机文件请用 `dealmap import-deal` 或网页上的「导入」页导入",
     "this is a JSON file, not an .xlsx or .csv; import a dealmap/1 deal file with `dealmap import-deal` "
     "or on the web's Import page",
 )
@@ -130,7 +130,7 @@ FORMULA = Text("不接受公式，请填写数值", "formulas are not accepted; 
 REQUIRED = Text("必填", "is required")
 NOT_INTEGER = Text("必须是整数", "must be a whole number")
 NOT_NUMBER = Text("必须是不小于 0 的数字", "must be a number of at least 0")
-NOT_DATE = Text("必须是日期(YYYY-MM-DD)", "must be a date (YYYY-MM-DD)")
+NOT_DATE = Text("必须是日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)")
 NOT_BOOL = Text("必须是 是/否", "must be yes or no")
 REPEATED = Text("同一项重复出现", "lists an item twice")
 UNKNOWN_COLUMN = Text("未知的列（拼写错误会导致数据丢失）", "unknown column (a typo would drop data)")

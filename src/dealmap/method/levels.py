@@ -181,5 +181,5 @@ _LEVEL_TEXTS[None] = Text("未评估", "not assessed")
 
 
 def level_text(level: int | None) -> Text:
-    """'+1(产生兴趣)' / '+1 (interested)'; 'not assessed' for None."""
+    """'+1（产生兴趣）' / '+1 (interested)'; 'not assessed' for None."""
     return _LEVEL_TEXTS[level]

@@ -60,7 +60,7 @@ def test_the_type_column_shows_what_to_type_not_python_types():
         (("nosuch",), "没有 'nosuch' 这个命令。", "No such command 'nosuch'."),
         (
             ("sig",),
-            "没有 'sig' 这个命令。（是不是想用 'signals'?）",
+            "没有 'sig' 这个命令。（是不是想用 'signals'？）",
             "No such command 'sig'. Did you mean 'signals'?",
         ),
     ],
