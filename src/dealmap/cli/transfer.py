@@ -185,17 +185,8 @@ def import_file(
             f"imported: {_rows(created, 'en')} created, {updated} updated, {unchanged} unchanged",
         ).get(lang)
     )
-    _print_deals(user, plan.accounts, lang)
-
-
-def _print_deals(user, accounts: set[str], lang: str) -> None:
-    """The id of each deal of the accounts the file touched, for `dealmap export ID` and `export-deal ID`."""
-    from dealmap.web.deals.models import Deal
-
-    deals = Deal.objects.filter(account__owner=user, account__name__in=accounts).select_related("account")
-    for deal in deals.order_by("pk"):
-        label = Text(f"商机 {deal.pk}：", f"deal {deal.pk}: ").get(lang)
-        typer.echo(f"{label}{deal.account.name} · {deal.name}")
+    for pk, account, name in plan.deals:  # for `dealmap export ID` and `export-deal ID`
+        typer.echo(Text(f"商机 {pk}：", f"deal {pk}: ").get(lang) + f"{account} · {name}")
 
 
 def _totals(plan) -> tuple[int, int, int]:

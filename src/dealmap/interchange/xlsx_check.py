@@ -174,6 +174,8 @@ class Plan:
     issues: list[RowIssue] = field(default_factory=list)
     counts: dict[str, Counts] = field(default_factory=dict)
     rows: int = 0
+    #: After an import: (id, account name, deal name) of each deal the file's rows wrote to or named.
+    deals: list[tuple[int, str, str]] = field(default_factory=list)
     _store: _Store = field(default_factory=_Store, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -154,6 +154,15 @@ def test_an_import_names_the_id_of_each_deal_it_touched(tmp_path, demo_deal, oth
     assert result.exit_code == 0, result.output
     [copy] = Deal.objects.filter(account__owner=other_rep)
     assert f"deal {copy.pk}: {copy.account.name} · {copy.name}" in result.output.splitlines()
+    # A file of people alone touches no deal: it names none (it listed every deal of the account).
+    people = run(
+        "import",
+        people_book(tmp_path / "p.xlsx", [("华东精密", "新人", "管理层", "采购部")]),
+        "--owner",
+        "rep",
+    )
+    assert people.exit_code == 0, people.output
+    assert "商机 " not in people.output and "已导入" in people.output
 
 
 def test_rows_naming_an_account_they_cannot_use_are_one_problem_with_a_count(tmp_path, rep, row_counts):

@@ -238,6 +238,8 @@ def workbook_import(*, source: Source, owner, progress: Progress | None = None, 
     for row in records(source, plan, _committing(progress)):
         writer.write(row)
     writer.finish()
+    touched = Deal.objects.filter(pk__in=writer.deal_accounts).select_related("account").order_by("pk")
+    plan.deals = [(deal.pk, deal.account.name, deal.name) for deal in touched]
     return plan
 
 
