@@ -48,7 +48,7 @@ def user_add(
     """Add a user with a role (and a team); asks for the password unless --password-stdin."""
     if role not in ROLES:
         _fail(Text(f"角色必须是 {', '.join(ROLES)} 之一", f"role must be one of {', '.join(ROLES)}"), lang)
-    if not password_stdin and not (sys.stdin is not None and sys.stdin.isatty()):
+    if not password_stdin and not _terminal():
         _fail(
             Text(
                 "这里没有终端可以输入密码：请加 --password-stdin，从标准输入读一行作为密码",
@@ -110,3 +110,13 @@ def register(app: typer.Typer, lang: str) -> None:
     add_command(user_app, "add", user_add, HELP, lang)
     app.add_typer(user_app, name="user")
     add_command(app, "token", token, HELP, lang)
+
+
+def _terminal() -> bool:
+    """Whether getpass can ask: it reads the controlling terminal (/dev/tty), not standard input,
+    so `cmd | dealmap user add eve` typed at a terminal still asks."""
+    try:
+        with open("/dev/tty"):
+            return True
+    except OSError:
+        return bool(sys.stdin is not None and sys.stdin.isatty())

@@ -104,9 +104,12 @@ def test_a_deactivated_user_is_named_as_such_not_as_missing():
     assert "没有用户" in run("token", "nobody").output
 
 
-def test_user_add_without_a_terminal_points_to_password_stdin():
+def test_user_add_without_a_terminal_points_to_password_stdin(monkeypatch):
     """`dealmap user add eve </dev/null` printed Python's GetPassWarning, then "已中止。" (status 1)."""
+    from dealmap.cli import admin
     from dealmap.web.users.models import User
+
+    monkeypatch.setattr(admin, "_terminal", lambda: False)  # the boundary: no terminal (as in CI)
 
     result = run("user", "add", "eve", stdin="")
     assert result.exit_code == 2 and "--password-stdin" in result.output
