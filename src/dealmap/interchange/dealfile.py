@@ -806,12 +806,28 @@ def _check_reporting_cycles(c: _Checker, people, ids: set[str]) -> None:
 # -- public API -------------------------------------------------------------------------------
 
 
-def load_deal(data: object) -> Deal:
-    """Validate a parsed `dealmap/1` object and return the deal; raise DealFileError on any problem."""
+def load_deal(data: object, *, text: str | bytes | None = None) -> Deal:
+    """Validate a parsed `dealmap/1` object and return the deal; raise DealFileError on any problem.
+
+    With the ``text`` it was parsed from, a key written twice in one object is a problem too,
+    listed with every other (see :func:`repeated_keys`).
+    """
+    repeats = repeated_keys(text, data) if text is not None else []
     problems = _text_problems(data)
     if problems:
-        raise DealFileError(problems)
-    return _load(data)
+        raise DealFileError(repeats + problems)
+    return _with(repeats, data)
+
+
+def _with(repeats: list[Problem], data: object) -> Deal:
+    """`_load`, its problems listed after the repeated keys'."""
+    try:
+        deal = _load(data)
+    except DealFileError as exc:
+        raise DealFileError(repeats + exc.problems) from None
+    if repeats:
+        raise DealFileError(repeats)
+    return deal
 
 
 def _text_problems(data: object) -> list[Problem]:
@@ -885,19 +901,15 @@ def loads_deal(text: str | bytes, *, repeats: bool = True) -> Deal:
         data = orjson.loads(text)
     except orjson.JSONDecodeError:
         pass
-    else:
-        if repeats:
-            refuse_repeated_keys(text, data)
-        return _load(data)  # orjson refuses a lone surrogate: the text needs no further look
+    else:  # orjson refuses a lone surrogate: the text needs no further look
+        return _with(repeated_keys(text, data) if repeats else [], data)
     try:
         data = json.loads(text)  # what orjson refuses, parsed as `parse_json` does
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DealFileError([Problem("", _not_json(exc, text))]) from exc
     except RecursionError as exc:
         raise DealFileError([Problem("", TOO_DEEP)]) from exc
-    if repeats:
-        refuse_repeated_keys(text, data)
-    return load_deal(data)
+    return load_deal(data, text=text if repeats else None)
 
 
 REPEATED_KEY = Text(
@@ -910,9 +922,9 @@ REPEATED_KEY = Text(
 _KEY_END_SPACED = re.compile(rb'"[ \t\r\n]+:')
 
 
-def refuse_repeated_keys(text: str | bytes, data: object) -> None:
+def repeated_keys(text: str | bytes, data: object) -> list[Problem]:
     """A key written twice in one object: JSON parsers keep the last value and drop the first,
-    silently (``{"name": "甲", …, "name": "乙"}``), so it is refused, by path, like an unknown key.
+    silently (``{"name": "甲", …, "name": "乙"}``), so it is a problem, by path, like an unknown key.
 
     Cheap first: when the parsed value holds as many keys as the text has places where a key may
     end, no key was dropped. Only otherwise is the text parsed again, noting repeats.
@@ -920,7 +932,7 @@ def refuse_repeated_keys(text: str | bytes, data: object) -> None:
     raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     ends = raw.count(b'":') + len(_KEY_END_SPACED.findall(raw))
     if _key_count(data) == ends:
-        return
+        return []
     repeats: dict[int, list[str]] = {}
     keep: list[dict] = []  # the objects stay alive, so that their ids stay theirs
 
@@ -935,9 +947,9 @@ def refuse_repeated_keys(text: str | bytes, data: object) -> None:
     try:
         again = json.loads(text, object_pairs_hook=pairs_hook)
     except (ValueError, RecursionError):  # orjson took what json refuses: nothing more to say
-        return
+        return []
     if not repeats:
-        return
+        return []
     problems: list[Problem] = []
     stack: list[tuple[str, object]] = [("", again)]
     while stack:
@@ -948,7 +960,7 @@ def refuse_repeated_keys(text: str | bytes, data: object) -> None:
             stack.extend((_join(path, _escaped(k)), v) for k, v in reversed(value.items()))
         elif isinstance(value, list):
             stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
-    raise DealFileError(problems)
+    return problems
 
 
 def _key_count(data: object) -> int:

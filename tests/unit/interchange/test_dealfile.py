@@ -80,13 +80,29 @@ def test_a_key_written_twice_in_one_object_is_refused_with_its_path(demo, tmp_pa
         loads_deal(text)
     problems = {p.path: p.message.en for p in caught.value.problems}
     repeated = "appears more than once in the same object (only the last value would be kept)"
-    assert problems == {"account.name": repeated, "stakeholders[0].id": repeated}
+    assert {path for path, message in problems.items() if message == repeated} == {
+        "account.name",
+        "stakeholders[0].id",
+    }
+    assert problems["relations[0].to"] == "refers to unknown stakeholder 'p1'"  # listed beside the repeats
+    # A repeat does not hide the file's other problems (every problem is listed, by path).
+    with pytest.raises(DealFileError) as caught:
+        loads_deal(text.replace(account, account + '"bogus": 1,', 1))
+    assert {p.path for p in caught.value.problems} >= {"account.name", "stakeholders[0].id", "account.bogus"}
     assert "在同一个对象里出现了不止一次" in caught.value.problems[0].message.zh
     path = tmp_path / "deal.json"
     path.write_text(text.replace('"id": "p99"', '"id": ' + first, 1), encoding="utf-8")
     with pytest.raises(DealFileError):
         read_deal_file(str(path))
     assert read_deal_file(str(path), repeats=False).account.name == demo["account"]["name"]  # the last
+
+
+def test_a_clean_file_is_screened_without_a_second_parse(demo):
+    """The cheap count of key ends equals the keys parsed: no second parse for a clean file."""
+    from dealmap.interchange.dealfile import _key_count
+
+    raw = json.dumps(demo, ensure_ascii=False).encode()
+    assert _key_count(json.loads(raw)) == raw.count(b'":')
 
 
 def test_a_quote_and_colon_inside_a_value_is_no_repeated_key(demo):

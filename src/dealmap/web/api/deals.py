@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Body, Query, Router, Status
 
-from dealmap.interchange.dealfile import dump_deal, load_deal, refuse_repeated_keys
+from dealmap.interchange.dealfile import dump_deal, load_deal
 from dealmap.web.accounts import selectors as account_selectors
 from dealmap.web.api.errors import COMMON, VERSIONED, WRITE, Unprocessable, errors
 from dealmap.web.api.params import FILTER_ID, ID, LIMIT, OFFSET, OWNER, if_match_check, page, tagged
@@ -122,8 +122,7 @@ def deal_file_import(
     Every problem is listed by JSON path (422); nothing is stored then.
     """
     target = account_selectors.account_get_for_edit(user=request.auth, pk=account) if account else None
-    refuse_repeated_keys(request.body, payload)
-    deal = load_deal(payload)
+    deal = load_deal(payload, text=request.body)
     stored = services.deal_import(deal=deal, owner=request.auth, account=target, by=request.auth)
     return Status(201, {"deal": stored.pk, "account": stored.account_id})
 
