@@ -949,8 +949,11 @@ def test_a_method_a_path_does_not_take_answers_the_one_error_body(api_as, rep, d
     api = api_as(rep)
     assessment = demo_deal.assessments.first()
     response = api.client.delete(f"/api/assessments/{assessment.pk}", headers=api.headers)
-    assert response.status_code == 405 and response["Allow"] == "GET"
-    assert response.json() == {"detail": "这里不接受这种请求方法（可用：GET）。", "problems": []}
+    assert response.status_code == 405 and response["Allow"] == "GET, HEAD"
+    assert response.json() == {"detail": "这里不接受这种请求方法（可用：GET, HEAD）。", "problems": []}
+    # HEAD on a path that takes only POST: the same JSON refusal, headers only.
+    head = api.client.generic("HEAD", "/api/signals", headers=api.headers)
+    assert (head.status_code, head["Allow"], head["Content-Type"]) == (405, "POST", "application/json")
 
 
 def test_head_answers_as_get_without_a_body(api_as, rep, other_rep, demo_deal):

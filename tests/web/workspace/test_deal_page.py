@@ -184,6 +184,7 @@ def test_the_apis_past_report_and_what_if_see_the_deal_as_the_page_does(
     assert answer.json()["score_before"] == page.report.score.value
     gone = rep_client.post(url, {"as_of": day, "levels": {newcomer.key: 4}}, content_type="application/json")
     assert gone.status_code == 422
+    assert gone.json()["problems"][0]["message"] == f"2026-10-01 时这个商机中还没有“{newcomer.key}”这个人。"
 
 
 def test_a_malformed_or_future_day_shows_today(rep_client, demo_deal):

@@ -100,7 +100,13 @@ def deal_what_if_run(request: HttpRequest, payload: WhatIfIn, id: int = ID):
         return deal_what_if(deal, payload.levels, as_of=payload.as_of or clock.today())
     except KeyError as exc:
         key = exc.args[0]
-        problem = _("No person of this deal has the key “%(key)s”.") % {"key": key}
+        if payload.as_of and deal.parts.filter(person__key=key).exists():  # added after that day
+            problem = _("On %(day)s the deal had no person “%(key)s” yet.") % {
+                "day": payload.as_of.isoformat(),
+                "key": key,
+            }
+        else:
+            problem = _("No person of this deal has the key “%(key)s”.") % {"key": key}
         raise Unprocessable(
             _("The input is not valid."), [{"path": f"levels.{key}", "message": problem}]
         ) from None

@@ -68,27 +68,30 @@ class ApiMethodNotAllowedMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "HEAD" and request.path.startswith("/api/"):
-            return self._head(request)
+        if not request.path.startswith("/api/"):
+            return self.get_response(request)
+        head = request.method == "HEAD"
+        if head:  # answered as GET would be, headers only (RFC 9110 §9.3.2): ninja routes GET alone
+            request.method = "GET"
         response = self.get_response(request)
-        if response.status_code == 405 and request.path.startswith("/api/"):
-            allowed = response.get("Allow", "")
-            response = JsonResponse(
-                {
-                    "detail": translation.gettext("This method is not allowed here (allowed: %(methods)s).")
-                    % {"methods": allowed},
-                    "problems": [],
-                },
-                status=405,
-            )
-            response["Allow"] = allowed
-        return response
-
-    def _head(self, request):
-        """HEAD answers as GET would, headers only (RFC 9110 §9.3.2): django-ninja routes GET alone."""
-        request.method = "GET"
-        response = self.get_response(request)
-        if not response.streaming:
+        if response.status_code == 405:
+            response = self._not_allowed(response.get("Allow", ""))
+        if head and not response.streaming:
             response["Content-Length"] = str(len(response.content))
             response.content = b""
+        return response
+
+    @staticmethod
+    def _not_allowed(allowed: str) -> JsonResponse:
+        if "GET" in allowed.split(", ") and "HEAD" not in allowed:
+            allowed += ", HEAD"
+        response = JsonResponse(
+            {
+                "detail": translation.gettext("This method is not allowed here (allowed: %(methods)s).")
+                % {"methods": allowed},
+                "problems": [],
+            },
+            status=405,
+        )
+        response["Allow"] = allowed
         return response
