@@ -109,13 +109,11 @@ def test_a_typed_name_among_other_words_is_direction_isolated():
     assert [t for t in texts if rlo in outside.sub("", t) and t not in typed] == []
 
 
-def test_a_shortened_english_line_ends_between_words(deck):
-    """The English strategy board and next actions ended in "progres…" and "keep …"."""
+def test_the_demos_english_lines_fit_whole(deck):
+    """The English strategy board and next actions ended in "progres…" and "keep …" (the rule for
+    cutting between words is tested on its own below)."""
     lang, data = deck
     shortened = [r.text for r in runs(Presentation(io.BytesIO(data))) if r.text.endswith("…")]
-    for text in shortened:
-        if lang == "en":
-            assert re.search(r"[A-Za-z\)\]\"”]…$", text) and not text.endswith(" …"), text
     if lang == "en":  # English gets room for twice as many letters: the demo's actions fit whole
         assert shortened == []
 
