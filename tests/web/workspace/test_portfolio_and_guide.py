@@ -52,6 +52,24 @@ def test_the_portfolio_sorts_and_filters_by_critical_findings(rep_client, demo_d
     assert set(only_critical) <= set(ascending)
 
 
+def test_the_portfolio_sorts_by_amount_stage_and_owner_too(rep_client, demo_deal, deal_of_size):
+    """A manager could not line deals up by amount, stage or owner."""
+    from dealmap.web.deals.services import deal_update
+
+    small = deal_of_size(5)
+    deal_update(deal=small, version=small.version, by=None, amount=1000, currency="CNY", stage="初步接触")
+    url = reverse("workspace:portfolio")
+    by_amount = rows(rep_client.get(url, {"sort": "amount"}).content.decode())
+    assert by_amount == [str(small.pk), str(demo_deal.pk)]  # 1,000 before 2,800,000
+    assert rows(rep_client.get(url, {"sort": "-amount"}).content.decode()) == by_amount[::-1]
+    by_stage = rows(rep_client.get(url, {"sort": "stage"}).content.decode())
+    assert by_stage == sorted(
+        by_stage, key=lambda pk: {str(small.pk): "初步接触", str(demo_deal.pk): "方案评估"}[pk]
+    )
+    html = rep_client.get(url, {"sort": "owner"}).content.decode()
+    assert len(rows(html)) == 2 and 'aria-sort="ascending"' in html.split("</thead>")[0]
+
+
 def test_the_portfolio_runs_the_same_queries_for_one_deal_as_for_four(rep_client, demo_deal, deal_of_size):
     url = reverse("workspace:portfolio")
     rep_client.get(url)

@@ -21,6 +21,10 @@ SORTS = {
     "critical": lambda r: (r.critical, r.deal.name),
     "close": lambda r: (r.deal.expected_close or date.max, r.deal.name),
     "name": lambda r: (r.deal.name.casefold(),),
+    "stage": lambda r: (r.deal.stage.casefold(), r.deal.name),
+    "owner": lambda r: ((r.owner.get_full_name() or r.owner.username).casefold(), r.deal.name),
+    # Amounts in one currency sort together; a deal without an amount comes first.
+    "amount": lambda r: (r.deal.currency, r.deal.amount if r.deal.amount is not None else -1, r.deal.name),
 }
 
 

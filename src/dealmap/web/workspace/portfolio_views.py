@@ -58,6 +58,11 @@ def portfolio(request: HttpRequest) -> HttpResponse:
             ("trend", "trend"),
             ("critical", "critical"),
             ("close", "close"),
+            ("top", ""),  # the most pressing finding: not sortable
+            ("stage", "stage"),
+            ("owner", "owner"),
+            ("amount", "amount"),
         ],
+        "numeric": ("score", "trend", "critical", "amount"),
     }
     return render(request, "workspace/portfolio.html", context)
