@@ -33,7 +33,14 @@ from dealmap.engine import analyze
 from dealmap.engine.model import Deal
 from dealmap.engine.report import Report
 from dealmap.interchange.bidi import isolate_within, isolated, typed_texts
-from dealmap.interchange.power_map import LEVEL_COLOURS, RELATION_COLOURS, UNASSESSED, layout, render
+from dealmap.interchange.power_map import (
+    LEVEL_COLOURS,
+    RELATION_COLOURS,
+    REPORTS_COLOUR,
+    UNASSESSED,
+    layout,
+    render,
+)
 from dealmap.interchange.xmltext import xml_safe
 from dealmap.method.codes import (
     BUYING_ROLES,
@@ -305,18 +312,20 @@ def _map_legend(slide, lang: str, report: Report) -> None:
         lang,
         size=10,
     )
-    for i, (kind, colour) in enumerate(RELATION_COLOURS.items()):
+    lines = [(T["reports"], REPORTS_COLOUR, Pt(1.5))]  # the thin grey reporting lines were unexplained
+    lines += [(RELATION_LABELS[kind], colour, Pt(3)) for kind, colour in RELATION_COLOURS.items()]
+    for i, (label, colour, width) in enumerate(lines):
         top = y + Inches(3.25) + Inches(0.3) * i
         line = slide.shapes.add_connector(1, x, top + Inches(0.11), x + Inches(0.25), top + Inches(0.11))
         line.line.color.rgb = RGBColor(*colour)
-        line.line.width = Pt(3)
+        line.line.width = width
         box(
             slide,
             x + Inches(0.3),
             top - Inches(0.06),
             Inches(2.5),
             Inches(0.3),
-            [RELATION_LABELS[kind].get(lang)],
+            [label.get(lang)],
             lang,
             size=10,
         )
@@ -325,7 +334,7 @@ def _map_legend(slide, lang: str, report: Report) -> None:
     box(
         slide,
         x,
-        y + Inches(4.3),
+        y + Inches(4.6),
         Inches(2.9),
         Inches(1.2),
         [size_note.get(lang), balance],

@@ -62,6 +62,9 @@ def test_power_map_slide_holds_a_picture_and_every_name(deck, demo):
     text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
     for person in demo[0].stakeholders:
         assert person.name in text
+    lang, _ = deck  # the legend explains every kind of line drawn, the grey reporting lines too
+    for label in ({"zh": "汇报", "en": "reports to"}[lang], {"zh": "冲突", "en": "conflicts"}[lang]):
+        assert label in text
 
 
 def test_every_text_run_names_an_east_asian_typeface(deck):
