@@ -237,3 +237,13 @@ def test_lowering_an_edit_share_to_view_says_editing_is_gone(rep, colleague, acc
     _share(client_for(rep), account, "wang", "edit", **HTMX)
     response = _share(client_for(rep, "en"), account, "wang", "view", **HTMX)
     assert "wang can now only view this account, no longer edit it." in unescape(response.content.decode())
+
+
+def test_each_rows_controls_are_named_for_whom_they_act(rep, colleague, account):
+    """Every people row said "变更记录 · 导出", every share row "修改 / 移除", without a name."""
+    _share(client_for(rep), account, colleague.username)
+    page = unescape(client_for(rep).get(reverse("accounts:detail", args=[account.pk])).content.decode())
+    person = account.people.get(key="p4")
+    assert f'aria-label="\u2068{person.name}\u2069 的变更记录"' in page
+    assert f'aria-label="导出我们保存的 \u2068{person.name}\u2069 的数据"' in page
+    assert 'aria-label="修改 wang 的权限"' in page and 'aria-label="停止与 wang 共享"' in page
