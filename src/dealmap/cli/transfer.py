@@ -165,8 +165,8 @@ def import_file(
         if not created and not updated:
             typer.echo(
                 Text(
-                    f"{_rows(unchanged, 'zh')}都与已保存的数据相同：不需要导入，未写入任何数据",
-                    f"{_rows(unchanged, 'en', all_=True)} match what is stored: nothing to import, nothing stored",
+                    f"文件中的 {unchanged} 行都与已保存的数据相同：不需要导入，未写入任何数据",
+                    f"{_rows(unchanged, every=True)} match what is stored: nothing to import, nothing stored",
                 ).get(lang)
             )
             return
@@ -182,7 +182,7 @@ def import_file(
     typer.echo(
         Text(
             f"已导入：新建 {created} 行，更新 {updated} 行，{unchanged} 行无变化",
-            f"imported: {_rows(created, 'en')} created, {updated} updated, {unchanged} unchanged",
+            f"imported: {_rows(created)} created, {updated} updated, {unchanged} unchanged",
         ).get(lang)
     )
     for pk, account, name in plan.deals:  # for `dealmap export ID` and `export-deal ID`
@@ -195,12 +195,11 @@ def _totals(plan) -> tuple[int, int, int]:
     return sum(c.created for c in counts), sum(c.updated for c in counts), sum(c.unchanged for c in counts)
 
 
-def _rows(count: int, lang: str, *, all_: bool = False) -> str:
-    if lang == "zh":
-        return f"文件中的 {count} 行" if count != 1 else "文件中的 1 行"
+def _rows(count: int, *, every: bool = False) -> str:
+    """ "1 row" / "3 rows" in English; with ``every``, "the file's one row" / "all 3 rows"."""
     if count == 1:
-        return "the file's one row" if all_ else "1 row"
-    return f"all {count} rows" if all_ else f"{count} rows"
+        return "the file's one row" if every else "1 row"
+    return f"all {count} rows" if every else f"{count} rows"
 
 
 def export(

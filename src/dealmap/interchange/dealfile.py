@@ -141,7 +141,7 @@ def _not_json(exc: ValueError, text: str | bytes = b"") -> Text:
             "this file is an Excel workbook (a zip), not a deal file: import a workbook with dealmap import "
             "or the web's Import page",
         )
-    if not (text.strip() if isinstance(text, str) else text.strip()):
+    if not text.strip():
         return Text("文件是空的：商机文件是一个 JSON 对象", "the file is empty: a deal file is a JSON object")
     if not isinstance(exc, json.JSONDecodeError):
         return Text(

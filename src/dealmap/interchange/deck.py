@@ -35,6 +35,7 @@ from dealmap.engine.report import Report
 from dealmap.interchange.bidi import isolate_within, isolated, typed_texts
 from dealmap.interchange.power_map import (
     LEVEL_COLOURS,
+    PICTURE,
     RELATION_COLOURS,
     REPORTS_COLOUR,
     UNASSESSED,
@@ -225,7 +226,7 @@ def _power_map(prs, deal: Deal, report: Report, lang: str) -> None:
     weights = {pid: v.weight for pid, v in people.items()}
     nodes = layout(deal, levels, weights)
     left, top, w, h = Inches(1.3), Inches(1.1), Inches(8.6), Inches(5.8)
-    png = render(deal, nodes, width=1720, height=1160)
+    png = render(deal, nodes, width=PICTURE[0], height=PICTURE[1])
     slide.shapes.add_picture(io.BytesIO(png), left, top, w, h)
     for i, code in enumerate(LAYERS.codes):
         y = top + h * i // len(LAYERS) + Inches(0.1)

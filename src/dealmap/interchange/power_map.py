@@ -46,8 +46,16 @@ class Node:
     level: int | None
 
 
+#: The picture's size in pixels, as the deck draws it (``layout`` spaces circles by its aspect).
+PICTURE = (1720, 1160)
+
+
 def layout(
-    deal: Deal, levels: dict[str, int | None], weights: dict[str, int], *, aspect: float = 1720 / 1160
+    deal: Deal,
+    levels: dict[str, int | None],
+    weights: dict[str, int],
+    *,
+    aspect: float = PICTURE[0] / PICTURE[1],
 ) -> list[Node]:
     """Positions: a row per layer, people ordered by department then weight, spread evenly.
 

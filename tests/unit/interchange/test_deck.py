@@ -18,7 +18,7 @@ from dealmap.engine import analyze
 from dealmap.interchange.bidi import FSI, PDI
 from dealmap.interchange.dealfile import load_deal
 from dealmap.interchange.deck import EA_FONT, build_deck, key_people, score_history
-from dealmap.interchange.power_map import layout, render
+from dealmap.interchange.power_map import PICTURE, layout, render
 
 
 @pytest.fixture(scope="module")
@@ -202,7 +202,7 @@ def test_in_a_crowded_row_of_the_deck_map_no_two_circles_overlap():
         json.loads(resources.files("dealmap.demo").joinpath("demo-deal.json").read_text("utf-8"))
     )
     deal = replace(deal, stakeholders=people, relations=(), assessments=(), interactions=())
-    aspect = 1720 / 1160
+    aspect = PICTURE[0] / PICTURE[1]
     nodes = sorted(layout(deal, {}, {p.id: 10 for p in people}, aspect=aspect), key=lambda n: n.x)
     for a, b in zip(nodes, nodes[1:], strict=False):
         gap = (b.x - a.x) * aspect  # in picture heights, as the radii are

@@ -247,9 +247,10 @@ def account_update(*, account: Account, version: int, by, **fields) -> Account:
     unknown = set(fields) - set(ACCOUNT_FIELDS)
     if unknown:
         raise ValueError(f"Not editable on an account: {', '.join(sorted(unknown))}")
-    if not Account.objects.filter(pk=account.pk, version=version).exists():
+    if account.version != version:
         # A stale version answers as one before the name is looked at, so that an editor cannot
-        # probe, without saving anything, which names the owner's other accounts use.
+        # probe, without saving anything, which names the owner's other accounts use. (The caller
+        # has just read the account; a change since is still caught by versioned_update.)
         raise Conflict("Account", account.pk, version)
     name = fields.get("name")
     if name is not None and account_name_taken(owner=account.owner, name=name, other_than=account):
