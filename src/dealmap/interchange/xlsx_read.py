@@ -97,6 +97,7 @@ NOT_A_WORKBOOK = Text(
     "不是 .xlsx 或 .csv 文件（按文件内容判断，与文件名无关）",
     "not an .xlsx or .csv file (judged by its content, not its name)",
 )
+EMPTY_FILE = Text("文件是空的，没有可导入的内容", "the file is empty: there is nothing to import")
 OLD_OR_ENCRYPTED = Text(
     "这是旧版 .xls 或加密的文件，请另存为 .xlsx（不加密码）",
     "this is an old .xls or an encrypted file; save it as .xlsx without a password",
@@ -195,7 +196,9 @@ def sniff(data: bytes) -> str:
         return "xlsx"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise FileRejected(OLD_OR_ENCRYPTED)
-    if b"\x00" in data[:4096] or not data.strip():
+    if not data.lstrip(b"\xef\xbb\xbf").strip():
+        raise FileRejected(EMPTY_FILE)
+    if b"\x00" in data[:4096]:
         raise FileRejected(NOT_A_WORKBOOK)
     if looks_like_json(data):
         raise FileRejected(DEAL_FILE)

@@ -51,6 +51,11 @@ def test_an_image_named_xlsx_is_refused_by_its_bytes():
     assert rejected(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100).startswith("not an .xlsx or .csv")
 
 
+@pytest.mark.parametrize("data", [b"", b"  \r\n\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf\n"])
+def test_an_empty_file_is_called_empty_not_the_wrong_kind(data):
+    assert rejected(data) == "the file is empty: there is nothing to import"
+
+
 @pytest.mark.parametrize("data", [b'{"format": "dealmap/1"}', b'\xef\xbb\xbf\n  {"a": 1}', b"[1, 2]"])
 def test_a_json_file_is_refused_with_a_pointer_to_the_deal_file_import(data):
     """Read as a CSV it would have been a one-column sheet with a nonsense header."""
