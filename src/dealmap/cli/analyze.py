@@ -179,6 +179,8 @@ SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def _print_tables(deal, report, lang: str) -> None:
+    """The readable report. Every text from the deal file (names, titles, objections, and the
+    findings that quote them) goes through `_plain`, so "[bold]" or "王[/]五" prints as written."""
     from rich.console import Console
 
     console = Console(highlight=False)
@@ -192,12 +194,19 @@ def _h(key: str, lang: str) -> str:
     return HEADINGS[key].get(lang)
 
 
+def _plain(text: str) -> str:
+    """User text as rich markup that prints exactly that text."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
 def _headline(deal, report, lang: str):
     from rich.panel import Panel
 
     parts = " · ".join(f"{PART_LABELS[k].get(lang)} {v:g}" for k, v in report.score.parts.items())
     body = (
-        f"[bold]{deal.account.name}[/bold] · {deal.opportunity.name}\n"
+        f"[bold]{_plain(deal.account.name)}[/bold] · {_plain(deal.opportunity.name)}\n"
         f"{_h('as_of', lang)}: {report.as_of.isoformat()}    "
         f"{_h('balance', lang)}: {report.balance:+.4f}\n"
         f"[bold]{_h('score', lang)}: {report.score.value}/100[/bold]  ({parts})"
@@ -216,16 +225,23 @@ def _findings_table(deal, report, lang: str):
     table.add_column(f"{_h('message', lang)} → {_h('action', lang)}", overflow="fold")
     for f in report.findings:
         severity = f"[{SEVERITY_STYLE[f.severity]}]{SEVERITIES.label(f.severity, lang)}[/]"
-        body = f"{f.message.get(lang)}\n→ {f.action.get(lang)}\n[dim]{f.code} · {f.rule}[/dim]"
-        table.add_row(severity, _subject(deal, f.subject, lang), body)
+        body = (
+            f"{_plain(f.message.get(lang))}\n→ {_plain(f.action.get(lang))}\n[dim]{f.code} · {f.rule}[/dim]"
+        )
+        table.add_row(severity, _plain(_subject(deal, f, lang)), body)
     if not report.findings:
         table.add_row("", "", _h("none", lang))
     return table
 
 
-def _subject(deal, subject: str, lang: str) -> str:
+def _subject(deal, finding, lang: str) -> str:
+    """Whom a finding is about: a department when it names one and no person (a person's id may
+    also be a department's code), else the person, else the deal as a whole."""
     from dealmap.method.codes import DEPARTMENTS
 
+    subject = finding.subject
+    if subject in finding.departments and subject not in finding.stakeholders and subject in DEPARTMENTS:
+        return DEPARTMENTS.label(subject, lang)
     for person in deal.stakeholders:
         if person.id == subject:
             return person.name
@@ -246,12 +262,12 @@ def _people_table(deal, report, lang: str):
     names = {p.id: p.name for p in deal.stakeholders}
     for p in report.people:
         table.add_row(
-            f"{p.name} [dim]{p.id}[/dim]",
+            f"{_plain(p.name)} [dim]{_plain(p.id)}[/dim]",
             level_text(p.level).get(lang),
             GROUPS.label(p.group, lang),
             STRATEGIES.label(p.strategy, lang),
             str(p.weight),
-            ", ".join(names.get(i, i) for i in p.influenced_by),
+            _plain(", ".join(names.get(i, i) for i in p.influenced_by)),
         )
     return table
 
@@ -263,6 +279,8 @@ def _actions_table(deal, report, lang: str):
     table.add_column(_h("person", lang))
     table.add_column(_h("action", lang), overflow="fold")
     for p in report.people:
-        lines = "\n".join(f"{n}.{a.text.get(lang)} [dim]({a.rule})[/dim]" for n, a in enumerate(p.actions, 1))
-        table.add_row(p.name, lines)
+        lines = "\n".join(
+            f"{n}. {_plain(a.text.get(lang))} [dim]({a.rule})[/dim]" for n, a in enumerate(p.actions, 1)
+        )
+        table.add_row(_plain(p.name), lines)
     return table

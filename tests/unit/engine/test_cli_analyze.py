@@ -183,3 +183,42 @@ def test_an_analysis_date_at_the_start_of_the_calendar_is_analysed_not_crashed()
     report = analyze(early, as_of=date(1, 1, 2))
     assert report.as_of == date(1, 1, 2)
     assert score_history(early, report)[-1] == (date(1, 1, 2), report.score.value)
+
+
+def _demo_with(tmp_path, change) -> str:
+    data = json.loads(Path(DEMO).read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "deal.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_square_brackets_in_names_print_as_written_not_as_markup(runner, tmp_path, lang):
+    """rich read "王[/]五" as a closing tag (a crash) and "[bold]" as styling (text lost)."""
+
+    def change(data):
+        data["account"]["name"] = "华东[bold]精密"
+        data["stakeholders"][0]["name"] = "王[/]五"
+        data["stakeholders"][1]["title"] = "采购经理[tbd]"
+
+    result = runner.invoke(app, ["analyze", _demo_with(tmp_path, change), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    out = result.stdout.replace("\n", " ")
+    assert "华东[bold]精密" in out and "王[/]五" in out and "[tbd]" in out
+
+
+def test_a_department_gap_names_the_department_even_when_a_person_has_its_code_as_id(runner, tmp_path):
+    data = json.loads(Path(DEMO).read_text(encoding="utf-8"))
+    for p in data["stakeholders"]:
+        if p["department"] == "finance":
+            p["department"] = "other"
+    first = data["stakeholders"][0]["id"]
+    text = json.dumps(data, ensure_ascii=False).replace(f'"{first}"', '"finance"')
+    path = tmp_path / "deal.json"
+    path.write_text(text, encoding="utf-8")
+    report = json.loads(runner.invoke(app, ["analyze", str(path), "--json"]).stdout)
+    assert ("COV_DEPARTMENT_GAP", "finance") in {(f["code"], f["subject"]) for f in report["findings"]}
+    result = runner.invoke(app, ["analyze", str(path), "--lang", "en"])
+    gap = next(line for line in result.stdout.splitlines() if "Nobody from Finance" in line)
+    assert "│ Finance " in gap
