@@ -58,8 +58,8 @@ _SPECS = (
             "contact through one department distorts what we hear.",
         ),
         (
-            "接触其他部门（采购、技术、使用、财务），交叉验证听到的信息。",
-            "Reach the other departments (purchasing, technical, user, finance) and cross-check what we hear.",
+            "接触其他部门（{others}），交叉验证听到的信息。",
+            "Reach the other departments ({others}) and cross-check what we hear.",
         ),
     ),
     _spec(
@@ -87,8 +87,8 @@ _SPECS = (
             "Nobody from {department} is mapped: we do not know their needs or attitude.",
         ),
         (
-            "找到{department}的相关人员并了解其需求，例如：{point}",
-            "Find the people in {department} and learn their needs, e.g. {point}",
+            "找到{department}的相关人员，了解他们的需求。可以从这一点谈起：{point}",
+            "Find the people in {department} and learn their needs. One point to open with: {point}",
         ),
     ),
     _spec(
@@ -97,7 +97,7 @@ _SPECS = (
         PERSON,
         "ch5",
         (
-            "关键人物{who}是{role}，还没有态度评估。",
+            "关键人物{who}（{role}）还没有态度评估。",
             "Key stakeholder {who}, {role}, has no attitude assessment.",
         ),
         (
@@ -204,8 +204,8 @@ _SPECS = (
             "{supporter_count} — courting opponents makes supporters doubt us.",
         ),
         (
-            "把时间转回支持者；对反对者（{names}）控制投入，资源有限。",
-            "Move the time back to supporters; cap the effort on opponents ({names}) — our resources are limited.",
+            "把时间转回支持者；对{opponents}控制投入，资源有限。",
+            "Move the time back to supporters; cap the effort on {opponents} — our resources are limited.",
         ),
     ),
     _spec(
@@ -228,8 +228,8 @@ _SPECS = (
         DEAL,
         "ch5.s1 第二.二",
         (
-            "中立者（{names}）占已评估影响力的{share}%，但过去{days}天没有和其中任何一位接触。",
-            "Neutrals ({names}) hold {share}% of the assessed influence, yet none was contacted in the last {days} days.",
+            "{neutrals}占已评估影响力的{share}%，但过去{days}天{none_contacted}。",
+            "{neutrals} {share}% of the assessed influence, yet {none_contacted} in the last {days} days.",
         ),
         (
             "赢得中立者对最后决策起决定作用：尽快安排接触，找到项目和他们个人的关联。",
@@ -356,7 +356,7 @@ _SPECS = (
         "info",
         PERSON,
         "ch1.s1 第二",
-        ("{who}的异议是“不适合我”：{text}", "{who}'s objection is “not right for me”: {text}"),
+        ("{who}的异议是“不适合我”{text}", "{who}'s objection is “not right for me”{text}"),
         (
             "用他个人能得到的收益和风险保障来回应，而不是讲产品。",
             "Answer with their own gain and risk cover, not with product arguments.",
@@ -410,10 +410,28 @@ _SPECS = (
 
 CATALOGUE: dict[str, FindingSpec] = {s.code: s for s in _SPECS}
 
+#: SUP_POWERFUL_OPPONENT's action when the opponent sits in the decision layer: there is no decision
+#: layer above them to offset them before, and they cannot be isolated; but the decision layer, too,
+#: decides on the departments' analyses and comparisons (ch5.s1 第一.三).
+POWERFUL_OPPONENT_AT_THE_TOP = Text(
+    "他就在决策层，孤立不了，也别正面对抗：决策层也要靠相关部门的分析对比来拍板——让支持我们的部门在分析对比里"
+    "讲清我方的整体相对优势，用我方优势弥补劣势；同时弄清他反对的真正原因（利益受损还是权力之争）。",
+    "They sit in the decision layer, so they cannot be isolated — do not confront them either. The decision "
+    "layer, too, decides on the departments' analyses and comparisons: let the departments that back us make "
+    "our overall relative advantage plain there, offset our weaknesses with strengths, and find out why they "
+    "really oppose us (their interests hurt, or a contest for power).",
+)
+
 #: Sort order of severities: critical first.
 SEVERITY_RANK = {code: rank for rank, code in enumerate(SEVERITIES.codes)}
 
 _LIST_SEPARATOR = Text("、", ", ")
+
+
+def joined(items: list[Text], zh: str, en: str) -> Text:
+    """Items joined with separators of one's choosing: questions that end in "？" need none in
+    Chinese, and labels that hold a comma need "; " in English."""
+    return Text(zh.join(i.zh for i in items), en.join(i.en for i in items))
 
 
 def fill(template: Text, **values: object) -> Text:
@@ -441,6 +459,33 @@ def _both(value: object) -> tuple[str, str]:
     return text, text
 
 
+#: A department as a sentence names it ("Nobody from the user department is mapped").
+DEPARTMENT_IN_SENTENCE: dict[str, Text] = {
+    "executive": Text("决策层/总经办", "the executive office"),
+    "purchasing": Text("采购部", "Purchasing"),
+    "technical": Text("技术部", "the technical department"),
+    "user": Text("使用部门", "the user department"),
+    "finance": Text("财务部", "Finance"),
+    "other": Text("其他部门", "another department"),
+}
+#: The four departments a deal needs (ch2.s2) as a short list names them ("采购、技术、使用、财务").
+DEPARTMENT_SHORT: dict[str, Text] = {
+    "purchasing": Text("采购", "purchasing"),
+    "technical": Text("技术", "technical"),
+    "user": Text("使用", "user"),
+    "finance": Text("财务", "finance"),
+}
+#: A buying role as a sentence names it ("Key stakeholder 钱七, an evaluator, has …").
+ROLE_IN_SENTENCE: dict[str, Text] = {
+    "decision_maker": Text("拍板人", "the decision maker"),
+    "approver": Text("审批人", "an approver"),
+    "evaluator": Text("评估人", "an evaluator"),
+    "influencer": Text("影响者", "an influencer"),
+    "user": Text("使用者", "a user"),
+    "gatekeeper": Text("把关者", "a gatekeeper"),
+    "other": Text("其他角色", "in another buying role"),
+}
+
 #: Short phrases the engine puts into the placeholders above.
 PHRASES: dict[str, Text] = {
     "nobody": Text("无", "nobody"),
@@ -450,6 +495,17 @@ PHRASES: dict[str, Text] = {
     "through_supporters": Text(
         "借助能影响他的支持者（{names}）", "through supporters who can reach them ({names})"
     ),
+    "through_supporter": Text(
+        "借助能影响他的支持者（{names}）", "through a supporter who can reach them ({names})"
+    ),
+    "neutral_one": Text("中立者{names}", "The neutral {names} holds"),
+    "neutral_some": Text("中立者（{names}）", "Neutrals ({names}) hold"),
+    "none_contacted_one": Text("没有和他接触", "they were not contacted"),
+    "none_contacted_some": Text("没有和其中任何一位接触", "none of them was contacted"),
+    "opponent_one": Text("反对者（{names}）", "the opponent ({names})"),
+    "opponent_some": Text("反对者（{names}）", "opponents ({names})"),
+    "objection_text": Text("：{text}", ": {text}"),
+    "power_unknown": Text("未知", "unknown"),
     "through_none_yet": Text(
         "借助能影响他的支持者（目前还没有，先找到或培养一位）",
         "through a supporter who can reach them (there is none yet: find or win one first)",

@@ -47,9 +47,27 @@ GROUP_ACTIONS: dict[str, Point] = {
     ),
 }
 
+#: For an opponent in the decision layer, instead of "isolate": nobody can isolate the people who
+#: decide, but they too decide on the departments' analyses and comparisons (ch5.s1 第一.三).
+OPPONENT_AT_THE_TOP = Point(
+    Text(
+        "他在决策层，孤立不了，也别正面对抗：决策层也要靠相关部门的分析对比来拍板，"
+        "让支持我们的部门把我方的整体相对优势讲清楚；同时弄清他反对的真正原因。",
+        "They sit in the decision layer and cannot be isolated — nor confronted head-on: the decision layer, "
+        "too, decides on the departments' analyses and comparisons, so let the departments that back us make "
+        "our overall relative advantage plain; and find out why they really oppose us.",
+    ),
+    "ch5.s1 第一.三",
+)
+
 #: For a neutral or opponent whom supporters can reach: use them (ch5.s1 利用支持者影响其他人).
 USE_SUPPORTERS = Point(
     Text("请支持者{names}去影响他。", "Ask {names}, who support us, to sway them."),
+    "ch5.s1 第二.一.3",
+)
+#: The same when one supporter reaches them.
+USE_SUPPORTER = Point(
+    Text("请支持者{names}去影响他。", "Ask {names}, who supports us, to sway them."),
     "ch5.s1 第二.一.3",
 )
 #: For a neutral or opponent whom no supporter reaches yet.
@@ -70,6 +88,22 @@ COACH = Point(
     "ch5.s1 第二.一.5",
 )
 #: For a `not_for_me` objection (ch1.s1 第二): answer with their own win, not product arguments.
+#: For a strong supporter (+3) who already is our coach: the level's own advice says "grow them
+#: into a coach"; this keeps its first half.
+CONSULT_COACH = Point(
+    Text("重大行动前先和他商量。", "Consult them before every big move."),
+    "ch5.s2 +3",
+)
+#: For a person marked as our coach whose attitude is an opponent's: a coach who opposes us may be
+#: feeding us what suits them, not what is true.
+COACH_OPPOSED = Point(
+    Text(
+        "他被标为内线，但目前的态度是反对：先核实他提供的消息，别让他接触我方核心信息，并在支持者中另找内线。",
+        "They are marked as our coach but now oppose us: verify what they tell us, keep our core information "
+        "from them, and grow another coach among the supporters.",
+    ),
+    "ch5.s1 第二.一.5",
+)
 NOT_FOR_ME = Point(
     Text(
         "他的异议是“不适合我”：用他个人能得到的收益和风险保障来回应，而不是讲产品。",

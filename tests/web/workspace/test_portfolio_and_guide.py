@@ -125,3 +125,13 @@ def test_an_unknown_chapter_answers_404(rep_client):
 
 def test_the_guide_needs_a_login(client):
     assert client.get(reverse("workspace:method")).status_code == 302
+
+
+@pytest.mark.parametrize("slug", [c.slug for c in CHAPTERS] + ["findings"])
+def test_no_guide_page_shows_an_unfilled_placeholder(client, rep, slug):
+    """The guide printed "Ask {names}, who support us, to sway them." as written in the method."""
+    client.login(username=rep.username, password="dealmap-test-pw")
+    for lang in ("zh-hans", "en"):
+        client.cookies["django_language"] = lang
+        html = client.get(reverse("workspace:method_chapter", args=[slug])).content.decode()
+        assert not re.search(r"\{[a-z_]+\}", html), (slug, lang)

@@ -22,8 +22,14 @@ def opponent_overinvested(ctx: Context) -> Iterator[Finding]:
             days=ctx.index.rules.contact_window_days,
             opponent_count=on_opponents,
             supporter_count=on_supporters,
-            names=names(opponents),
+            opponents=_counted(opponents, "opponent"),
         )
+
+
+def _counted(states, kind: str):
+    """A phrase naming one person or several: "the opponent (周文)" / "opponents (周文、吴芳)"."""
+    phrase = PHRASES[f"{kind}_one" if len(states) == 1 else f"{kind}_some"]
+    return fill(phrase, names=names(states))
 
 
 def supporter_neglected(ctx: Context) -> Iterator[Finding]:
@@ -53,7 +59,8 @@ def neutrals_undeveloped(ctx: Context) -> Iterator[Finding]:
     yield finding(
         "NEUTRALS_UNDEVELOPED",
         stakeholders=ids(neutrals),
-        names=names(neutrals),
+        neutrals=_counted(neutrals, "neutral"),
+        none_contacted=PHRASES["none_contacted_one" if len(neutrals) == 1 else "none_contacted_some"],
         share=round(100 * weight / assessed),
         days=rules.neutral_contact_days,
     )

@@ -8,7 +8,7 @@ from dealmap.engine.checks.base import Context, about
 from dealmap.engine.index import PersonState
 from dealmap.engine.report import Finding
 from dealmap.method.codes import INCONSISTENCY_SIGNALS, POSITIVE_SIGNALS, SIGNALS, Text
-from dealmap.method.findings import PHRASES, fill
+from dealmap.method.findings import PHRASES, fill, joined
 from dealmap.method.levels import level_text
 
 
@@ -41,7 +41,7 @@ def inconsistent(ctx: Context) -> Iterator[Finding]:
                 state,
                 level=level_text(state.level),
                 days=ctx.index.rules.signal_window_days,
-                signals=shown,
+                signals=joined(shown, "、", "; "),
             )
 
 
@@ -50,7 +50,7 @@ def declining(ctx: Context) -> Iterator[Finding]:
     for state in ctx.index.people.values():
         details = _decline_details(ctx, state)
         if details:
-            yield about("ATT_DECLINING", state, detail=details)
+            yield about("ATT_DECLINING", state, detail=joined(details, "；", "; "))
 
 
 def _decline_details(ctx: Context, state: PersonState) -> list[Text]:

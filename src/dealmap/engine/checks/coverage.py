@@ -6,9 +6,8 @@ from collections.abc import Iterator
 
 from dealmap.engine.checks.base import Context, about, finding, ids, names
 from dealmap.engine.report import Finding
-from dealmap.method.codes import BUYING_ROLES, DEPARTMENTS
 from dealmap.method.departments import talking_points
-from dealmap.method.findings import PHRASES, fill
+from dealmap.method.findings import DEPARTMENT_IN_SENTENCE, DEPARTMENT_SHORT, PHRASES, ROLE_IN_SENTENCE, fill
 
 #: Departments whose absence from the map is a gap (ch2.s2).
 EXPECTED_DEPARTMENTS = ("purchasing", "technical", "user", "finance")
@@ -46,7 +45,8 @@ def single_department(ctx: Context) -> Iterator[Finding]:
             departments=departments,
             days=ctx.index.rules.contact_window_days,
             names=names(contacted),
-            department=DEPARTMENTS[department].label,
+            department=DEPARTMENT_IN_SENTENCE[department],
+            others=[DEPARTMENT_SHORT[d] for d in EXPECTED_DEPARTMENTS if d != department],
         )
 
 
@@ -65,7 +65,7 @@ def department_gap(ctx: Context) -> Iterator[Finding]:
                 "COV_DEPARTMENT_GAP",
                 subject=department,
                 departments=(department,),
-                department=DEPARTMENTS[department].label,
+                department=DEPARTMENT_IN_SENTENCE[department],
                 point=talking_points(department)[0].text,
             )
 
@@ -74,4 +74,4 @@ def unassessed(ctx: Context) -> Iterator[Finding]:
     """COV_UNASSESSED: a key stakeholder has no assessment."""
     for state in ctx.index.people.values():
         if state.key and state.current is None:
-            yield about("COV_UNASSESSED", state, role=BUYING_ROLES[state.person.buying_role].label)
+            yield about("COV_UNASSESSED", state, role=ROLE_IN_SENTENCE[state.person.buying_role])

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dealmap.engine.checks.base import Context, about, finding
 from dealmap.engine.report import Finding
 from dealmap.method.codes import RESEARCH_QUESTIONS
+from dealmap.method.findings import PHRASES, fill, joined
 
 
 def research_incomplete(ctx: Context) -> Iterator[Finding]:
@@ -17,7 +18,7 @@ def research_incomplete(ctx: Context) -> Iterator[Finding]:
         yield finding(
             "NEED_RESEARCH_INCOMPLETE",
             count=len(missing),
-            questions=[RESEARCH_QUESTIONS[q].label for q in missing],
+            questions=joined([RESEARCH_QUESTIONS[q].label for q in missing], "", " "),
         )
 
 
@@ -40,7 +41,10 @@ def not_for_me(ctx: Context) -> Iterator[Finding]:
     for state in ctx.index.people.values():
         objection = state.person.objection
         if objection is not None and objection.kind == "not_for_me":
-            yield about("OBJ_NOT_FOR_ME", state, text=objection.text)
+            text = (objection.text or "").strip()
+            yield about(
+                "OBJ_NOT_FOR_ME", state, text=fill(PHRASES["objection_text"], text=text) if text else ""
+            )
 
 
 def esteem_incumbent_risk(ctx: Context) -> Iterator[Finding]:

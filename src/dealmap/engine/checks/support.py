@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from dealmap.engine.checks.base import Context, about, finding, names
 from dealmap.engine.report import Finding
 from dealmap.method.codes import POWER_UNKNOWN
-from dealmap.method.findings import PHRASES, fill
+from dealmap.method.findings import PHRASES, POWERFUL_OPPONENT_AT_THE_TOP, fill
 from dealmap.method.levels import level_text
 
 
@@ -20,7 +21,8 @@ def decision_maker_not_supportive(ctx: Context) -> Iterator[Finding]:
         if state.person.buying_role == "decision_maker" and level is not None and level < floor:
             reachers = [people[i] for i in ctx.reach.get(state.id, ())]
             if reachers:
-                through = fill(PHRASES["through_supporters"], names=names(reachers))
+                phrase = PHRASES["through_supporter" if len(reachers) == 1 else "through_supporters"]
+                through = fill(phrase, names=names(reachers))
             else:
                 through = PHRASES["through_none_yet"]
             yield about("SUP_DECISION_MAKER_NOT_SUPPORTIVE", state, level=level_text(level), through=through)
@@ -30,16 +32,25 @@ def powerful_opponent(ctx: Context) -> Iterator[Finding]:
     """SUP_POWERFUL_OPPONENT: an opponent with power or authority at the threshold or above."""
     threshold = ctx.index.rules.powerful_opponent_min
     for state in ctx.index.in_group("opponent"):
-        power = state.person.power or POWER_UNKNOWN
-        authority = state.person.authority or POWER_UNKNOWN
+        person = state.person
+        power = person.power or POWER_UNKNOWN
+        authority = person.authority or POWER_UNKNOWN
         if power >= threshold or authority >= threshold:
-            yield about(
+            found = about(
                 "SUP_POWERFUL_OPPONENT",
                 state,
                 level=level_text(state.level),
-                power=power,
-                authority=authority,
+                power=person.power or PHRASES["power_unknown"],
+                authority=person.authority or PHRASES["power_unknown"],
             )
+            if at_the_top(person):
+                found = replace(found, action=POWERFUL_OPPONENT_AT_THE_TOP)
+            yield found
+
+
+def at_the_top(person) -> bool:
+    """In the decision layer, or the one who signs: nobody sits above them to offset them before."""
+    return person.layer == "decision" or person.buying_role == "decision_maker"
 
 
 def balance_negative(ctx: Context) -> Iterator[Finding]:

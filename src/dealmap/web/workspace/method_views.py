@@ -18,10 +18,12 @@ from dealmap.method.needs import PERSONAL_NEED_INFO, UNKNOWN_NEED
 from dealmap.method.research import RESEARCH_PURPOSE
 from dealmap.method.strategies import (
     COACH,
+    COACH_OPPOSED,
     FIND_A_PATH,
     GROUP_ACTIONS,
     NOT_FOR_COMPANY,
     NOT_FOR_ME,
+    OPPONENT_AT_THE_TOP,
     USE_SUPPORTERS,
 )
 from dealmap.method.styles import CHANGE_STYLE_TACTICS
@@ -38,7 +40,7 @@ def _entry(
     return {
         "title": title,
         "label": label,
-        "lines": [i18n.text(x) for x in lines],
+        "lines": [_PLACEHOLDER.sub("…", i18n.text(x)) for x in lines],
         "items": [i18n.text(x) for x in items],
         "items_label": items_label,
         "action": i18n.text(action) if action is not None else "",
@@ -102,9 +104,14 @@ def _sections() -> dict[str, list[dict]]:
                 )
                 for g, p in GROUP_ACTIONS.items()
             ],
+            _point(
+                i18n.text(codes.Text("决策层里的反对者", "An opponent in the decision layer")),
+                OPPONENT_AT_THE_TOP,
+            ),
             _point("", USE_SUPPORTERS),
             _point("", FIND_A_PATH),
             _point(i18n.text(codes.Text("内线", "Coach")), COACH),
+            _point(i18n.text(codes.Text("反对我们的内线", "A coach who opposes us")), COACH_OPPOSED),
         ],
         "ch5-s2": [
             _entry(
