@@ -2,7 +2,10 @@
 
 Score = balance (40) + coverage (25) + champion_coach (20) + freshness (15):
 
-- balance        = 40 · (B + 1) / 2, B = Σ w·level / (4·Σ w) over assessed people (0 when nobody is).
+- balance        = 40 · (1 + B · K) / 2, B = Σ w·level / (4·Σ w) over assessed people (0 when nobody
+                   is), K = the coverage mean below: the balance counts as far as the map reaches.
+                   Without K, mapping only the one person who backs us (B = 1) outscored mapping
+                   the whole group; with it, an unmapped group pulls the balance towards neutral.
 - coverage       = 25 · mean of: a decision-layer person mapped (0/1); the share of purchasing,
                    technical, user, finance with somebody mapped; min(1, people contacted in the
                    contact window / 3); the share of key stakeholders assessed.
@@ -11,12 +14,14 @@ Score = balance (40) + coverage (25) + champion_coach (20) + freshness (15):
 - freshness      = 15 · mean of: the share of key stakeholders whose latest assessment is within
                    `stale_days`; the share of people contacted in the contact window.
 
-Levels enter only through B (increasing in every level) and the highest level, and the coach only
-through an indicator, so raising anybody's level or marking a coach never lowers the score. It is
-a position, not a win probability.
+Levels enter only through B (increasing in every level; K ≥ 0 does not depend on levels) and the
+highest level, and the coach only through an indicator, so raising anybody's level or marking a
+coach never lowers the score. It is a position, not a win probability.
 """
 
 from __future__ import annotations
+
+import math
 
 from dealmap.engine.checks.coverage import EXPECTED_DEPARTMENTS
 from dealmap.engine.index import DealIndex
@@ -46,13 +51,14 @@ def balance(index: DealIndex) -> float:
 
 def position_score(index: DealIndex, b: float) -> Score:
     """The position score with its parts (each rounded to one decimal)."""
+    reach = _mean(_coverage(index))
     parts = {
-        "balance": BALANCE_POINTS * (b + 1) / 2,
-        "coverage": COVERAGE_POINTS * _mean(_coverage(index)),
+        "balance": BALANCE_POINTS * (1 + b * reach) / 2,
+        "coverage": COVERAGE_POINTS * reach,
         "champion_coach": _champion(index) + _coach(index),
         "freshness": FRESHNESS_POINTS * _mean(_freshness(index)),
     }
-    value = round(sum(parts.values()))
+    value = math.floor(sum(parts.values()) + 0.5)  # 42.5 → 43, as the parts shown add up
     return Score(value=value, parts={name: round(points, 1) for name, points in parts.items()})
 
 

@@ -7,6 +7,8 @@ told to "grow into a coach", and English sentences that spoke of one person in t
 
 from dataclasses import replace
 
+from engine_builders import add, assess, change, make_deal, meet, not_for_me, person
+
 from dealmap.engine import analyze
 from dealmap.engine.model import Relation, Research
 from dealmap.method.strategies import (
@@ -16,7 +18,6 @@ from dealmap.method.strategies import (
     GROUP_ACTIONS,
     OPPONENT_AT_THE_TOP,
 )
-from tests.unit.engine.engine_builders import add, assess, change, make_deal, meet, not_for_me, person
 
 
 def _levels(deal, **levels):

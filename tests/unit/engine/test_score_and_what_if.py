@@ -26,6 +26,29 @@ def test_score_is_bounded():
     assert 0 <= analyze(worst).score.value < analyze(best).score.value <= 100
 
 
+def test_mapping_only_the_one_who_backs_us_does_not_outscore_mapping_the_group():
+    """A deal hung on one +4 decision maker scored 80 and the same deal with purchasing, technical,
+    user and finance mapped, met and supportive scored 79: the balance counted only who was known."""
+    whole = change(make_deal(), "user", is_coach=False)
+    whole = replace(whole, assessments=(*whole.assessments, assess("ceo", 4, days_ago=0)))
+    ceo = next(p for p in whole.stakeholders if p.id == "ceo")
+    alone = make_deal(people=[ceo], assessments=[assess("ceo", 4, days_ago=0)], interactions=[meet("ceo")])
+    assert analyze(alone).score.value < analyze(whole).score.value
+    assert analyze(alone).score.parts["balance"] < 40
+
+
+def test_a_half_point_rounds_up_like_the_parts_shown():
+    people = [
+        person("d", layer="decision", department="executive", power=2, authority=2, is_coach=True),
+        *(
+            person(d, department=d, power=2, authority=2)
+            for d in ("purchasing", "technical", "user", "finance")
+        ),
+    ]
+    score = analyze(make_deal(people=people, assessments=[], interactions=[])).score
+    assert sum(score.parts.values()) == 42.5 and score.value == 43
+
+
 def test_coach_adds_points():
     without = change(make_deal(), "user", is_coach=False)
     assert analyze(make_deal()).score.value > analyze(without).score.value
