@@ -84,7 +84,11 @@ class LinearModel:
 
     def scores(self, feats: dict[str, float]) -> Scores:
         """Probabilities per head."""
-        z = self.raw(feats)
+        return self.scores_of(self.raw(feats))
+
+    @staticmethod
+    def scores_of(z: list[float]) -> Scores:
+        """Probabilities per head from the logits `raw` gave."""
         return Scores(
             level=tuple(_softmax(z[:_N_LEVEL])),
             need=tuple(_softmax(z[_N_LEVEL:_D0])),

@@ -282,3 +282,13 @@ def test_function_words_are_still_shown_when_nothing_else_pushed_the_suggestion(
     lm = _model_for_technical(**{"w:the": 10.0})
     reading = read_note("They asked about the thing", model=lm)
     assert [c for d, c in reading.department_cues if d == "technical"] == ["≈the"]
+
+
+@pytest.mark.parametrize("text", ["OK", "他说", "asdf qwerty", "We", "收到，明天再聊"])
+def test_a_note_with_nothing_in_it_suggests_no_behaviour_signal(text):
+    """The bias alone gave 敷衍 at 0.25 — above the 0.2 threshold — to every note without a level cue."""
+    assert read_note(text).signals == ()
+
+
+def test_a_signal_the_words_point_to_is_still_suggested():
+    assert "shares_inside_info" in read_note("郑工私下说有消息第一时间告诉我").signals
