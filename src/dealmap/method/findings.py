@@ -410,6 +410,20 @@ _SPECS = (
 
 CATALOGUE: dict[str, FindingSpec] = {s.code: s for s in _SPECS}
 
+#: COV_SINGLE_THREAD when nobody at all was contacted: "never hang the deal on one person" and
+#: "ask current contacts for introductions" presume a contact (ch5.s1 第一.二).
+SINGLE_THREAD_NOBODY = (
+    Text(
+        "过去{days}天还没有和客户的任何人接触过：买不买是一群人决定的，得先接触到他们。",
+        "Nobody at the customer was contacted in the last {days} days: a group decides, and we have to reach it first.",
+    ),
+    Text(
+        "先安排第一次接触——从已经认识的人或最容易约到的部门开始，再请他引荐决策层和其他部门。",
+        "Arrange a first contact — with someone we know or the easiest department to meet — and ask them to "
+        "introduce us to the decision layer and the other departments.",
+    ),
+)
+
 #: SUP_POWERFUL_OPPONENT's action when the opponent sits in the decision layer: there is no decision
 #: layer above them to offset them before, and they cannot be isolated; but the decision layer, too,
 #: decides on the departments' analyses and comparisons (ch5.s1 第一.三).

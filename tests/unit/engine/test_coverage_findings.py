@@ -110,7 +110,12 @@ def test_single_thread_says_nobody_or_names_the_one_person_met():
         return finding.message
 
     none = message(make_deal(interactions=[]))
-    assert "一位也没有" in none.zh and "0" not in none.zh.replace("90", "")
-    assert "in touch with nobody at the customer" in none.en
+    assert "还没有和客户的任何人接触过" in none.zh and "0" not in none.zh.replace("90", "")
+    assert none.en.startswith("Nobody at the customer was contacted in the last 90 days")
+    assert "一棵树" not in none.zh  # "never hang the deal on one person" presumes one
     one = message(make_deal(interactions=[meet("ceo")]))
     assert "只有1位（N-ceo）" in one.zh and "only one person (N-ceo)" in one.en
+    (nobody_action,) = [
+        f.action for f in analyze(make_deal(interactions=[])).findings if f.code == "COV_SINGLE_THREAD"
+    ]
+    assert "Arrange a first contact" in nobody_action.en

@@ -236,6 +236,18 @@ PAGE_RULES: dict[str, Page] = {
     "accounts:person_export": Page("read", args=lambda t: [t.person.pk], secrets=lambda t: [t.person.name]),
     "accounts:person_erase": Page("edit", args=lambda t: [t.person.pk], secrets=lambda t: [t.person.name]),
     "search": Page("list"),
+    # Building accounts, deals and buying groups in the browser: anyone may create an account of
+    # their own; a deal, a person or a deal's facts need edit rights on the account (the forms
+    # answer 403 to someone who may only read, 404 to someone who may not see).
+    "accounts:create": Page("list"),
+    "accounts:deal_create": Page("edit", args=lambda t: [t.account.pk]),
+    "deals:edit": Page("edit", args=lambda t: [t.deal.pk], secrets=lambda t: [t.deal.name]),
+    "workspace:person_add": Page("edit", args=lambda t: [t.deal.pk], secrets=lambda t: [t.deal.name]),
+    "workspace:relation_add": Page("public", args=lambda t: [t.deal.pk, t.person.key], status=POST_ONLY),
+    "workspace:relation_remove": Page(
+        "public", args=lambda t: [t.deal.pk, t.person.key, 1], status=POST_ONLY
+    ),
+    "workspace:part_remove": Page("public", args=lambda t: [t.deal.pk, t.person.key], status=POST_ONLY),
     "workspace:person": Page("read", args=lambda t: [t.deal.pk, t.person.key]),
     "workspace:trend": Page("read", args=lambda t: [t.deal.pk]),
     "workspace:portfolio": Page("list", secrets=lambda t: [t.deal.name]),

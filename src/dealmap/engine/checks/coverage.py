@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from dealmap.engine.checks.base import Context, about, finding, ids, names
 from dealmap.engine.report import Finding
 from dealmap.method.departments import talking_points
-from dealmap.method.findings import DEPARTMENT_IN_SENTENCE, DEPARTMENT_SHORT, PHRASES, ROLE_IN_SENTENCE, fill
+from dealmap.method.findings import (
+    DEPARTMENT_IN_SENTENCE,
+    DEPARTMENT_SHORT,
+    PHRASES,
+    ROLE_IN_SENTENCE,
+    SINGLE_THREAD_NOBODY,
+    fill,
+)
 
 #: Departments whose absence from the map is a gap (ch2.s2).
 EXPECTED_DEPARTMENTS = ("purchasing", "technical", "user", "finance")
@@ -17,12 +25,14 @@ def single_thread(ctx: Context) -> Iterator[Finding]:
     """COV_SINGLE_THREAD: fewer than `min_threads` people had an interaction in the contact window."""
     contacted = [s for s in ctx.index.people.values() if s.contacts]
     if len(contacted) < ctx.index.rules.min_threads:
-        yield finding(
-            "COV_SINGLE_THREAD",
-            stakeholders=ids(contacted),
-            days=ctx.index.rules.contact_window_days,
-            contacted=_contacted(contacted),
+        days = ctx.index.rules.contact_window_days
+        found = finding(
+            "COV_SINGLE_THREAD", stakeholders=ids(contacted), days=days, contacted=_contacted(contacted)
         )
+        if not contacted:
+            message, action = SINGLE_THREAD_NOBODY
+            found = replace(found, message=fill(message, days=days), action=action)
+        yield found
 
 
 def _contacted(people) -> object:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from dealmap.interchange.names import blank, tidy
+from dealmap.interchange.xlsx_read import MAX_TEXT_CHARS
 from dealmap.web.core.text import NUL_MESSAGE
 
 ACCESS_CHOICES = (("view", _("can view")), ("edit", _("can edit")))
@@ -57,3 +59,30 @@ class EraseForm(forms.Form):
         label=_("I understand this cannot be undone."),
         error_messages={"required": _("Tick the box to confirm.")},
     )
+
+
+class AccountForm(forms.Form):
+    """A new customer company: its name (unique among the owner's accounts), industry and notes."""
+
+    name = forms.CharField(label=_("Account name"), max_length=200)
+    industry = forms.CharField(label=_("Industry"), max_length=200, required=False)
+    notes = forms.CharField(
+        label=_("Notes"), max_length=MAX_TEXT_CHARS, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["null_characters_not_allowed"] = NUL_MESSAGE
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"]
+        if blank(name):
+            raise forms.ValidationError(self.fields["name"].error_messages["required"], code="required")
+        return tidy(name)
+
+    def clean_industry(self) -> str:
+        return self.cleaned_data["industry"].strip()
+
+    def clean_notes(self) -> str:
+        return self.cleaned_data["notes"].replace("\r\n", "\n").replace("\r", "\n")

@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from dealmap.web.accounts.forms import EraseForm, ShareForm
+from dealmap.web.accounts.forms import AccountForm, EraseForm, ShareForm
 from dealmap.web.accounts.privacy import person_erase, person_export
 from dealmap.web.accounts.search import search
 from dealmap.web.accounts.selectors import (
     ShareRefused,
+    account_editable,
     account_get,
     account_get_for_owner,
     account_list,
@@ -30,7 +31,7 @@ from dealmap.web.accounts.selectors import (
     share_access,
     share_list,
 )
-from dealmap.web.accounts.services import share_remove, share_set
+from dealmap.web.accounts.services import AccountNameTaken, account_create, share_remove, share_set
 from dealmap.web.core.conflicts import Conflict
 from dealmap.web.deals.selectors import deal_list
 
@@ -45,11 +46,28 @@ def account_list_view(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/list.html", {"accounts": account_list(user=request.user)})
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+def account_create_view(request: HttpRequest) -> HttpResponse:
+    """A new customer company, owned by the user; then its page, where its first deal is created."""
+    form = AccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account = account_create(owner=request.user, by=request.user, **form.cleaned_data)
+        except AccountNameTaken as taken:
+            form.add_error("name", str(taken))
+        else:
+            messages.success(request, _("Account created. Now create its first deal."))
+            return redirect(reverse("accounts:detail", args=[account.pk]))
+    status = 422 if request.method == "POST" else 200
+    return render(request, "accounts/form.html", {"form": form}, status=status)
+
+
 @require_safe
 def account_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     """One account: its people and its deals; for its owner (or an admin) who it is shared with."""
     account = account_get(user=request.user, pk=pk)
     context = {
+        "editable": account_editable(user=request.user, account=account),
         "account": account,
         "people": person_list(user=request.user, account=account),
         "deals": deal_list(user=request.user, account=account),

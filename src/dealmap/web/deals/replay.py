@@ -28,6 +28,14 @@ def added_on(created: datetime, today: date) -> date:
     return min(timezone.localdate(created), today)
 
 
+def started_on(deal: Deal, created: datetime, today: date) -> date:
+    """The first day the deal existed for us: when it was created, or its first recorded
+    assessment or interaction if an import brought an earlier history. A trend or a replay before
+    it would compare with a deal that was not there yet (an empty map scores 20)."""
+    dates = [a.date for a in deal.assessments] + [i.date for i in deal.interactions]
+    return min([added_on(created, today), *dates])
+
+
 def deal_as_of(deal: Deal, day: date, *, added: dict[str, date]) -> Deal:
     """``deal`` as known on ``day``; ``added`` maps each person's id to the day their part was created."""
     assessments = tuple(a for a in deal.assessments if a.date <= day)

@@ -76,7 +76,7 @@ class PersonForm(TextChecks, forms.Form):
     authority = forms.TypedChoiceField(label=_("Authority"), coerce=int, empty_value=None, required=False)
     personal_need = forms.ChoiceField(label=_("Personal need"), required=False)
     change_style = forms.ChoiceField(label=_("Change style"), required=False)
-    is_coach = forms.BooleanField(label=_("Our coach (内线)"), required=False)
+    is_coach = forms.BooleanField(label=_("Our coach"), required=False)
     personal_wins = FreeText(label=_("Personal wins"))
     objection_kind = forms.ChoiceField(label=_("Objection"), required=False)
     objection_text = FreeText(label=_("Objection in their words"))
@@ -86,6 +86,8 @@ class PersonForm(TextChecks, forms.Form):
 
     def __init__(self, *args, colleagues: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
+        #: The names of the account's other people: a person may not take one of them.
+        self.taken = {name for _key, name in colleagues}
         f = self.fields
         f["layer"].choices = _choices(codes.LAYERS)
         f["department"].choices = _choices(codes.DEPARTMENTS)
@@ -118,7 +120,10 @@ class PersonForm(TextChecks, forms.Form):
         name = self.cleaned_data["name"]
         if blank(name):
             raise forms.ValidationError(self.fields["name"].error_messages["required"], code="required")
-        return tidy(name)
+        name = tidy(name)
+        if name in self.taken and name != tidy(self.initial.get("name") or ""):
+            raise forms.ValidationError(same_name_message(name))
+        return name
 
     def clean_title(self) -> str:
         return tidy(self.cleaned_data["title"])
@@ -228,3 +233,91 @@ class ResearchForm(TextChecks, forms.Form):
                 max_length=TEXT_MAX,  # as the API and a workbook cell take
                 widget=forms.Textarea(attrs={"rows": 2, "placeholder": _("Not answered yet")}),
             )
+
+
+class NewPersonForm(TextChecks, forms.Form):
+    """Someone new in the buying group: created at the deal's account and given a part in the deal."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    layer = forms.ChoiceField(label=_("Layer"))
+    department = forms.ChoiceField(label=_("Department"))
+    reports_to = forms.ChoiceField(label=_("Reports to"), required=False)
+    buying_role = forms.ChoiceField(label=_("Buying role"))
+    power = forms.TypedChoiceField(label=_("Power"), coerce=int, empty_value=None, required=False)
+    authority = forms.TypedChoiceField(label=_("Authority"), coerce=int, empty_value=None, required=False)
+    is_coach = forms.BooleanField(label=_("Our coach"), required=False)
+
+    def __init__(
+        self, *args, colleagues: list[tuple[str, str]] = (), taken: set[str] = frozenset(), **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.taken = taken
+        f = self.fields
+        f["layer"].choices = _choices(codes.LAYERS)
+        f["layer"].initial = "management"
+        f["department"].choices = _choices(codes.DEPARTMENTS)
+        f["reports_to"].choices = BLANK + _named(colleagues)
+        f["buying_role"].choices = _choices(codes.BUYING_ROLES)
+        f["buying_role"].initial = "influencer"
+        f["power"].choices = f["authority"].choices = _numbers(codes.POWER_MIN, codes.POWER_MAX)
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"]
+        if blank(name):
+            raise forms.ValidationError(self.fields["name"].error_messages["required"], code="required")
+        name = tidy(name)
+        if name in self.taken:
+            raise forms.ValidationError(same_name_message(name))
+        return name
+
+    def clean_title(self) -> str:
+        return tidy(self.cleaned_data["title"])
+
+
+class ExistingPersonForm(forms.Form):
+    """Someone already recorded at the account, given a part in this deal too."""
+
+    person = forms.ChoiceField(label=_("Person"))
+    buying_role = forms.ChoiceField(label=_("Buying role"))
+
+    def __init__(self, *args, people: list[tuple[str, str]] = (), **kwargs):
+        kwargs.setdefault("auto_id", "id_existing_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = _named(people)
+        self.fields["buying_role"].choices = _choices(codes.BUYING_ROLES)
+        self.fields["buying_role"].initial = "influencer"
+
+
+def same_name_message(name: str) -> str:
+    """Two people of one account with one name could not be told apart in a workbook (its rule too)."""
+    return _(
+        "Someone at this account is already called “%(name)s”: add a detail (a title, a department) to tell them apart."
+    ) % {"name": name}
+
+
+#: How the relation form reads from the person's side: (choice, kind, this person is the source).
+RELATION_WAYS = (
+    ("influences", "influences", True),
+    ("influenced_by", "influences", False),
+    ("close", "close", True),
+    ("conflicts", "conflicts", True),
+)
+
+
+class RelationForm(forms.Form):
+    """A tie from the person on the panel to someone else at the account."""
+
+    way = forms.ChoiceField(label=_("Relation"))
+    other = forms.ChoiceField(label=_("With"))
+
+    def __init__(self, *args, people: list[tuple[str, str]] = (), **kwargs):
+        kwargs.setdefault("auto_id", "id_relation_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["way"].choices = [
+            ("influences", _("sways …")),
+            ("influenced_by", _("is swayed by …")),
+            ("close", _("is close to …")),
+            ("conflicts", _("is in conflict with …")),
+        ]
+        self.fields["other"].choices = _named(people)

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
 from dealmap.interchange.bidi import typed_texts
 from dealmap.method import codes
 from dealmap.method.levels import LEVELS
 from dealmap.web import i18n
+from dealmap.web.accounts.models import Relation
 from dealmap.web.core import clock
+from dealmap.web.core.text import isolated
 from dealmap.web.deals.models import Part
 from dealmap.web.workspace import presenters
-from dealmap.web.workspace.forms import AssessmentForm, InteractionForm, PersonForm
+from dealmap.web.workspace.forms import AssessmentForm, InteractionForm, PersonForm, RelationForm
 from dealmap.web.workspace.selectors import Workspace
 
 
@@ -83,6 +90,28 @@ def _interactions(ws: Workspace, key: str) -> list[dict]:
     return rows[::-1]
 
 
+def _relations(ws: Workspace, person) -> list[dict]:
+    """The person's relations, each read from their side: "sways 王总", "is swayed by 李工"."""
+    rows = (
+        Relation.objects.filter(Q(source=person) | Q(target=person))
+        .select_related("source", "target")
+        .order_by("kind", "pk")
+    )
+    out = []
+    for r in rows:
+        outward = r.source_id == person.pk
+        other = r.target if outward else r.source
+        if r.kind == "influences":
+            pattern = gettext("sways %(other)s") if outward else gettext("is swayed by %(other)s")
+        elif r.kind == "close":
+            pattern = gettext("is close to %(other)s")
+        else:
+            pattern = gettext("is in conflict with %(other)s")
+        shown = mark_safe(pattern % {"other": format_html("<bdi>{}</bdi>", other.name)})  # noqa: S308
+        out.append({"id": r.pk, "html": shown, "text": pattern % {"other": isolated(other.name)}})
+    return out
+
+
 def _people(ws: Workspace) -> list[tuple[str, str]]:
     return [(p.id, p.name) for p in ws.domain.stakeholders]
 
@@ -112,6 +141,7 @@ def person_context(
     interaction_form: InteractionForm | None = None,
     suggestion: dict | None = None,
     interaction_suggestion: dict | None = None,
+    relation_form: RelationForm | None = None,
     saved: str = "",
 ) -> dict:
     """What the person panel shows for ``part`` in the workspace ``ws``."""
@@ -149,6 +179,8 @@ def person_context(
         "levels": presenters.level_table(),
         "suggestion": suggestion,
         "interaction_suggestion": interaction_suggestion,
+        "relations": _relations(ws, part.person),
+        "relation_form": relation_form or RelationForm(people=colleagues(ws, key)),
         "saved": saved,
         "signals_available": presenters.read_note_suggestion("")["available"],
     }

@@ -9,7 +9,7 @@ from dealmap.engine import Finding, analyze
 from dealmap.interchange.bidi import typed_texts
 from dealmap.web.deals.domain import deals_to_domain
 from dealmap.web.deals.models import Deal, Part
-from dealmap.web.deals.replay import added_on, deal_as_of
+from dealmap.web.deals.replay import added_on, deal_as_of, started_on
 from dealmap.web.deals.selectors import deal_list
 
 #: The trend compares today's score with the score this many days ago.
@@ -17,7 +17,7 @@ TREND_DAYS = 30
 
 SORTS = {
     "score": lambda r: (r.score, r.deal.name),
-    "trend": lambda r: (r.trend, r.deal.name),
+    "trend": lambda r: (r.trend if r.trend is not None else 0, r.deal.name),
     "critical": lambda r: (r.critical, r.deal.name),
     "close": lambda r: (r.deal.expected_close or date.max, r.deal.name),
     "name": lambda r: (r.deal.name.casefold(),),
@@ -32,7 +32,8 @@ SORTS = {
 class PortfolioRow:
     deal: Deal
     score: int
-    score_before: int
+    #: The score ``TREND_DAYS`` ago; None when the deal did not exist yet.
+    score_before: int | None
     critical: int
     findings: int
     people: int
@@ -41,8 +42,8 @@ class PortfolioRow:
     texts: tuple[str, ...] = ()
 
     @property
-    def trend(self) -> int:
-        return self.score - self.score_before
+    def trend(self) -> int | None:
+        return None if self.score_before is None else self.score - self.score_before
 
     @property
     def owner(self):
@@ -63,12 +64,14 @@ def portfolio_rows(*, user, today: date) -> list[PortfolioRow]:
     for deal in deals:
         full = domains[deal.pk]
         now = analyze(deal_as_of(full, today, added=added[deal.pk]), as_of=today)
-        then = analyze(deal_as_of(full, before, added=added[deal.pk]), as_of=before)
+        then = None
+        if started_on(full, deal.created_at, today) <= before:
+            then = analyze(deal_as_of(full, before, added=added[deal.pk]), as_of=before).score.value
         rows.append(
             PortfolioRow(
                 deal=deal,
                 score=now.score.value,
-                score_before=then.score.value,
+                score_before=then,
                 critical=sum(1 for f in now.findings if f.severity == "critical"),
                 findings=len(now.findings),
                 people=len(full.stakeholders),

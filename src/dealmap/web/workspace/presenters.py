@@ -116,14 +116,14 @@ def _folded(items: list[dict]) -> list[dict]:
 def score_view(ws: Workspace) -> dict:
     """The score, its change since the previous trend point and its parts against their maximum."""
     value = ws.report.score.value
-    previous = ws.trend[-2][1] if len(ws.trend) > 1 else value
+    previous = ws.trend[-2][1] if len(ws.trend) > 1 else None
     parts = [
         {"code": code, "points": ws.report.score.parts.get(code, 0.0), "max": top}
         for code, top in PART_POINTS.items()
     ]
     return {
         "value": value,
-        "delta": value - previous,
+        "delta": value - previous if previous is not None else None,
         "since": ws.trend[0][0] if ws.trend else ws.as_of,
         "parts": parts,
         "trend": [{"date": d.isoformat(), "score": s} for d, s in ws.trend],

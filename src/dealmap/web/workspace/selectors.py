@@ -15,7 +15,7 @@ from dealmap.web.accounts.selectors import account_editable
 from dealmap.web.core import clock
 from dealmap.web.deals.domain import deal_to_domain
 from dealmap.web.deals.models import Deal, Part
-from dealmap.web.deals.replay import deal_as_of, parts_added
+from dealmap.web.deals.replay import deal_as_of, parts_added, started_on
 from dealmap.web.deals.selectors import deal_get, deal_get_for_edit
 
 #: The score trend: this many points, this many days apart, ending on the day shown.
@@ -78,19 +78,23 @@ def deal_workspace(
     report = analyze(domain, as_of=day)
     points: tuple[tuple[date, int], ...] = ((day, report.score.value),)
     if trend:
-        points = score_trend(full, day, added=added, last=report)
+        since = started_on(full, deal.created_at, today)
+        points = score_trend(full, day, added=added, last=report, since=since)
     return Workspace(
         deal=deal, domain=domain, report=report, as_of=day, today=today, trend=points, editable=editable
     )
 
 
-def score_trend(full: DomainDeal, day: date, *, added: dict[str, date], last: Report):
-    """The position score on evenly spaced past days, oldest first, ending with ``last`` on ``day``."""
+def score_trend(full: DomainDeal, day: date, *, added: dict[str, date], last: Report, since: date = date.min):
+    """The position score on evenly spaced past days, oldest first, ending with ``last`` on ``day``;
+    none before ``since``, the day the deal started (it scored the empty map's 20 there)."""
     points = []
     for step in range(TREND_POINTS - 1, 0, -1):
         if day.toordinal() - step * TREND_STEP_DAYS < 1:  # before the calendar starts: no point
             continue
         past = day - timedelta(days=step * TREND_STEP_DAYS)
+        if past < since:
+            continue
         points.append((past, analyze(deal_as_of(full, past, added=added), as_of=past).score.value))
     points.append((day, last.score.value))
     return tuple(points)

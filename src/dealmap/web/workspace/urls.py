@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dealmap.web.workspace import method_views, portfolio_views, views
+from dealmap.web.workspace import build_views, method_views, portfolio_views, views
 
 app_name = "workspace"
 
@@ -8,7 +8,15 @@ urlpatterns = [
     path("deals/<int:pk>/research/", views.research_save, name="research"),
     path("deals/<int:pk>/what-if/", views.whatif, name="whatif"),
     path("deals/<int:pk>/trend/", views.score_trend, name="trend"),
+    path("deals/<int:pk>/add-person/", build_views.person_add, name="person_add"),
     path("deals/<int:pk>/people/<path:key>/save/", views.person_save, name="person_save"),
+    path("deals/<int:pk>/people/<path:key>/relations/", build_views.relation_add, name="relation_add"),
+    path(
+        "deals/<int:pk>/people/<path:key>/relations/<int:relation_id>/remove/",
+        build_views.relation_remove,
+        name="relation_remove",
+    ),
+    path("deals/<int:pk>/people/<path:key>/leave/", build_views.part_remove, name="part_remove"),
     path("deals/<int:pk>/people/<path:key>/assessments/", views.assessment_create, name="assessment_create"),
     path(
         "deals/<int:pk>/people/<path:key>/interactions/", views.interaction_create, name="interaction_create"

@@ -122,7 +122,7 @@ def person_save(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """Save the person's fields and their part in the deal, checking nobody saved them meanwhile."""
     ws = deal_workspace(user=request.user, pk=pk, trend=False, for_edit=True)
     part = deal_part_get(user=request.user, deal=ws.deal, key=key)
-    form = PersonForm(request.POST, colleagues=colleagues(ws, key))
+    form = PersonForm(request.POST, initial=person_initial(part), colleagues=colleagues(ws, key))
     if not form.is_valid():
         return _panel_response(request, pk, key, status=422, person_form=form)
     data = form.cleaned_data

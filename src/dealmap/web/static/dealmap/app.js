@@ -8,3 +8,14 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.headers["X-CSRFToken"] = meta.content;
   }
 });
+
+// A form marked js-confirm asks first (data-confirm holds the question); htmx or not.
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (form instanceof HTMLFormElement && form.classList.contains("js-confirm")) {
+    if (!window.confirm(form.getAttribute("data-confirm") || "")) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }
+}, true);

@@ -1,0 +1,231 @@
+"""Building a deal from nothing in the browser: an account, its deal, the buying group, relations.
+
+Before, a new rep met empty pages that pointed to `dealmap import-deal FILE`: nothing could be
+created in the web app, and relations could only come from an import.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from dealmap.web.accounts.models import Account, Person, Relation
+from dealmap.web.accounts.services import share_set
+from dealmap.web.deals.models import Deal, Part
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+pytestmark = pytest.mark.django_db
+
+
+def _login(client, user):
+    client.login(username=user.username, password="dealmap-test-pw")
+    return client
+
+
+def test_a_new_rep_builds_a_deal_from_nothing(client, other_rep, fixed_today):
+    c = _login(client, other_rep)
+    assert reverse("accounts:create") in c.get(reverse("deals:list")).content.decode()
+    response = c.post(reverse("accounts:create"), {"name": "苏州恒信医疗", "industry": "医疗器械"})
+    account = Account.objects.get(owner=other_rep, name="苏州恒信医疗")
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "accounts:detail", args=[account.pk]
+    )
+
+    response = c.post(
+        reverse("accounts:deal_create", args=[account.pk]),
+        {
+            "name": "WMS 仓储系统",
+            "stage": "方案评估",
+            "amount": "1200000",
+            "currency": "cny",
+            "competitors": "富勒；科箭",
+        },
+    )
+    deal = Deal.objects.get(account=account)
+    assert response["Location"] == reverse("deals:detail", args=[deal.pk])
+    assert deal.currency == "CNY" and deal.competitors == ["富勒", "科箭"] and deal.amount == 1200000
+
+    add = reverse("workspace:person_add", args=[deal.pk])
+    c.post(
+        add,
+        {
+            "mode": "new",
+            "name": "王志强",
+            "layer": "decision",
+            "department": "executive",
+            "buying_role": "decision_maker",
+            "power": "5",
+        },
+    )
+    boss = Person.objects.get(account=account, name="王志强")
+    response = c.post(
+        add,
+        {
+            "mode": "new",
+            "name": "陈磊",
+            "title": "采购经理",
+            "layer": "management",
+            "department": "purchasing",
+            "reports_to": boss.key,
+            "buying_role": "evaluator",
+            "is_coach": "on",
+            "next": "another",
+        },
+    )
+    assert response["Location"] == add
+    chen = Person.objects.get(account=account, name="陈磊")
+    assert chen.reports_to == boss and chen.key != boss.key
+    assert Part.objects.get(deal=deal, person=chen).is_coach
+
+    page = c.get(reverse("deals:detail", args=[deal.pk])).content.decode()
+    assert "王志强" in page and "陈磊" in page and 'id="add-person"' in page
+
+
+def test_a_person_is_not_given_a_name_someone_at_the_account_has(rep_client, demo_deal, row_counts):
+    before = row_counts()
+    response = rep_client.post(
+        reverse("workspace:person_add", args=[demo_deal.pk]),
+        {
+            "mode": "new",
+            "name": "周文",
+            "layer": "management",
+            "department": "technical",
+            "buying_role": "evaluator",
+        },
+    )
+    assert response.status_code == 422 and "已经有一位叫“周文”的人" in response.content.decode()
+    assert row_counts() == before
+
+
+def test_renaming_a_person_to_a_colleagues_name_is_refused_but_other_edits_still_save(rep_client, demo_deal):
+    """The panel's form accepted two "陈磊" at one account, which the next workbook import could not tell apart."""
+    panel = rep_client.get(reverse("workspace:person", args=[demo_deal.pk, "p4"])).content.decode()
+    person = Person.objects.get(account=demo_deal.account, key="p4")
+    part = Part.objects.get(deal=demo_deal, person=person)
+    other = Person.objects.filter(account=demo_deal.account).exclude(pk=person.pk).first()
+    data = {
+        "name": other.name,
+        "title": person.title,
+        "layer": person.layer,
+        "department": person.department,
+        "buying_role": part.buying_role,
+        "person_version": person.version,
+        "part_version": part.version,
+    }
+    response = rep_client.post(reverse("workspace:person_save", args=[demo_deal.pk, "p4"]), data, **HTMX)
+    assert response.status_code == 422 and "已经有一位叫" in response.content.decode()
+    person.refresh_from_db()
+    assert person.name != other.name and "周文" in panel
+    data["name"] = person.name
+    data["title"] = "新职务"
+    assert (
+        rep_client.post(reverse("workspace:person_save", args=[demo_deal.pk, "p4"]), data, **HTMX).status_code
+        == 200
+    )
+
+
+def test_someone_already_at_the_account_joins_another_deal(rep_client, demo_deal):
+    deal = Deal.objects.create(account=demo_deal.account, name="二期")
+    person = Person.objects.filter(account=demo_deal.account).first()
+    response = rep_client.post(
+        reverse("workspace:person_add", args=[deal.pk]),
+        {"mode": "existing", "person": person.key, "buying_role": "user"},
+    )
+    assert response.status_code == 302
+    assert Part.objects.filter(deal=deal, person=person, buying_role="user").exists()
+    page = rep_client.get(reverse("workspace:person_add", args=[deal.pk])).content.decode()
+    assert f'value="{person.key}"' not in page.split("id_existing_person")[-1]  # no longer offered
+
+
+def test_relations_are_added_from_either_side_refused_when_repeated_and_removed(rep_client, demo_deal):
+    url = reverse("workspace:relation_add", args=[demo_deal.pk, "p4"])
+    p4 = Person.objects.get(account=demo_deal.account, key="p4")
+    p6 = Person.objects.get(account=demo_deal.account, key="p6")
+    Relation.objects.filter(account=demo_deal.account).filter(
+        source__in=[p4, p6], target__in=[p4, p6]
+    ).delete()
+    response = rep_client.post(url, {"way": "influenced_by", "other": "p6"}, **HTMX)
+    assert response.status_code == 200
+    relation = Relation.objects.get(source=p6, target=p4, kind="influences")
+    assert "已添加关系" in response.content.decode() and 'hx-swap-oob="true"' in response.content.decode()
+    again = rep_client.post(url, {"way": "influenced_by", "other": "p6"}, **HTMX)
+    assert again.status_code == 422 and "已经记录过了" in again.content.decode()
+    assert rep_client.post(url, {"way": "close", "other": "p4"}, **HTMX).status_code == 422  # not to oneself
+    remove = reverse("workspace:relation_remove", args=[demo_deal.pk, "p4", relation.pk])
+    assert rep_client.post(remove, **HTMX).status_code == 200
+    assert not Relation.objects.filter(pk=relation.pk).exists()
+    # Someone else's relation cannot be removed through this person's panel.
+    far = Relation.objects.filter(account=demo_deal.account).exclude(source=p4).exclude(target=p4).first()
+    assert (
+        rep_client.post(reverse("workspace:relation_remove", args=[demo_deal.pk, "p4", far.pk])).status_code
+        == 404
+    )
+    assert Relation.objects.filter(pk=far.pk).exists()
+
+
+def test_taking_someone_out_of_a_deal_keeps_them_at_the_account(rep_client, demo_deal):
+    person = Person.objects.get(account=demo_deal.account, key="p4")
+    response = rep_client.post(reverse("workspace:part_remove", args=[demo_deal.pk, "p4"]))
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "deals:detail", args=[demo_deal.pk]
+    )
+    assert not Part.objects.filter(deal=demo_deal, person=person).exists()
+    assert Person.objects.filter(pk=person.pk).exists()
+    assert rep_client.get(reverse("workspace:person", args=[demo_deal.pk, "p4"])).status_code == 404
+
+
+def test_a_deals_facts_are_edited_and_a_stale_edit_is_refused(rep_client, demo_deal):
+    url = reverse("deals:edit", args=[demo_deal.pk])
+    assert "富勒" in rep_client.get(url).content.decode() or rep_client.get(url).status_code == 200
+    data = {
+        "name": demo_deal.name,
+        "stage": "商务谈判",
+        "amount": "100",
+        "currency": "CNY",
+        "competitors": "",
+        "version": demo_deal.version,
+    }
+    assert rep_client.post(url, data).status_code == 302
+    demo_deal.refresh_from_db()
+    assert demo_deal.stage == "商务谈判" and demo_deal.competitors == []
+    stale = rep_client.post(url, {**data, "stage": "签约"})
+    assert stale.status_code == 409 and "其他人已保存了这个商机" in stale.content.decode()
+    demo_deal.refresh_from_db()
+    assert demo_deal.stage == "商务谈判"
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "data"),
+    [
+        ("accounts:deal_create", lambda d: [d.account.pk], {"name": "偷偷建的商机"}),
+        (
+            "workspace:person_add",
+            lambda d: [d.pk],
+            {
+                "mode": "new",
+                "name": "外人",
+                "layer": "decision",
+                "department": "finance",
+                "buying_role": "user",
+            },
+        ),
+        ("workspace:relation_add", lambda d: [d.pk, "p4"], {"way": "close", "other": "p6"}),
+        ("workspace:part_remove", lambda d: [d.pk, "p4"], {}),
+        ("deals:edit", lambda d: [d.pk], {"name": "改名", "currency": "CNY", "version": 1}),
+    ],
+)
+def test_writes_need_edit_rights_and_say_nothing_to_outsiders(
+    client, demo_deal, other_rep, row_counts, name, args, data
+):
+    """Someone who may only read gets 403; someone who may not see the account gets 404, as if it
+    did not exist; neither changes anything."""
+    before = row_counts()
+    url = reverse(name, args=args(demo_deal))
+    assert _login(client, other_rep).post(url, data).status_code == 404
+    assert row_counts() == before
+    share_set(account=demo_deal.account, user=other_rep, can_edit=False, by=demo_deal.account.owner)
+    before = row_counts()
+    assert client.post(url, data).status_code == 403
+    assert row_counts() == before
+    demo_deal.refresh_from_db()
+    assert demo_deal.name != "改名"
