@@ -229,3 +229,30 @@ def test_writes_need_edit_rights_and_say_nothing_to_outsiders(
     assert row_counts() == before
     demo_deal.refresh_from_db()
     assert demo_deal.name != "改名"
+
+
+def test_a_new_deal_has_no_trend_before_it_started(client, other_rep, demo_deal):
+    """A deal created today showed ▲9 "vs. 15 days ago" and ▲61 over 30 days: against the empty
+    map's 20 on days it did not exist. A deal imported with a history keeps its trend."""
+    c = _login(client, other_rep)
+    account = Account.objects.create(owner=other_rep, name="新客户")
+    deal = Deal.objects.create(account=account, name="新商机")
+    c.post(
+        reverse("workspace:person_add", args=[deal.pk]),
+        {
+            "mode": "new",
+            "name": "王总",
+            "layer": "decision",
+            "department": "executive",
+            "buying_role": "decision_maker",
+        },
+    )
+    trend = c.get(reverse("workspace:trend", args=[deal.pk])).content.decode()
+    assert "新商机，还没有更早的分数" in trend and "▲" not in trend
+    portfolio = c.get(reverse("workspace:portfolio")).content.decode()
+    row = portfolio.split("新商机")[1].split("</tr>")[0]
+    assert "▲" not in row and ">新<" in row
+    client.logout()
+    client.login(username=demo_deal.account.owner.username, password="dealmap-test-pw")
+    demo_trend = client.get(reverse("workspace:trend", args=[demo_deal.pk])).content.decode()
+    assert "新商机" not in demo_trend and ("▲" in demo_trend or "▼" in demo_trend or "±0" in demo_trend)
