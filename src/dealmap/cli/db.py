@@ -213,6 +213,9 @@ def import_deal(
         typer.echo(format_problems(exc.problems, lang), err=True)
         raise typer.Exit(2) from None
     ensure_database()
+    from django.db import DatabaseError
+
+    from dealmap.web.core.middleware import collision
     from dealmap.web.deals.services import deal_import
 
     user = _owner(owner, lang)
@@ -221,6 +224,16 @@ def import_deal(
     except DealFileError as exc:
         typer.echo(format_problems(exc.problems, lang), err=True)
         raise typer.Exit(2) from None
+    except DatabaseError as exc:
+        if collision(exc) is None:
+            raise
+        _fail(
+            Text(
+                "数据库正忙，或有人同时改了同样的数据：未写入任何数据，请重试",
+                "the database was busy, or someone changed the same records at that moment: nothing stored; try again",
+            ),
+            lang,
+        )
     people = len(deal.stakeholders)
     typer.echo(
         f"{stored.account.name} / {stored.name}: "

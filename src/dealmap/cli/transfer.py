@@ -129,6 +129,21 @@ def _counts_table(plan, lang: str) -> Table:
     return table
 
 
+def _collided(exc: Exception, lang: str) -> None:
+    """Another writer at the same moment (a lock not had, a key taken meanwhile): nothing stored."""
+    from dealmap.web.core.middleware import collision
+
+    if collision(exc) is None:
+        raise exc
+    _fail(
+        Text(
+            "数据库正忙，或有人同时改了同样的数据：未写入任何数据，请重试",
+            "the database was busy, or someone changed the same records at that moment: nothing stored; try again",
+        ),
+        lang,
+    )
+
+
 def import_file(
     file: Annotated[Path, typer.Argument(metavar="FILE")],
     dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
@@ -148,6 +163,8 @@ def import_file(
         reason = os_reason(exc)
         _fail(Text(f"无法读取文件 {file}：{reason.zh}", f"cannot read {file}: {reason.en}"), lang)
     ensure_database()
+    from django.db import DatabaseError
+
     from dealmap.web.imports.services import workbook_import, workbook_preview
 
     user = _owner(owner, lang)
@@ -174,6 +191,8 @@ def import_file(
             plan = workbook_import(source=source, owner=user, progress=bar, filename=Path(file).name)
     except FileRejected as exc:
         _fail(exc.reason, lang)
+    except DatabaseError as exc:
+        _collided(exc, lang)
     except ImportFailed as exc:
         typer.echo(format_issues(exc.issues, lang), err=True)
         count = len(exc.issues)

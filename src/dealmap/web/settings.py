@@ -68,7 +68,19 @@ DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE}"
 if DATABASE_URL.startswith("sqlite:///") and ":memory:" not in DATABASE_URL:
     # SQLite does not create missing folders; a new user's first command must just work.
     Path(DATABASE_URL.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# Connections are not kept between requests: `dealmap serve` answers each request on a thread of
+# its own, and a kept connection per thread piled up until PostgreSQL refused new clients ("too
+# many clients already" after a few bursts). DEALMAP_CONN_MAX_AGE (seconds) keeps them under a
+# server with a fixed pool of workers.
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL, conn_max_age=int(os.environ.get("DEALMAP_CONN_MAX_AGE", "0"))
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A write transaction takes SQLite's write lock when it begins, and a second writer waits
+    # for it (up to 20 s) instead of failing half-way with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -96,13 +108,17 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "dealmap.web.core.middleware.LanguageMiddleware",
     "dealmap.web.core.middleware.ApiMethodNotAllowedMiddleware",
+    "dealmap.web.core.middleware.RequestTooLargeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "dealmap.web.core.middleware.LoginRequiredMiddleware",
+    "dealmap.web.core.middleware.CollisionMiddleware",
 ]
+#: The largest request body (a deal file posted to the API): 20 MB, some 50,000 stakeholders.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 ROOT_URLCONF = "dealmap.web.urls"
 WSGI_APPLICATION = "dealmap.web.wsgi.application"

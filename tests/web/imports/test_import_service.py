@@ -153,3 +153,35 @@ def test_exported_deal_file_loads_back_identically(rep, demo_domain):
     from dealmap.interchange.dealfile import load_deal
 
     assert canonical(json.loads(json.dumps(dump_deal(load_deal(data))))) == canonical(data)
+
+
+def test_a_new_reporting_line_moves_the_version_on_so_a_stale_edit_is_refused(rep):
+    """The import changed 小王's boss without a new version; an edit made from before the import
+    then saved with its old version and silently put the old boss back."""
+    from dealmap.web.accounts.services import person_update
+    from dealmap.web.core.conflicts import Conflict
+
+    account = Account.objects.create(owner=rep, name="华东精密")
+    a = Person.objects.create(
+        account=account, key="p1", name="老甲", layer="decision", department="executive"
+    )
+    Person.objects.create(account=account, key="p2", name="老乙", layer="decision", department="executive")
+    wang = Person.objects.create(
+        account=account, key="p3", name="小王", layer="management", department="user", reports_to=a
+    )
+    seen = wang.version
+    data = book_bytes(
+        {
+            "联系人": [
+                ["客户名称", "姓名", "层级", "部门", "汇报对象"],
+                ["华东精密", "老甲", "决策层", "决策层/总经办", ""],
+                ["华东精密", "老乙", "决策层", "决策层/总经办", ""],
+                ["华东精密", "小王", "管理层", "使用部门", "老乙"],
+            ]
+        }
+    )
+    workbook_import(source=Source(data), owner=rep)
+    wang.refresh_from_db()
+    assert wang.reports_to.name == "老乙" and wang.version == seen + 1
+    with pytest.raises(Conflict):
+        person_update(person=wang, version=seen, reports_to=a, by=rep)

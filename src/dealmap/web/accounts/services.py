@@ -67,6 +67,25 @@ class RelationRepeated(ValueError):
         )
 
 
+def lock_owner(owner) -> None:
+    """Lock the owner's user row until the transaction ends: an account name is chosen and checked
+    under it, so two accounts created or renamed at once cannot both take the same name."""
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.select_for_update().filter(pk=owner.pk).first()
+
+
+def lock_people(pks) -> list[int]:
+    """Lock these people's rows until the transaction ends, in id order (so that two transactions
+    locking the same people cannot deadlock); the ids still there."""
+    return list(
+        Person.objects.select_for_update()
+        .filter(pk__in=sorted(set(pks)))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def account_name_taken(*, owner, name: str, other_than: Account | None = None) -> bool:
     """Whether ``owner`` has an account called ``name`` (besides ``other_than``)."""
     found = Account.objects.filter(owner=owner, name=name)
@@ -91,6 +110,7 @@ def account_create(*, owner, name: str, industry: str = "", notes: str = "", by=
 
     Raises :class:`AccountNameTaken` when the owner has an account of that name already.
     """
+    lock_owner(owner)
     if account_name_taken(owner=owner, name=name):
         raise AccountNameTaken(name)
     account = Account(owner=owner, name=name, industry=industry, notes=notes)
@@ -130,6 +150,10 @@ def person_create(
     """A new person at ``account``; ``key`` defaults to the next free ``pN``."""
     if reports_to is not None and reports_to.account_id != account.pk:
         raise ManagerElsewhere()
+    # Lock the account: two people added at once would otherwise both take the next free key.
+    Account.objects.select_for_update().filter(pk=account.pk).first()
+    if reports_to is not None and not lock_people([reports_to.pk]):
+        raise ManagerElsewhere()  # deleted meanwhile
     if key and account.people.filter(key=key).exists():
         raise PersonKeyTaken(key)
     person = Person(
@@ -164,8 +188,12 @@ def relation_create(
         raise ValueError("A relation links two people of the same account.")
     if source.pk == target.pk:
         raise SelfRelation()
-    # Lock the source person: two requests adding the same relation at once take turns.
-    Person.objects.select_for_update().filter(pk=source.pk).first()
+    # Lock both people, in one order: two requests adding the same relation take turns, A→B and
+    # B→A at once do not deadlock, and a person deleted meanwhile is not linked to.
+    if len(lock_people([source.pk, target.pk])) < 2:
+        from dealmap.web.accounts.selectors import NoSuchPerson
+
+        raise NoSuchPerson("target")
     stored = Relation.objects.filter(source=source, target=target, kind=kind).order_by("pk").first()
     if stored is not None:
         raise RelationRepeated(stored)
@@ -232,6 +260,8 @@ def person_update(*, person: Person, version: int, by=None, **fields) -> Person:
     boss = fields.get("reports_to")
     if boss is not None and (boss.account_id != person.account_id or boss.pk == person.pk):
         raise ManagerElsewhere()
+    if boss is not None and not lock_people([boss.pk]):
+        raise ManagerElsewhere()  # deleted meanwhile
     if boss is not None and reports_up_to(boss, person):
         raise ReportingLoop()
     return versioned_update(person, version=version, fields=fields, by=by)
@@ -253,6 +283,8 @@ def account_update(*, account: Account, version: int, by, **fields) -> Account:
         # has just read the account; a change since is still caught by versioned_update.)
         raise Conflict("Account", account.pk, version)
     name = fields.get("name")
+    if name is not None:
+        lock_owner(account.owner)
     if name is not None and account_name_taken(owner=account.owner, name=name, other_than=account):
         raise AccountNameTaken(name, owner=None if by is None or by.pk == account.owner_id else account.owner)
     return versioned_update(account, version=version, fields=fields, by=by)
@@ -313,6 +345,9 @@ def person_remove(person: Person) -> int:
     one participant, and the deal file refuses one without); how many interactions went."""
     from dealmap.web.deals.models import Interaction
 
+    # Lock the person first: an interaction or assessment being recorded with them either
+    # commits before (and is seen below) or waits and then finds them gone.
+    lock_people([person.pk])
     theirs = list(Interaction.objects.filter(participations__person=person).values_list("pk", flat=True))
     person.delete()
     alone = Interaction.objects.filter(pk__in=theirs, participations__isnull=True)

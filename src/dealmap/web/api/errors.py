@@ -6,6 +6,7 @@ import json
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DatabaseError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -18,6 +19,7 @@ from dealmap.web import i18n
 from dealmap.web.accounts.selectors import NoSuchPerson, OwnerOnly, ShareRefused
 from dealmap.web.api.schemas import CURRENCY_PATTERN, KEY_PATTERN, NO_NUL, VISIBLE, ErrorOut
 from dealmap.web.core.conflicts import Conflict
+from dealmap.web.core.middleware import collision
 
 
 class PreconditionFailed(Exception):
@@ -191,9 +193,20 @@ def install(api) -> None:
 
     @api.exception_handler(Conflict)
     def conflict(request, exc):
+        problem = {"path": "version", "message": _("This is not the current version: read it again.")}
         return respond(
-            request, 409, _("Someone else changed this since you loaded it. Reload and try again.")
+            request, 409, _("Someone else changed this since you loaded it. Reload and try again."), [problem]
         )
+
+    @api.exception_handler(DatabaseError)
+    def collided(request, exc):
+        found = collision(exc)
+        if found is None:
+            raise exc
+        response = respond(request, found[0], found[1])
+        if found[0] == 503:
+            response["Retry-After"] = "1"
+        return response
 
     @api.exception_handler(PreconditionFailed)
     def precondition(request, exc):

@@ -95,3 +95,71 @@ class ApiMethodNotAllowedMiddleware:
         )
         response["Allow"] = allowed
         return response
+
+
+def collision(exc: Exception) -> tuple[int, str] | None:
+    """A database refusal caused by another request at the same moment, as (status, sentence):
+    a uniqueness or reference check that the other request's commit made fail (409), or a lock
+    that could not be had — SQLite's "database is locked", PostgreSQL's deadlock (503, retry).
+    Nothing of the request was stored: its transaction was rolled back. None for anything else."""
+    from django.db import IntegrityError, OperationalError
+
+    if isinstance(exc, IntegrityError):
+        return 409, translation.gettext(
+            "Someone else changed the same records at the same moment, so nothing was saved. "
+            "Reload and try again."
+        )
+    text = str(exc).lower()
+    if isinstance(exc, OperationalError) and ("locked" in text or "deadlock" in text or "busy" in text):
+        return 503, translation.gettext("The database was busy, so nothing was saved. Try again in a moment.")
+    return None
+
+
+class CollisionMiddleware:
+    """Two requests writing the same records at once: the loser gets a sentence saying nothing was
+    saved (JSON on the API, a page elsewhere) instead of a bare "Server Error (500)". The services
+    lock what they change to make this rare; this is the net under them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exc):
+        found = collision(exc)
+        if found is None:
+            return None
+        status, message = found
+        if request.path.startswith("/api/"):
+            response = JsonResponse({"detail": message, "problems": []}, status=status)
+        else:
+            from django.shortcuts import render
+
+            response = render(request, "error.html", {"status": status, "message": message}, status=status)
+        if status == 503:
+            response["Retry-After"] = "1"
+        return response
+
+
+class RequestTooLargeMiddleware:
+    """A request body over Django's limit answers, on the API, a JSON 413 that names the limit
+    (Django answered an HTML "Bad Request (400)" that named nothing)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if limit is not None and length > limit and request.path.startswith("/api/"):
+            message = translation.gettext(
+                "The request body is larger than %(mb)d MB, the most this server takes."
+            )
+            return JsonResponse(
+                {"detail": message % {"mb": limit // (1024 * 1024)}, "problems": []}, status=413
+            )
+        return self.get_response(request)

@@ -22,7 +22,7 @@ from dealmap.interchange.xlsx_read import MAX_NAME_CHARS, MAX_TEXT_CHARS
 from dealmap.method import codes
 from dealmap.method.codes import Text
 from dealmap.web.accounts.models import Account, Person, Relation
-from dealmap.web.accounts.services import account_name_free
+from dealmap.web.accounts.services import account_name_free, lock_owner, lock_people
 from dealmap.web.audit.models import AuditEntry
 from dealmap.web.audit.services import audit_entry, audit_record, snapshot
 from dealmap.web.core.conflicts import versioned_update
@@ -102,6 +102,7 @@ def deal_import(*, deal: model.Deal, owner, account: Account | None = None, by=N
     recorder = by or owner
     new_account = account is None
     if new_account:  # named apart from the owner's others (a workbook names accounts by name)
+        lock_owner(owner)  # two imports of one file at once: "name" and "name (2)", not a clash
         account = Account.objects.create(
             owner=owner,
             name=account_name_free(owner=owner, name=deal.account.name),
@@ -315,6 +316,7 @@ def assessment_record(
     signals: Iterable[str] = (),
 ) -> Assessment:
     """Add an assessment of ``person``'s attitude in ``deal``. History is kept: nothing is overwritten."""
+    lock_people([person.pk])  # a person deleted meanwhile has no part left: refused below
     _check_in_deal(deal, person)
     assessment = Assessment(
         deal=deal,
@@ -348,6 +350,7 @@ def interaction_record(
     """Add an interaction of ``deal`` with the people who took part, in the order given."""
     if not participants:
         raise ValidationError({"participants": _("An interaction needs at least one participant.")})
+    lock_people([p.pk for p in participants])  # see accounts.services.person_remove
     for i, person in enumerate(participants):
         _check_in_deal(deal, person, f"participants.{i}")
     interaction = Interaction(

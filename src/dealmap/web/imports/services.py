@@ -477,7 +477,11 @@ class _Writer:
                 account_pk, boss = links[pk]
                 if old == boss:
                     continue
-                Person.objects.filter(pk=pk).update(reports_to_id=boss)
+                # A new line is a change like any other: the version moves on, so an edit made
+                # from before the import is refused instead of silently undoing it.
+                Person.objects.filter(pk=pk).update(
+                    reports_to_id=boss, version=F("version") + 1, updated_at=timezone.now()
+                )
                 self.audit(
                     Person(pk=pk, account_id=account_pk),
                     account_pk,
