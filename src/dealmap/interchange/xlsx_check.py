@@ -304,9 +304,15 @@ class _Scanner:
         self.pending = 0  # new people without an ID, in row order (all accounts)
         #: An account a row cannot use: its first row's problem, and how many more rows name it.
         self.refused: dict[str, list] = {}
+        self.people_letters: dict[str, str] = {}
 
     def issue(self, row: Row, column: str, reason: Text) -> None:
-        self.plan.issues.append(RowIssue(row.sheet, row.number, _header(row.sheet, column), reason))
+        where = None
+        if column:
+            header = SHEET_BY_KEY[row.sheet].column(column).header
+            letter = row.letters.get(column, "")
+            where = Text(f"{letter} {header.zh}".strip(), f"{letter} {header.en}".strip())
+        self.plan.issues.append(RowIssue(row.sheet, row.number, _header(row.sheet, column), reason, where))
 
     def count(self, sheet: str, exists: bool, changes: bool = True) -> None:
         """Count a clean row: created when nothing matched, else updated or unchanged by ``changes``."""
@@ -456,6 +462,7 @@ class _Scanner:
         self.count("deals", exists, exists and self.known.deal_changes(account, deal, row.values))
 
     def people_row(self, row: Row) -> None:
+        self.people_letters = row.letters  # for the reports-to problems found after the sheet
         if not self.has_account(row):
             return
         account = row.values["account"]
@@ -571,7 +578,7 @@ class _Scanner:
             edges = []
             last = lines[-1][0]
             for _, who, reference, number, key, counts in lines:
-                row = Row("people", number, {"account": account})
+                row = Row("people", number, {"account": account}, self.people_letters)
                 found = _resolve(self.store, account, reference)
                 if isinstance(found, Text):
                     self.issue(row, "reports_to", found)

@@ -72,12 +72,17 @@ class RowIssue:
 
     sheet: str  # the sheet's key
     row: int  # the spreadsheet's row number (the header is row 1)
-    column: str  # column letter and header as in the file, e.g. "E 层级"; "" for the whole row
+    column: str  # column letter and header in both languages, e.g. "E 层级/Layer"; "" for the whole row
     reason: Text
+    #: The column as each language names it ("E 层级" / "E Layer"); None: ``column`` as it is.
+    where: Text | None = None
+
+    def column_in(self, lang: str) -> str:
+        return self.where.get(lang) if self.where is not None else self.column
 
     def render(self, lang: str = "zh", sheet_name: str | None = None) -> str:
         where = sheet_name or self.sheet
-        column = f", {self.column}" if self.column else ""
+        column = f", {self.column_in(lang)}" if self.column else ""
         row = "行" if lang == "zh" else "row"
         return f"{where} {row} {self.row}{column}: {self.reason.get(lang)}"
 
@@ -89,6 +94,8 @@ class Row:
     sheet: str
     number: int
     values: dict[str, Any] = field(default_factory=dict)
+    #: Each field's column letter in the file (one dict shared by all rows of a sheet).
+    letters: dict[str, str] = field(default_factory=dict)
 
 
 # -- messages -----------------------------------------------------------------------------------
@@ -487,6 +494,7 @@ class _Layout:
     sheet: Sheet
     fields: list[tuple[int, Column, Callable]]
     width: int
+    letters: dict[str, str] = field(default_factory=dict)
 
 
 def _layout(sheet: Sheet, header: tuple, issues: list[RowIssue]) -> _Layout | None:
@@ -497,11 +505,13 @@ def _layout(sheet: Sheet, header: tuple, issues: list[RowIssue]) -> _Layout | No
         if cell is None or str(cell).strip() == "":
             continue
         col = aliases.get(normalise(cell))
-        where = f"{get_column_letter(i + 1)} {cell}"
+        letter = get_column_letter(i + 1)
+        where = f"{letter} {cell}"
+        quoted = Text(f"{letter}\u201c{cell}\u201d", f"{letter} \u201c{cell}\u201d")
         if col is None:
-            issues.append(RowIssue(sheet.key, 1, where, UNKNOWN_COLUMN))
+            issues.append(RowIssue(sheet.key, 1, where, UNKNOWN_COLUMN, quoted))
         elif col.key in seen:
-            issues.append(RowIssue(sheet.key, 1, where, REPEATED_COLUMN))
+            issues.append(RowIssue(sheet.key, 1, where, REPEATED_COLUMN, quoted))
         else:
             seen.add(col.key)
             fields.append((i, col, _READERS[col.kind]))
@@ -510,7 +520,8 @@ def _layout(sheet: Sheet, header: tuple, issues: list[RowIssue]) -> _Layout | No
             issues.append(RowIssue(sheet.key, 1, "", _missing_column(col.header)))
     if any(issue.row == 1 and issue.sheet == sheet.key for issue in issues):
         return None
-    return _Layout(sheet, fields, max((i for i, _, _ in fields), default=0) + 1)
+    letters = {col.key: get_column_letter(i + 1) for i, col, _ in fields}
+    return _Layout(sheet, fields, max((i for i, _, _ in fields), default=0) + 1, letters)
 
 
 def _guess_sheet(header: tuple) -> Sheet:
@@ -649,16 +660,21 @@ def _parse_row(layout: _Layout, key: str, number: int, values: tuple, issues: li
         try:
             parsed = read(value, col)
         except _Bad as problem:
-            issues.append(RowIssue(key, number, _where(index, col), problem.reason))
+            issues.append(RowIssue(key, number, _where(index, col), problem.reason, _where_in(index, col)))
             bad = True
             continue
         if col.required and (parsed is None or parsed == "" or parsed == ()):
-            issues.append(RowIssue(key, number, _where(index, col), REQUIRED))
+            issues.append(RowIssue(key, number, _where(index, col), REQUIRED, _where_in(index, col)))
             bad = True
             continue
         out[col.key] = parsed
-    return None if bad else Row(key, number, out)
+    return None if bad else Row(key, number, out, layout.letters)
 
 
 def _where(index: int, col: Column) -> str:
     return f"{get_column_letter(index + 1)} {col.header.zh}/{col.header.en}"
+
+
+def _where_in(index: int, col: Column) -> Text:
+    letter = get_column_letter(index + 1)
+    return Text(f"{letter} {col.header.zh}", f"{letter} {col.header.en}")

@@ -324,8 +324,13 @@ def test_each_bad_cell_is_reported_by_sheet_row_and_column_in_both_languages():
     assert ("people", 6, "汇报对象/Reports to") in found
     assert ("assessments", 2, "E 态度/Attitude") in found
     text = format_issues(plan.issues, "zh")
-    assert "联系人 行 3, D 层级/Layer: 必须是以下之一：决策层、管理层、执行层" in text
-    assert "must be between -4 and 4" in format_issues(plan.issues, "en")
+    assert "联系人 行 3, D 层级: 必须是以下之一：决策层、管理层、执行层" in text
+    english = format_issues(plan.issues, "en")
+    assert "must be between -4 and 4" in english
+    # Each language names the column its own way, with its letter even for a reference.
+    assert "People row 3, D Layer: must be one of" in english and "层级" not in english
+    assert "People row 6, F Reports to:" in english and "联系人 行 6, F 汇报对象:" in text
+    assert "People row 5, A Account:" in english
 
 
 def test_ten_thousand_rows_with_three_bad_ones_report_exactly_those_three():
@@ -522,7 +527,7 @@ def test_an_amount_the_databases_cannot_hold_exactly_is_refused_at_its_cell():
         ("deals", 7, "C 金额/Amount", *cents),
         ("deals", 8, "C 金额/Amount", *cents),
     }
-    assert "商机 行 6, C 金额/Amount: 最多只能有 2 位小数（精确到分）" in format_issues(plan.issues, "zh")
+    assert "商机 行 6, C 金额: 最多只能有 2 位小数（精确到分）" in format_issues(plan.issues, "zh")
     good = book_bytes(
         {"客户": [ACCOUNTS, ["A", None]], "商机": [["客户名称", "商机名称", "金额"], *rows[:2]]}
     )

@@ -69,7 +69,7 @@ def test_row_problems_exit_2_listing_each_and_store_nothing(tmp_path, rep, row_c
     ]
     result = run("import", people_book(tmp_path / "a.xlsx", rows), "--owner", "rep", "--lang", "en")
     assert result.exit_code == 2
-    assert "People row 2, C 层级/Layer" in result.output and "People row 4" in result.output
+    assert "People row 2, C Layer" in result.output and "People row 4" in result.output
     assert "3 problems; nothing stored" in result.output
     assert row_counts() == before
 

@@ -100,7 +100,7 @@ def _summary(plan, lang: str) -> dict:
 
 def _issues(issues, lang: str) -> list[tuple[str, int, str, str]]:
     names = _sheet_names(lang)
-    return [(names.get(i.sheet, i.sheet), i.row, i.column, i.reason.get(lang)) for i in issues]
+    return [(names.get(i.sheet, i.sheet), i.row, i.column_in(lang), i.reason.get(lang)) for i in issues]
 
 
 _STAKEHOLDER_PATH = re.compile(r"stakeholders\[(\d+)\]")
