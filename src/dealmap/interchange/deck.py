@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData, XyChartData
@@ -211,7 +211,7 @@ def _title(prs, deal: Deal, report: Report, lang: str) -> None:
         Inches(6.6),
         Inches(11.7),
         Inches(0.5),
-        ["DealMap 大客户决策地图"],
+        [Text("DealMap · 大客户决策地图", "DealMap").get(lang)],
         lang,
         size=12,
         colour=GREY,
@@ -584,7 +584,14 @@ def build_deck(deal: Deal, report: Report, *, lang: str = "zh") -> bytes:
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     for slide in SLIDES:
         slide(prs, deal, report, lang)
-    prs.core_properties.title = xml_safe(f"{isolated(deal.account.name)} · {T['title'].get(lang)}")
+    props = prs.core_properties
+    props.title = xml_safe(f"{isolated(deal.account.name)} · {T['title'].get(lang)}")
+    # python-pptx's empty deck carries its own author, dates and comments (2013, "Steve Canny").
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    props.author = props.last_modified_by = "DealMap"
+    props.created = props.modified = now
+    props.revision = 1
+    props.comments = props.subject = props.keywords = props.category = ""
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

@@ -231,6 +231,7 @@ def write_workbook(
     """The deals (and ``rosters``: the whole of their accounts, and accounts without a deal) as an
     .xlsx in the import layout (with a guide sheet and drop-down lists)."""
     book = Workbook()
+    book.properties.creator = book.properties.lastModifiedBy = "DealMap"  # not "openpyxl"
     guide = book.active
     guide.title = GUIDE.get(lang)
     _write_guide(guide, lang)
@@ -313,7 +314,7 @@ def _write_lists(book: Workbook, lang: str) -> dict[str, str]:
 
 _GUIDE_TEXT = {
     "zh": [
-        "DealMap 导入模板",
+        "DealMap 工作簿：填写与导入说明",
         "每个工作表第一行是列名（中文或英文均可，顺序不限）；必填列在列名批注中注明。",
         "读取顺序：客户 → 商机 → 联系人 → 商机角色 → 关系 → 态度评估 → 接触记录；后面的表只能引用前面的表或系统中已有的数据。",
         "匹配规则：客户按名称（在你的客户中）匹配，商机和联系人按名称在客户内匹配；匹配到则更新，否则新建。"
@@ -326,7 +327,7 @@ _GUIDE_TEXT = {
         "任何一行有错误时，整个文件都不会写入。",
     ],
     "en": [
-        "DealMap import template",
+        "DealMap workbook: how to fill it in and import it",
         "Row 1 of each sheet holds the column names (Chinese or English, any order); required columns "
         "say so in their header comment.",
         "Sheets are read in this order: Accounts → Deals → People → Deal parts → Relations → Assessments → "

@@ -209,3 +209,15 @@ def test_in_a_crowded_row_of_the_deck_map_no_two_circles_overlap():
         assert a.radius + b.radius <= gap
     data = build_deck(deal, analyze(deal, as_of=deal.as_of), lang="zh")
     assert len(Presentation(io.BytesIO(data)).slides) == 7
+
+
+def test_the_deck_is_signed_by_dealmap_and_the_english_one_is_english_only(deck):
+    """The English title slide said "DealMap 大客户决策地图", and every deck's properties named
+    python-pptx's own author, its 2013 dates and "generated using python-pptx"."""
+    lang, data = deck
+    prs = Presentation(io.BytesIO(data))
+    props = prs.core_properties
+    assert props.author == props.last_modified_by == "DealMap"
+    assert props.created.year >= 2026 and "python-pptx" not in (props.comments or "")
+    words = " ".join(shape.text_frame.text for shape in prs.slides[0].shapes if shape.has_text_frame)
+    assert ("大客户决策地图" in words) == (lang == "zh")
