@@ -34,3 +34,10 @@ def test_participants_read_as_names_and_every_field_has_a_label_in_each_language
         assert field_label("assessment", "person_id") == "Person"
         assert field_label("assessment", "evidence") == "Evidence"
         assert field_label("relation", "target_id") == "Relation to"
+
+
+def test_an_amount_reads_as_everywhere_else_in_the_app():
+    """The history showed "Amount 2800000.00" where the deal page shows 2,800,000."""
+    assert value_text("deal", "amount", "2800000.00", {}) == "2,800,000"
+    assert value_text("deal", "amount", "1234.5", {}) == "1,234.50"
+    assert value_text("deal", "amount", "not a number", {}) == "not a number"

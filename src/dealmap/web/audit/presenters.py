@@ -7,6 +7,7 @@ language (from ``dealmap.method.codes``), levels their names, people's ids their
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.apps import apps
@@ -149,6 +150,12 @@ def value_text(object_type: str, key: str, value: Any, people: dict[int, str]) -
     if key == "level" and value in LEVELS:
         sign = f"{value:+d}" if value else "0"
         return f"{sign} {i18n.text(LEVELS[value].label)}"
+    if key == "amount":  # stored as the text of a Decimal: "2800000.00" reads 2,800,000
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            return str(value)
+        return f"{number:,.0f}" if number == number.to_integral_value() else f"{number:,.2f}"
     if key == "mode" and value in ERASE_MODES:
         return str(ERASE_MODES[value])
     if key in VOCABULARY_OF:
