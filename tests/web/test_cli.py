@@ -254,3 +254,14 @@ def test_export_takes_its_format_from_the_output_name_and_refuses_a_contradictio
     json_out = tmp_path / "d.json"
     assert run("export", str(demo_deal.pk), "-o", str(json_out)).exit_code == 0
     assert json.loads(json_out.read_text("utf-8"))["format"] == "dealmap/1"
+
+
+def test_export_to_a_name_of_another_kind_asks_for_the_format(demo_deal, tmp_path):
+    """`export 1 -o z.docx` wrote an Excel workbook named .docx and said nothing."""
+    docx = tmp_path / "z.docx"
+    result = run("export", str(demo_deal.pk), "-o", str(docx), "--lang", "en")
+    assert result.exit_code == 2 and not docx.exists()
+    assert "z.docx does not end in .xlsx, .pptx or .json" in result.stderr
+    named = tmp_path / "backup.bak"
+    assert run("export", str(demo_deal.pk), "-o", str(named), "--format", "xlsx").exit_code == 0
+    assert zipfile.is_zipfile(named)

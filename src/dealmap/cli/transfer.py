@@ -231,6 +231,15 @@ def export(
 ) -> None:
     """Export a deal (or a portfolio) as a workbook, an account-review deck or a deal file."""
     named = output.suffix.lower().lstrip(".") if output is not None else ""
+    if format is None and named and named not in FORMATS:
+        _fail(
+            Text(
+                f"输出文件 {output.name} 的扩展名不是 .xlsx、.pptx 或 .json：请改用这三种之一，或用 --format 指明格式",
+                f"the output file {output.name} does not end in .xlsx, .pptx or .json: use one of them, "
+                "or name the format with --format",
+            ),
+            lang,
+        )
     if format is None:
         format = named if named in FORMATS else "xlsx"
     if format not in FORMATS:
