@@ -218,6 +218,7 @@ def _findings_table(deal, report, lang: str):
     from rich.table import Table
 
     from dealmap.method.codes import SEVERITIES
+    from dealmap.method.outline import rule_label
 
     table = Table(title=_h("findings", lang), show_lines=True, title_justify="left")
     table.add_column(_h("severity", lang), no_wrap=True)
@@ -225,9 +226,7 @@ def _findings_table(deal, report, lang: str):
     table.add_column(f"{_h('message', lang)} → {_h('action', lang)}", overflow="fold")
     for f in report.findings:
         severity = f"[{SEVERITY_STYLE[f.severity]}]{SEVERITIES.label(f.severity, lang)}[/]"
-        body = (
-            f"{_plain(f.message.get(lang))}\n→ {_plain(f.action.get(lang))}\n[dim]{f.code} · {f.rule}[/dim]"
-        )
+        body = f"{_plain(f.message.get(lang))}\n→ {_plain(f.action.get(lang))}\n[dim]{f.code} · {rule_label(f.rule, lang)}[/dim]"
         table.add_row(severity, _plain(_subject(deal, f, lang)), body)
     if not report.findings:
         table.add_row("", "", _h("none", lang))
@@ -275,12 +274,15 @@ def _people_table(deal, report, lang: str):
 def _actions_table(deal, report, lang: str):
     from rich.table import Table
 
+    from dealmap.method.outline import rule_label
+
     table = Table(title=_h("actions", lang), show_lines=True, title_justify="left")
     table.add_column(_h("person", lang))
     table.add_column(_h("action", lang), overflow="fold")
     for p in report.people:
         lines = "\n".join(
-            f"{n}. {_plain(a.text.get(lang))} [dim]({a.rule})[/dim]" for n, a in enumerate(p.actions, 1)
+            f"{n}. {_plain(a.text.get(lang))} [dim]({rule_label(a.rule, lang)})[/dim]"
+            for n, a in enumerate(p.actions, 1)
         )
         table.add_row(_plain(p.name), lines)
     return table

@@ -52,6 +52,7 @@ from dealmap.method.codes import (
     STRATEGY_OF_GROUP,
     Text,
 )
+from dealmap.method.outline import rule_label
 
 EA_FONT = "Microsoft YaHei"  # PowerPoint/WPS; LibreOffice substitutes its CJK font (e.g. WenQuanYi)
 LATIN_FONT = {"zh": "Microsoft YaHei", "en": "Calibri"}
@@ -432,7 +433,7 @@ def _findings(prs, deal: Deal, report: Report, lang: str) -> None:
         )
         _cell(table.cell(r, 1), isolate_within(f.message.get(lang), texts), lang, 10.5)
         _cell(table.cell(r, 2), isolate_within(f.action.get(lang), texts), lang, 10.5)
-        _cell(table.cell(r, 3), f.rule, lang, 9, colour=GREY)
+        _cell(table.cell(r, 3), rule_label(f.rule, lang), lang, 9, colour=GREY)
     if rest > 0:
         box(
             slide,

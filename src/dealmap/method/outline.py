@@ -63,3 +63,21 @@ CHAPTERS: tuple[Chapter, ...] = (
         ("ch5-s3", "正确看待客户的态度", "Reading attitudes right: behaviour signals"),
     ),
 )
+
+
+_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def rule_label(rule: str, lang: str) -> str:
+    """A course reference as a reader of ``lang`` reads it: as written in Chinese
+    ("ch5.s1 第二.一.4"), with the outline's Chinese numbering in digits in English
+    ("ch5.s1 §2.1.4"). The stored reference (the JSON report's ``rule``) stays as written."""
+    if lang == "zh":
+        return rule
+    parts = []
+    for part in rule.split(" "):
+        if part[:1] == "第" or part[:1] in _NUMERALS:
+            steps = part.removeprefix("第").split(".")
+            part = "§" + ".".join(str(_NUMERALS.get(s, s)) for s in steps)
+        parts.append(part)
+    return " ".join(parts)

@@ -15,6 +15,7 @@ from dealmap.method.departments import DEPARTMENT_POINTS, LAYER_FOCUS
 from dealmap.method.findings import CATALOGUE
 from dealmap.method.levels import LEVELS, UNASSESSED_ACTION
 from dealmap.method.needs import PERSONAL_NEED_INFO, UNKNOWN_NEED
+from dealmap.method.outline import rule_label
 from dealmap.method.research import RESEARCH_PURPOSE
 from dealmap.method.strategies import (
     COACH,
@@ -44,7 +45,7 @@ def _entry(
         "items": [i18n.text(x) for x in items],
         "items_label": items_label,
         "action": i18n.text(action) if action is not None else "",
-        "rule": rule,
+        "rule": rule_label(rule, i18n.lang()),
         "url": rule_url(rule) if rule else "",
     }
 
@@ -147,7 +148,7 @@ def _catalogue() -> list[dict]:
             "severity_label": _vocab(codes.SEVERITIES, spec.severity),
             "message": _PLACEHOLDER.sub("…", spec.message.get(lang)),
             "action": _PLACEHOLDER.sub("…", spec.action.get(lang)),
-            "rule": spec.rule,
+            "rule": rule_label(spec.rule, lang),
             "url": rule_url(spec.rule),
             "chapter": rule_target(spec.rule)[0],
         }

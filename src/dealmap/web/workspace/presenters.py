@@ -19,6 +19,7 @@ from dealmap.engine.score import PART_POINTS
 from dealmap.interchange.bidi import isolated, typed_texts
 from dealmap.method import codes
 from dealmap.method.levels import LEVELS
+from dealmap.method.outline import rule_label
 from dealmap.web import i18n
 from dealmap.web.core.text import isolate_within
 from dealmap.web.workspace.guide import rule_target
@@ -69,7 +70,7 @@ def finding_item(f: Finding, names: dict[str, str], texts: tuple[str, ...] = ())
         "action": action,
         "message_html": isolate_within(message, texts),
         "action_html": isolate_within(action, texts),
-        "rule": f.rule,
+        "rule": rule_label(f.rule, i18n.lang()),
         "rule_url": rule_url(f.rule),
     }
 
@@ -166,7 +167,7 @@ def action_items(actions, texts: tuple[str, ...]) -> list[dict]:
         {
             "text": a.text.get(lang),
             "html": isolate_within(a.text.get(lang), texts),
-            "rule": a.rule,
+            "rule": rule_label(a.rule, i18n.lang()),
             "url": rule_url(a.rule),
         }
         for a in actions
