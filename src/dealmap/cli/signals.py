@@ -159,8 +159,9 @@ def _listed(codes, cue_pairs, vocabulary, lang: str) -> str:
     parts = []
     for code in codes:
         cues = [c for k, c in cue_pairs if k == code]
-        parts.append(vocabulary.label(code, lang) + (f"({', '.join(cues)})" if cues else ""))
-    return "; ".join(parts)
+        shown = "\uff08" + "\u3001".join(cues) + "\uff09" if lang == "zh" else " (" + ", ".join(cues) + ")"
+        parts.append(vocabulary.label(code, lang) + (shown if cues else ""))
+    return ("\uff1b" if lang == "zh" else "; ").join(parts)
 
 
 def _cues(cues: tuple[str, ...], w: dict[str, str]) -> str:

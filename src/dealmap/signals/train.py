@@ -69,5 +69,18 @@ def _is_ngram(name: str) -> bool:
     return name.startswith(("b:", "w:"))
 
 
-if __name__ == "__main__":
+def main(argv: Sequence[str] | None = None) -> None:
+    """``python -m dealmap.signals.train``: rebuild model.json (some minutes on one core)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m dealmap.signals.train",
+        description="Retrain the note reader on the training corpus and overwrite model.json "
+        "(about 4 minutes on one core). Takes no arguments.",
+    )
+    parser.parse_args(argv)
     print(f"model.json built from {build()} examples")
+
+
+if __name__ == "__main__":
+    main()

@@ -80,3 +80,15 @@ def test_unknown_lang_is_an_error():
 
 def test_text_and_jsonl_together_is_an_error(tmp_path):
     assert runner.invoke(app, ["signals", "hi", "--jsonl", "-"]).exit_code == 2
+
+
+def test_cues_sit_in_brackets_apart_from_the_label_in_each_language():
+    """English printed "Finance(cfo, budget)"; Chinese used half-width brackets and "; "."""
+    from typer.testing import CliRunner
+
+    from dealmap.cli import app
+
+    en = CliRunner().invoke(app, ["signals", "the CFO said budget is tight", "--lang", "en"]).stdout
+    assert "Finance (cfo, budget)" in en
+    zh = CliRunner().invoke(app, ["signals", "采购部李经理说价格太高,财务也卡预算"]).stdout
+    assert "采购部（采购、价格）；财务部（财务、预算）" in zh

@@ -552,3 +552,12 @@ def test_a_date_before_1970_is_refused_as_a_likely_typo(rep_client, demo_deal, f
     assert (Assessment.objects.count(), Interaction.objects.count()) == before
     ok = rep_client.post(url(form, demo_deal), {**data, "date": "1970-01-01"}, **HTMX)
     assert ok.status_code == 200
+
+
+def test_suggested_signals_and_departments_are_separated_in_the_text(rep_client, demo_deal):
+    """The labels ran together: "…≈us privately)Sells for us internally"."""
+    note = "采购部李经理说价格太高，财务也卡预算；他私下把内部消息告诉我，还在内部帮我们说话"
+    html = rep_client.post(url("note_read", demo_deal), {"evidence": note}, **HTMX).content.decode()
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "）采购" not in text.replace(" ", "") and "；" in text
+    assert html.count('class="sep"') >= 1
