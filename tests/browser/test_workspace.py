@@ -329,6 +329,39 @@ def test_suggesting_from_a_visit_note_ticks_the_signals_and_logging_stores_the_i
     assert stored.participants.filter(key="p4").exists()
 
 
+def test_recording_the_suggested_assessment_keeps_the_interaction_being_typed(
+    live_server, watched, demo_deal
+):
+    """Suggest → Fill in the assessment → Record assessment redrew the panel and threw away the
+    visit note, participants and signals of the interaction not logged yet."""
+    from dealmap.web.deals.models import Assessment, Interaction
+
+    page, _ = watched
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in_and_open(page, live_server, demo_deal)
+    page.locator(".board-card[data-key=p4]").click()
+    page.wait_for_selector("#drawer.open .person-panel[data-key=p4]")
+    assessed = Assessment.objects.count()
+    page.locator("#drawer summary", has_text="记录一次接触").click()
+    page.fill("#id_interaction_summary", VISIT_NOTE)
+    page.locator("#interaction-box button", has_text="从记录中提取建议").click()
+    page.wait_for_selector("#interaction-box .suggestion")
+    page.locator("#interaction-box .js-suggest-assessment").click()
+    page.wait_for_selector("#assessment-box .suggestion")
+    page.locator("#assessment-box button[type=submit]").click()
+    wait_until(page, "document.querySelectorAll('.history-list li, #history-data').length > 0")
+    page.wait_for_selector("#drawer .saved")
+    wait_until(page, "!!document.querySelector('#interaction-box .unsaved-visit:not([hidden])')")
+    assert Assessment.objects.count() == assessed + 1
+    assert page.locator("#id_interaction_summary").input_value() == VISIT_NOTE
+    signal = "#interaction-box input[name=signals][value=public_support_private_opposition]"
+    assert page.locator(signal).is_checked()
+    assert Interaction.objects.filter(summary=VISIT_NOTE).count() == 0
+    page.locator("#interaction-box button[type=submit]").click()
+    wait_until(page, "!document.querySelector('#interaction-box .unsaved-visit:not([hidden])')")
+    assert Interaction.objects.filter(summary=VISIT_NOTE).count() == 1
+
+
 def test_a_refused_person_save_brings_the_field_with_the_error_into_view_and_focus(
     live_server, watched, demo_deal
 ):

@@ -372,6 +372,59 @@
     if (form) form.setAttribute("data-dirty", "1");
   });
 
+  // An interaction typed but not logged survives the panel being redrawn by another form (record
+  // an assessment after "Fill in the assessment"): its values are carried into the new panel's
+  // form, which stays open and says it is not logged yet. Its own submission is not carried.
+  var carriedVisit = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    carriedVisit = null;
+    if (!event.detail.target || event.detail.target.id !== "drawer") return;
+    var form = document.querySelector("#interaction-box form[data-dirty]");
+    var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (!form || (source && form.contains(source)) || source === form) return;
+    var values = [];
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.name === "csrfmiddlewaretoken") return;
+      if ((el.type === "checkbox" || el.type === "radio") && !el.checked) return;
+      if (el.tagName === "SELECT" && el.multiple) {
+        Array.prototype.forEach.call(el.selectedOptions, function (o) { values.push([el.name, o.value]); });
+        return;
+      }
+      values.push([el.name, el.value]);
+    });
+    carriedVisit = values;
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (!carriedVisit || !event.detail.target || event.detail.target.id !== "drawer") return;
+    var values = carriedVisit;
+    carriedVisit = null;
+    var form = document.querySelector("#interaction-box form");
+    if (!form) return;
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.name === "csrfmiddlewaretoken") return;
+      var mine = values.filter(function (v) { return v[0] === el.name; }).map(function (v) { return v[1]; });
+      if (el.type === "checkbox" || el.type === "radio") el.checked = mine.indexOf(el.value) >= 0;
+      else if (el.tagName === "SELECT" && el.multiple) {
+        Array.prototype.forEach.call(el.options, function (o) { o.selected = mine.indexOf(o.value) >= 0; });
+      } else if (mine.length) el.value = mine[0];
+    });
+    form.setAttribute("data-dirty", "1");
+    var details = form.closest("details");
+    if (details) details.open = true;
+    var note = form.querySelector(".unsaved-visit");
+    if (note) note.hidden = false;
+  });
+
+  // Leaving the page (Back, reload, a link) with something typed in the panel and not saved asks
+  // first, as closing the panel does. A saved form is swapped out, taking its mark with it.
+  window.addEventListener("beforeunload", function (event) {
+    var drawer = document.getElementById("drawer");
+    if (!drawer || !drawer.querySelector("form[data-dirty]")) return;
+    if (drawer.classList.contains("drawer") && !drawer.classList.contains("open")) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+
   document.addEventListener("click", function (event) {
     var closer = event.target.closest(".js-close-drawer, #drawer-backdrop");
     if (closer) {
