@@ -256,3 +256,25 @@ def test_a_new_deal_has_no_trend_before_it_started(client, other_rep, demo_deal)
     client.login(username=demo_deal.account.owner.username, password="dealmap-test-pw")
     demo_trend = client.get(reverse("workspace:trend", args=[demo_deal.pk])).content.decode()
     assert "新商机" not in demo_trend and ("▲" in demo_trend or "▼" in demo_trend or "±0" in demo_trend)
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        ("garbage", "“garbage”不是 YYYY-MM-DD 格式的日期：显示的是今天。"),
+        ("2099-01-01", "2099-01-01 还没有到：显示的是今天。"),
+        ("2026-02-30", "不是 YYYY-MM-DD 格式的日期"),
+        ("2000-01-01", "到 2000-01-01 为止，这个商机还没有任何记录"),
+    ],
+)
+def test_a_replay_day_the_page_cannot_show_is_named(rep_client, demo_deal, asked, said):
+    """?as_of=garbage, a future day or 2026-02-30 silently showed today."""
+    html = rep_client.get(reverse("deals:detail", args=[demo_deal.pk]), {"as_of": asked}).content.decode()
+    assert 'id="replay-problem"' in html and said in html
+
+
+def test_a_replay_day_the_page_can_show_says_nothing_extra(rep_client, demo_deal):
+    html = rep_client.get(
+        reverse("deals:detail", args=[demo_deal.pk]), {"as_of": "2026-11-01"}
+    ).content.decode()
+    assert 'id="replay-problem"' not in html

@@ -33,6 +33,8 @@ class Workspace:
     today: date
     trend: tuple[tuple[date, int], ...]
     editable: bool = False
+    #: The first day the deal existed for us (``deals.replay.started_on``).
+    started: date = date.min
 
     @property
     def readonly(self) -> bool:
@@ -77,11 +79,18 @@ def deal_workspace(
     domain = deal_as_of(full, day, added=added)
     report = analyze(domain, as_of=day)
     points: tuple[tuple[date, int], ...] = ((day, report.score.value),)
+    since = started_on(full, deal.created_at, today)
     if trend:
-        since = started_on(full, deal.created_at, today)
         points = score_trend(full, day, added=added, last=report, since=since)
     return Workspace(
-        deal=deal, domain=domain, report=report, as_of=day, today=today, trend=points, editable=editable
+        deal=deal,
+        domain=domain,
+        report=report,
+        as_of=day,
+        today=today,
+        trend=points,
+        editable=editable,
+        started=since,
     )
 
 

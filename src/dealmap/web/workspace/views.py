@@ -68,7 +68,27 @@ def deal_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context = presenters.deal_context(ws)
     context["research_form"] = _research_form(ws)
+    context["replay_problem"] = _replay_problem(request.GET.get("as_of"), ws)
     return render(request, "workspace/deal.html", context)
+
+
+def _replay_problem(asked: str | None, ws: Workspace) -> str:
+    """Why the page does not show the day asked for (``?as_of=``), or what that day held: a
+    date that is no date or lies ahead shows today, a day before the deal started an empty map."""
+    if not asked:
+        return ""
+    day = presenters.parse_day(asked)
+    if day is None:
+        return _("“%(asked)s” is not a date written as YYYY-MM-DD: showing today.") % {"asked": asked[:40]}
+    if day > ws.today:
+        return _("%(day)s has not come yet: showing today.") % {"day": day.isoformat()}
+    started = ws.started
+    if day < started:
+        return _("Nothing was recorded of this deal by %(day)s: its first record is from %(first)s.") % {
+            "day": day.isoformat(),
+            "first": started.isoformat(),
+        }
+    return ""
 
 
 @require_safe
