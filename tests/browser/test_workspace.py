@@ -507,3 +507,25 @@ def test_the_legend_hides_and_shows_a_kind_of_line(live_server, watched, demo_de
     button.click()
     wait_until(page, f"{count} > 0")
     assert button.get_attribute("aria-pressed") == "true"
+
+
+def test_a_long_deal_name_wraps_and_the_portfolio_fits_a_laptop(live_server, watched, demo_deal):
+    """An English deal name of 70 letters pushed the Amount column off a 1366 px screen ("Amo")."""
+    from decimal import Decimal
+
+    demo_deal.name = "Enterprise-wide Manufacturing Execution System Replacement Programme"
+    demo_deal.stage, demo_deal.amount, demo_deal.currency = "Proposal submitted", Decimal("1250000.50"), "SGD"
+    demo_deal.save(update_fields=["name", "stage", "amount", "currency"])
+    demo_deal.account.name = "Tan Kah Kee Precision Engineering (Singapore) Pte Ltd"
+    demo_deal.account.save(update_fields=["name"])
+    page, _ = watched
+    page.set_viewport_size({"width": 1366, "height": 800})
+    log_in_and_open(page, live_server, demo_deal)
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.goto(f"{live_server.url}/portfolio/")
+    assert "Most pressing finding" in page.content()
+    wrap = page.evaluate(
+        "(() => { const t = document.querySelector('table.portfolio'); const w = t.parentElement;"
+        " return [t.getBoundingClientRect().width, w.clientWidth]; })()"
+    )
+    assert wrap[0] <= wrap[1] + 1, wrap  # the table fits its box: no column cut off

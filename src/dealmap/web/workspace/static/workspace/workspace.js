@@ -194,7 +194,13 @@
               cap: s.cap || "butt", curveness: l.kind === "reports_to" ? 0 : 0.18,
               opacity: dense ? (l.kind === "reports_to" ? 0.06 : 0.16) : 0.9 } };
         }),
+        // A label is no wider than the space between neighbours and wraps instead: a long name
+        // ("Christopher Alexander Wellington-Smythe") ran past its lane and hid its neighbour's.
         label: { show: true, position: "bottom", distance: 3, fontSize: small ? 10 : 12, color: "#1f2933",
+          // On a phone a lane is too narrow to wrap into: the name is cut with "…" (the tooltip
+          // and the panel give it whole).
+          width: small ? Math.max(52, Math.floor(unit * 0.98)) : Math.max(92, Math.floor(unit * 0.96)),
+          overflow: small ? "truncate" : "break", ellipsis: "…", lineHeight: small ? 12 : 14,
           formatter: function (p) { return nodeLabel(p.data, T); } },
         labelLayout: { hideOverlap: true },
         emphasis: { focus: "adjacency", lineStyle: { width: 3 } },
