@@ -10,7 +10,7 @@ BALANCE_DECIMALS = 4
 
 
 def report_to_dict(report: Report) -> dict:
-    """The report in the shape of deal-format.md; findings also carry their `subject`."""
+    """The report as docs/formats.md describes it; findings carry their `subject`."""
     return {
         "format": REPORT_FORMAT,
         "as_of": report.as_of.isoformat(),

@@ -101,7 +101,7 @@ def _signals(lm: m.LinearModel, feats: dict[str, float], z: list[float], scores:
 
 
 def reading_to_dict(reading: Reading) -> dict[str, object]:
-    """The JSON shape of deal-format.md, plus "signal_cues" and "department_cues" for explanation."""
+    """The reading as docs/formats.md describes it, with "signal_cues" and "department_cues"."""
     return {
         "attitude": {
             "level": reading.level,

@@ -31,7 +31,7 @@ from dealmap.web.deals.domain import deal_to_domain
 
 router = Router(tags=["deals"])
 AS_OF = Query(None, description="The day to analyse as of (default: today).")
-DEAL_FILE = Body(..., description="A `dealmap/1` deal file (see the deal-format spec).")
+DEAL_FILE = Body(..., description="A `dealmap/1` deal file (docs/formats.md describes every key).")
 
 
 @router.get("/deals", response={200: page_of(DealOut), **errors(*COMMON)})

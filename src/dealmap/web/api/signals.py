@@ -46,7 +46,7 @@ class DepartmentCueOut(Schema):
 
 
 class ReadingOut(Schema):
-    """The deal-format reading, with the cues behind every suggestion."""
+    """The reading of docs/formats.md, with the cues behind every suggestion."""
 
     attitude: AttitudeOut
     personal_need: NeedOut
