@@ -305,6 +305,9 @@ class _Scanner:
         #: An account a row cannot use: its first row's problem, and how many more rows name it.
         self.refused: dict[str, list] = {}
         self.people_letters: dict[str, str] = {}
+        #: What rows with a bad cell define (an account, a deal, a person): such a row is reported
+        #: once, at its cell, and a later row naming what it defines is not reported again.
+        self.bad: set[tuple] = set()
 
     def issue(self, row: Row, column: str, reason: Text) -> None:
         where = None
@@ -353,6 +356,20 @@ class _Scanner:
             ((account, key, name, self.store.next_seq()) for key, name in self.known.people(account)),
         )
 
+    def note_bad(self, row: Row) -> None:
+        """A row whose cells did not all read: remember what it would have defined."""
+        v = row.values
+        if "account" not in v:
+            return
+        if row.sheet == "accounts":
+            self.bad.add(("account", v["account"]))
+        elif row.sheet == "deals" and "deal" in v:
+            self.bad.add(("deal", v["account"], v["deal"]))
+        elif row.sheet == "people":
+            for reference in (v.get("id"), v.get("name")):
+                if reference:
+                    self.bad.add(("person", v["account"], reference))
+
     def has_account(self, row: Row) -> bool:
         name = row.values["account"]
         ok = self.ok_accounts.get(name)
@@ -361,6 +378,8 @@ class _Scanner:
             if len(self.ok_accounts) >= CACHED_ACCOUNTS:
                 self.ok_accounts.clear()
             self.ok_accounts[name] = ok
+        if not ok and ("account", name) in self.bad:
+            return False  # its own row's problem is reported; this row waits on it
         if not ok:
             # Said once, at the first row; the other rows are counted (a manager's import of a
             # team's workbook listed 257 equal lines).
@@ -408,14 +427,16 @@ class _Scanner:
             self.known.deal_exists(account, deal)
         ):
             return True
-        self.issue(row, "deal", _unknown_deal(deal))
+        if ("deal", account, deal) not in self.bad:
+            self.issue(row, "deal", _unknown_deal(deal))
         return False
 
     def person(self, row: Row, column: str, reference: str) -> str | None:
         self.load_people(row.values["account"])
         found = _resolve(self.store, row.values["account"], reference)
         if isinstance(found, Text):
-            self.issue(row, column, found)
+            if ("person", row.values["account"], reference) not in self.bad:
+                self.issue(row, column, found)
             return None
         return found[0]
 
@@ -712,7 +733,7 @@ def scan(source: Source, *, known: Known | None = None, progress: Progress | Non
     scanner = _Scanner(known or Known())
     plan = scanner.plan
     people_done = False
-    for row in parse_rows(source, plan.issues, progress):
+    for row in parse_rows(source, plan.issues, progress, on_bad=scanner.note_bad):
         plan.rows += 1
         if row.sheet not in ("accounts", "deals", "people") and not people_done:
             scanner.finish_people()

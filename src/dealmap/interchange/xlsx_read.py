@@ -623,11 +623,16 @@ def _rejection(exc: Exception) -> FileRejected:
     return FileRejected(Text(f"无法读取该 .xlsx 文件（{kind}）", f"the .xlsx file cannot be read ({kind})"))
 
 
-def parse_rows(source: Source, issues: list[RowIssue], progress: Progress | None = None) -> Iterator[Row]:
+def parse_rows(
+    source: Source,
+    issues: list[RowIssue],
+    progress: Progress | None = None,
+    on_bad: Callable[[Row], None] | None = None,
+) -> Iterator[Row]:
     """Every data row of every sheet as a Row of typed values, in the layout's sheet order.
 
-    Cell problems are appended to issues and the row is not yielded. Empty rows and the template's
-    example rows are skipped.
+    Cell problems are appended to issues and the row is not yielded (``on_bad`` gets it instead,
+    with the values that did read). Empty rows and the template's example rows are skipped.
     """
     for layout, rows, estimate in source.sheets(issues):
         key = layout.sheet.key
@@ -639,14 +644,16 @@ def parse_rows(source: Source, issues: list[RowIssue], progress: Progress | None
                 break
             if progress is not None and number % 1000 == 0:
                 progress(key, number - 1, max(estimate - 1, number - 1))
-            row = _parse_row(layout, key, number, values, issues)
+            row = _parse_row(layout, key, number, values, issues, on_bad)
             if row is not None:
                 yield row
         if progress is not None:
             progress(key, number - 1, number - 1)
 
 
-def _parse_row(layout: _Layout, key: str, number: int, values: tuple, issues: list) -> Row | None:
+def _parse_row(
+    layout: _Layout, key: str, number: int, values: tuple, issues: list, on_bad: Callable | None = None
+) -> Row | None:
     if not any(v is not None and v != "" for v in values):
         return None
     first = values[layout.fields[0][0]] if layout.fields and layout.fields[0][0] < len(values) else None
@@ -668,7 +675,11 @@ def _parse_row(layout: _Layout, key: str, number: int, values: tuple, issues: li
             bad = True
             continue
         out[col.key] = parsed
-    return None if bad else Row(key, number, out, layout.letters)
+    if bad:
+        if on_bad is not None:
+            on_bad(Row(key, number, out, layout.letters))
+        return None
+    return Row(key, number, out, layout.letters)
 
 
 def _where(index: int, col: Column) -> str:

@@ -562,3 +562,40 @@ def test_a_header_matches_in_either_width_of_punctuation():
 
     assert normalise("谁提出的这个需求?") == normalise("谁提出的这个需求\uff1f") == "谁提出的这个需求"
     assert normalise("权力(1-5)") == normalise("权力\uff081-5\uff09")
+
+
+def test_a_row_with_a_bad_cell_is_reported_once_not_again_by_every_row_naming_it():
+    """A deal row with a bad date made every deal-part row say the deal was not in the Deals
+    sheet: 14 problems for one typo."""
+    data = book_bytes(
+        {
+            "客户": [ACCOUNTS, ["A", "x"], ["B坏", "y"]],
+            "商机": [["客户名称", "商机名称", "预计成交日期"], ["A", "WMS", "2027/13/01"]],
+            "联系人": [
+                PEOPLE,
+                ["A", None, "张伟", "管理层", "采购部", None],
+                ["A", None, "李娜", "中层", "采购部", None],
+            ],
+            "商机角色": [
+                ["客户名称", "商机名称", "姓名", "采购角色"],
+                ["A", "WMS", "张伟", "评估人"],
+                ["A", "WMS", "李娜", "评估人"],
+            ],
+            "关系": [["客户名称", "发起人", "对象", "关系类型"], ["A", "张伟", "李娜", "影响"]],
+        }
+    )
+    issues = scan(Source(data)).issues
+    where = [(i.sheet, i.row) for i in issues]
+    assert ("deals", 2) in where and ("people", 3) in where
+    assert not [i for i in issues if i.sheet == "parts" and "WMS" in i.reason.zh], format_issues(issues, "zh")
+    assert not [i for i in issues if i.sheet == "relations" and "李娜" in i.reason.zh], format_issues(
+        issues, "zh"
+    )
+    # A name that no row defines is still reported.
+    data = book_bytes(
+        {
+            "客户": [ACCOUNTS, ["A", "x"]],
+            "商机角色": [["客户名称", "商机名称", "姓名", "采购角色"], ["A", "无此商机", "张伟", "评估人"]],
+        }
+    )
+    assert any("无此商机" in i.reason.zh for i in scan(Source(data)).issues)
