@@ -106,3 +106,16 @@ def test_the_drawer_offers_the_export_to_all_who_see_and_the_erasure_only_to_edi
     export, erase = (reverse(f"accounts:person_{n}", args=[chen.pk]) for n in ("export", "erase"))
     assert export in owner and erase in owner
     assert export in looker and erase not in looker
+
+
+def test_the_erase_page_names_who_would_be_left_without_a_manager(rep, chen):
+    """Deleting a boss silently cleared their reports' reporting lines."""
+    reports = sorted(chen.reports.values_list("name", flat=True))
+    assert reports  # the demo's general manager has people reporting to him
+    text = client_for(rep).get(reverse("accounts:person_erase", args=[chen.pk])).content.decode()
+    assert 'id="erase-reports"' in text and all(name in text for name in reports)
+    leaf = Person.objects.filter(account=chen.account, reports__isnull=True).exclude(pk=chen.pk).first()
+    assert (
+        'id="erase-reports"'
+        not in client_for(rep).get(reverse("accounts:person_erase", args=[leaf.pk])).content.decode()
+    )

@@ -189,7 +189,9 @@ def person_erase_view(request: HttpRequest, pk: int) -> HttpResponse:
             status = 422
     else:
         form = EraseForm(initial={"version": person.version})
-    return render(request, "accounts/person_erase.html", {"person": person, "form": form}, status=status)
+    reports = list(person.reports.order_by("name").values_list("name", flat=True))
+    context = {"person": person, "form": form, "reports": reports}
+    return render(request, "accounts/person_erase.html", context, status=status)
 
 
 def _erased_message(summary: dict) -> str:
