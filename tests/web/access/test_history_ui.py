@@ -128,3 +128,14 @@ def test_a_created_object_lists_its_values_once_not_against_empty_befores(rep, c
     assert all("one-sided" in body and "Before" not in body for body in created)
     assert all("Before" in body for body in updated)
     assert all('<span class="chip">Created</span>' in body for body in created)
+
+
+def test_a_change_to_someones_part_in_a_deal_says_whose(rep, chen, demo_deal):
+    """The deal's history said "修改 商机中的角色 — 内线 否→是" without saying of whom."""
+    from dealmap.web.deals.models import Part
+    from dealmap.web.deals.services import part_update
+
+    part = Part.objects.get(deal=demo_deal, person=chen)
+    part_update(part=part, version=part.version, by=rep, is_coach=not part.is_coach)
+    html = client_for(rep).get(reverse("audit:deal_history", args=[demo_deal.pk])).content.decode()
+    assert "商机中的角色 · 陈建国" in html

@@ -89,8 +89,9 @@ class EntryView:
     one_sided: str = ""
 
 
-def entry_view(entry: AuditEntry, *, people: dict[int, str]) -> EntryView:
-    """One entry for the page; ``people`` names the account's people by id."""
+def entry_view(entry: AuditEntry, *, people: dict[int, str], about: str = "") -> EntryView:
+    """One entry for the page; ``people`` names the account's people by id; ``about`` names whom
+    the object concerns when its fields do not (a part in a deal)."""
     before, after = entry.before or {}, entry.after or {}
     changes = []
     for key in [*before, *(k for k in after if k not in before)]:
@@ -106,7 +107,7 @@ def entry_view(entry: AuditEntry, *, people: dict[int, str]) -> EntryView:
         actor=entry.actor_name or _("system"),
         action=entry.action,
         action_label=Action(entry.action).label if entry.action in Action.values else entry.action,
-        object_label=object_label(entry.object_type),
+        object_label=object_label(entry.object_type) + (f" · {about}" if about else ""),
         changes=changes,
         one_sided="after" if entry.before is None else "before" if entry.after is None else "",
     )
