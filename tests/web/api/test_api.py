@@ -1034,3 +1034,12 @@ def test_a_view_share_for_the_owners_team_manager_is_refused_as_changing_nothing
         f"/accounts/{demo_deal.account_id}/shares", {"username": "manager", "can_edit": True}
     )
     assert status == 200 and body["can_edit"] is True
+
+
+def test_a_second_deal_of_the_same_name_at_an_account_is_refused_at_name(api_as, rep, demo_deal):
+    api = api_as(rep)
+    status, body = api.post("/deals", {"account": demo_deal.account_id, "name": demo_deal.name})
+    assert status == 409 and body["problems"][0]["path"] == "name"
+    status, other = api.post("/deals", {"account": demo_deal.account_id, "name": "二期"})
+    status, body = api.patch(f"/deals/{other['id']}", {"version": 1, "name": demo_deal.name})
+    assert status == 409 and body["problems"][0]["path"] == "name"

@@ -6,6 +6,8 @@ created in the web app, and relations could only come from an import.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -264,7 +266,7 @@ def test_a_new_deal_has_no_trend_before_it_started(client, other_rep, demo_deal)
         ("garbage", "“garbage”不是 YYYY-MM-DD 格式的日期：显示的是今天。"),
         ("2099-01-01", "2099-01-01 还没有到：显示的是今天。"),
         ("2026-02-30", "不是 YYYY-MM-DD 格式的日期"),
-        ("2000-01-01", "到 2000-01-01 为止，这个商机还没有任何记录"),
+        ("2000-01-01", "到 2000-01-01 为止，这个商机还没有任何记录：显示的是它的第一天"),
     ],
 )
 def test_a_replay_day_the_page_cannot_show_is_named(rep_client, demo_deal, asked, said):
@@ -273,8 +275,86 @@ def test_a_replay_day_the_page_cannot_show_is_named(rep_client, demo_deal, asked
     assert 'id="replay-problem"' in html and said in html
 
 
+def test_a_day_before_the_deal_shows_its_first_day_not_an_empty_map(rep_client, demo_deal):
+    """?as_of=2001-01-01 showed the empty map's 20, a "new" trend and "nobody contacted"."""
+    html = rep_client.get(
+        reverse("deals:detail", args=[demo_deal.pk]), {"as_of": "2001-01-01"}
+    ).content.decode()
+    first = re.search(r"显示的是它的第一天 (\d{4}-\d{2}-\d{2})", html).group(1)
+    assert f'name="as_of" value="{first}"' in html and 'value="2001-01-01"' not in html
+
+
 def test_a_replay_day_the_page_can_show_says_nothing_extra(rep_client, demo_deal):
     html = rep_client.get(
         reverse("deals:detail", args=[demo_deal.pk]), {"as_of": "2026-11-01"}
     ).content.decode()
     assert 'id="replay-problem"' not in html
+
+
+def test_a_close_or_conflict_tie_is_one_relation_whichever_side_records_it(rep_client, demo_deal):
+    """ "A close to B" then "B close to A" stored both: the panel listed the tie twice."""
+    people = list(Person.objects.filter(account=demo_deal.account).order_by("pk"))
+    a, b = people[0], people[-1]
+    Relation.objects.filter(source__in=[a, b], target__in=[a, b]).delete()
+    for kind, word in (("close", "close"), ("conflicts", "conflicts")):
+        first = rep_client.post(
+            reverse("workspace:relation_add", args=[demo_deal.pk, a.key]),
+            {"way": word, "other": b.key},
+            **HTMX,
+        )
+        again = rep_client.post(
+            reverse("workspace:relation_add", args=[demo_deal.pk, b.key]),
+            {"way": word, "other": a.key},
+            **HTMX,
+        )
+        assert (first.status_code, again.status_code) == (200, 422), kind
+    assert Relation.objects.filter(source__in=[a, b], target__in=[a, b]).count() == 2
+    # "sways" is a direction: both ways are two relations.
+    rep_client.post(
+        reverse("workspace:relation_add", args=[demo_deal.pk, a.key]),
+        {"way": "influences", "other": b.key},
+        **HTMX,
+    )
+    back = rep_client.post(
+        reverse("workspace:relation_add", args=[demo_deal.pk, b.key]),
+        {"way": "influences", "other": a.key},
+        **HTMX,
+    )
+    assert back.status_code == 200
+
+
+def test_an_account_does_not_get_two_deals_of_one_name(rep_client, demo_deal):
+    """Back and submit again made two deals of one name, which a workbook could not tell apart."""
+    account = demo_deal.account
+    url = reverse("accounts:deal_create", args=[account.pk])
+    response = rep_client.post(url, {"name": demo_deal.name, "currency": "CNY"})
+    assert response.status_code == 422 and "已经有一个名为" in response.content.decode()
+    assert Deal.objects.filter(account=account, name=demo_deal.name).count() == 1
+    other = Deal.objects.create(account=account, name="二期")
+    edit = reverse("deals:edit", args=[other.pk])
+    renamed = rep_client.post(edit, {"name": demo_deal.name, "currency": "CNY", "version": other.version})
+    assert renamed.status_code == 422 and Deal.objects.get(pk=other.pk).name == "二期"
+
+
+@pytest.mark.parametrize(
+    ("amount", "said"),
+    [
+        ("1e20", "必须小于 10,000,000,000,000"),
+        ("0.001", "最多只能有 2 位小数"),
+        ("-5", "不能为负数"),
+        ("abc", "请输入数字"),
+    ],
+)
+def test_a_bad_amount_is_refused_in_the_apps_words(rep_client, demo_deal, amount, said):
+    """Django's own words came through: "确认总共不超过 15 个数字." with an ASCII full stop."""
+    url = reverse("accounts:deal_create", args=[demo_deal.account.pk])
+    html = rep_client.post(url, {"name": "三期", "currency": "CNY", "amount": amount}).content.decode()
+    assert said in html and "确认" not in html
+
+
+def test_competitors_that_differ_only_in_case_or_width_are_one(rep_client, demo_deal):
+    url = reverse("accounts:deal_create", args=[demo_deal.account.pk])
+    html = rep_client.post(
+        url, {"name": "四期", "currency": "CNY", "competitors": "Acme；acme"}
+    ).content.decode()
+    assert "重复出现" in html and not Deal.objects.filter(name="四期").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from dealmap.interchange.amounts import amount_problem
 from dealmap.interchange.names import LIST_SEPARATORS, blank, tidy
 from dealmap.web import i18n
+from dealmap.web.core import clock
 from dealmap.web.core.text import NUL_MESSAGE
 
 _SPLIT = re.compile("|".join(re.escape(s) for s in LIST_SEPARATORS))
@@ -21,9 +23,7 @@ class DealForm(forms.Form):
 
     name = forms.CharField(label=_("Deal name"), max_length=200)
     stage = forms.CharField(label=_("Stage"), max_length=100, required=False)
-    amount = forms.DecimalField(
-        label=_("Amount"), required=False, min_value=0, max_digits=15, decimal_places=2
-    )
+    amount = forms.DecimalField(label=_("Amount"), required=False)
     currency = forms.RegexField(
         label=_("Currency"),
         regex=r"^[A-Za-z]{3}$",
@@ -40,7 +40,7 @@ class DealForm(forms.Form):
     competitors = forms.CharField(
         label=_("Competitors"),
         required=False,
-        help_text=_("One per line, or separated by ；"),
+        help_text=_("One per line, or separated by a semicolon (; or ；)."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -48,6 +48,7 @@ class DealForm(forms.Form):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.error_messages["null_characters_not_allowed"] = NUL_MESSAGE
+        self.fields["amount"].error_messages["invalid"] = _("Enter a number, such as 1200000 or 1200000.50.")
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"]
@@ -59,10 +60,25 @@ class DealForm(forms.Form):
         return tidy(self.cleaned_data["stage"])
 
     def clean_amount(self):
+        """The limits the API and a workbook hold an amount to, in the same words (Django's own
+        said "确认总共不超过 15 个数字." for 1e20)."""
         amount = self.cleaned_data["amount"]
+        if amount is not None and not amount.is_finite():
+            raise forms.ValidationError(self.fields["amount"].error_messages["invalid"])
         if amount is not None and (problem := amount_problem(amount)) is not None:
-            raise forms.ValidationError(problem.get(i18n.lang()))
+            text = problem.get(i18n.lang())
+            end = "" if text.endswith(("\u3002", ".")) else ("\u3002" if i18n.lang() == "zh" else ".")
+            raise forms.ValidationError(text[:1].upper() + text[1:] + end)
         return amount
+
+    def clean_expected_close(self):
+        day = self.cleaned_data["expected_close"]
+        if day is not None and day < clock.EARLIEST_DAY:
+            raise forms.ValidationError(
+                _("A date before %(day)s is most likely a typing mistake.")
+                % {"day": clock.EARLIEST_DAY.isoformat()}
+            )
+        return day
 
     def clean_currency(self) -> str:
         return self.cleaned_data["currency"].upper()
@@ -71,11 +87,12 @@ class DealForm(forms.Form):
         names = [tidy(n) for n in _SPLIT.split(self.cleaned_data["competitors"]) if not blank(n)]
         seen: set[str] = set()
         for name in names:
-            if name in seen:
+            same = unicodedata.normalize("NFKC", name).casefold()  # "Acme" and "acme", "Ｘ公司" and "X公司"
+            if same in seen:
                 raise forms.ValidationError(_("“%(name)s” is listed twice.") % {"name": name})
             if len(name) > 200:
                 raise forms.ValidationError(_("A competitor's name has at most 200 characters."))
-            seen.add(name)
+            seen.add(same)
         if len(names) > MAX_COMPETITORS:
             raise forms.ValidationError(_("At most %(n)d competitors.") % {"n": MAX_COMPETITORS})
         return names

@@ -423,12 +423,35 @@ DEAL_FIELDS = (
 )
 
 
+class DealNameTaken(ValueError):
+    """The account has a deal of that name already: a workbook names deals by name within their
+    account, so two of them could not be told apart on re-import (nor by a seller in a list)."""
+
+    path = "name"
+
+    def __init__(self, name: str):
+        super().__init__(
+            _("This account already has a deal called “%(name)s”; choose another name.") % {"name": name}
+        )
+
+
+def _check_deal_name(account: Account, name: str, other_than: Deal | None = None) -> None:
+    Account.objects.select_for_update().filter(pk=account.pk).first()  # two creates at once take turns
+    found = Deal.objects.filter(account=account, name=name)
+    if other_than is not None:
+        found = found.exclude(pk=other_than.pk)
+    if found.exists():
+        raise DealNameTaken(name)
+
+
 @transaction.atomic
 def deal_create(*, account: Account, name: str, by, **fields) -> Deal:
-    """A new deal at ``account`` (its research answers empty until filled in)."""
+    """A new deal at ``account`` (its research answers empty until filled in); its name is not
+    one the account's other deals have (:class:`DealNameTaken`)."""
     unknown = set(fields) - set(DEAL_FIELDS)
     if unknown:
         raise ValueError(f"Not a deal field: {', '.join(sorted(unknown))}")
+    _check_deal_name(account, name)
     deal = Deal(account=account, name=name, **fields)
     deal.full_clean()
     deal.save()
@@ -442,6 +465,8 @@ def deal_update(*, deal: Deal, version: int, by, **fields) -> Deal:
     unknown = set(fields) - set(DEAL_FIELDS)
     if unknown:
         raise ValueError(f"Not editable on a deal: {', '.join(sorted(unknown))}")
+    if deal.version == version and "name" in fields and fields["name"] != deal.name:
+        _check_deal_name(deal.account, fields["name"], other_than=deal)
     return versioned_update(deal, version=version, fields=fields, by=by)
 
 

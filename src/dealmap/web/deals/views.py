@@ -15,7 +15,7 @@ from dealmap.web.accounts.selectors import account_get_for_edit
 from dealmap.web.core.conflicts import Conflict
 from dealmap.web.deals.forms import DealForm
 from dealmap.web.deals.selectors import deal_get_for_edit, deal_list
-from dealmap.web.deals.services import deal_create, deal_update
+from dealmap.web.deals.services import DealNameTaken, deal_create, deal_update
 
 
 @require_safe
@@ -30,9 +30,13 @@ def deal_create_view(request: HttpRequest, pk: int) -> HttpResponse:
     account = account_get_for_edit(user=request.user, pk=pk)
     form = DealForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        deal = deal_create(account=account, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Deal created. Now add the people who take part in the decision."))
-        return redirect(reverse("deals:detail", args=[deal.pk]))
+        try:
+            deal = deal_create(account=account, by=request.user, **form.cleaned_data)
+        except DealNameTaken as taken:
+            form.add_error("name", str(taken))
+        else:
+            messages.success(request, _("Deal created. Now add the people who take part in the decision."))
+            return redirect(reverse("deals:detail", args=[deal.pk]))
     status = 422 if request.method == "POST" else 200
     context = {"form": form, "account": account, "deal": None}
     return render(request, "deals/form.html", context, status=status)
@@ -62,6 +66,11 @@ def deal_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         version = data.pop("version")
         try:
             deal_update(deal=deal, version=version, by=request.user, **data)
+        except DealNameTaken as taken:
+            form.add_error("name", str(taken))
+            return render(
+                request, "deals/form.html", {"form": form, "account": deal.account, "deal": deal}, status=422
+            )
         except Conflict:
             form.add_error(
                 None, _("Someone else saved this deal meanwhile. Reload the page to see their change.")

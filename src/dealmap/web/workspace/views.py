@@ -63,9 +63,10 @@ def _regions(request: HttpRequest, ws: Workspace) -> str:
 @require_safe
 def deal_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The deal workspace: map, findings, strategy board, research, what-if, score; ``?as_of=`` replays a past day."""
-    ws = deal_workspace(
-        user=request.user, pk=pk, as_of=presenters.parse_day(request.GET.get("as_of")), trend=False
-    )
+    asked = presenters.parse_day(request.GET.get("as_of"))
+    ws = deal_workspace(user=request.user, pk=pk, as_of=asked, trend=False)
+    if asked is not None and asked < ws.started:  # the empty map of a day before the deal: its first day
+        ws = deal_workspace(user=request.user, pk=pk, as_of=ws.started, trend=False)
     context = presenters.deal_context(ws)
     context["research_form"] = _research_form(ws)
     context["replay_problem"] = _replay_problem(request.GET.get("as_of"), ws)
@@ -84,7 +85,7 @@ def _replay_problem(asked: str | None, ws: Workspace) -> str:
         return _("%(day)s has not come yet: showing today.") % {"day": day.isoformat()}
     started = ws.started
     if day < started:
-        return _("Nothing was recorded of this deal by %(day)s: its first record is from %(first)s.") % {
+        return _("Nothing was recorded of this deal by %(day)s: showing its first day, %(first)s.") % {
             "day": day.isoformat(),
             "first": started.isoformat(),
         }

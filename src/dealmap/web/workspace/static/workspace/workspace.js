@@ -50,8 +50,13 @@
 
   function levelText(level, T) { return level === null ? T.unassessed : signed(level) + " " + T.levels[String(level)]; }
 
+  // A name of more than 40 characters is cut on the map (the tooltip and the panel give it whole):
+  // a 200-character name ran down the map as a column of text over the other layers.
+  var LABEL_CHARS = 40;
   function nodeLabel(n, T) {
-    return (n.decisionMaker ? "★ " : "") + iso(n.name) + (n.coach ? " ◆" + T.coach : "");
+    var name = Array.from(String(n.name));
+    var shown = name.length > LABEL_CHARS ? name.slice(0, LABEL_CHARS - 1).join("") + "…" : n.name;
+    return (n.decisionMaker ? "★ " : "") + iso(shown) + (n.coach ? " ◆" + T.coach : "");
   }
 
   function mapTooltip(d, byId) {
@@ -507,8 +512,15 @@
     box._timer = setTimeout(function () { box.hidden = true; }, 5000);
   }
   ["htmx:responseError", "htmx:sendError"].forEach(function (name) {
-    document.addEventListener(name, function () {
+    document.addEventListener(name, function (event) {
       var holder = document.querySelector("[data-error-text]");
+      var xhr = event.detail && event.detail.xhr;
+      // 404 from the panel: the person left the deal (or it went) in another tab; retrying
+      // cannot help, reloading shows what is there now.
+      if (xhr && xhr.status === 404 && holder && holder.getAttribute("data-gone-text")) {
+        toast(holder.getAttribute("data-gone-text"));
+        return;
+      }
       toast(holder ? holder.getAttribute("data-error-text") : "Error");
     });
   });
