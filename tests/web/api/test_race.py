@@ -100,14 +100,14 @@ def test_relations_both_ways_added_at_once_are_both_stored(api_as, rep, demo_dea
     people = list(demo_deal.account.people.order_by("pk"))
     for round_ in range(len(people) // 2):
         a, b = people[2 * round_], people[2 * round_ + 1]
-        Relation.objects.filter(source__in=[a, b], target__in=[a, b], kind="conflicts").delete()
+        Relation.objects.filter(source__in=[a, b], target__in=[a, b], kind="influences").delete()
         results = _at_once(
             [
                 lambda a=a, b=b: api.post(
-                    "/relations", {"source": a.pk, "target": b.pk, "kind": "conflicts"}
+                    "/relations", {"source": a.pk, "target": b.pk, "kind": "influences"}
                 ),
                 lambda a=a, b=b: api.post(
-                    "/relations", {"source": b.pk, "target": a.pk, "kind": "conflicts"}
+                    "/relations", {"source": b.pk, "target": a.pk, "kind": "influences"}
                 ),
             ]
         )

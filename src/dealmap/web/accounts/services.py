@@ -67,10 +67,6 @@ class RelationRepeated(ValueError):
         )
 
 
-#: Relations that read the same both ways round: one of them per pair of people.
-SYMMETRIC_KINDS = ("close", "conflicts")
-
-
 def lock_owner(owner) -> None:
     """Lock the owner's user row until the transaction ends: an account name is chosen and checked
     under it, so two accounts created or renamed at once cannot both take the same name."""
@@ -199,8 +195,6 @@ def relation_create(
 
         raise NoSuchPerson("target")
     stored = Relation.objects.filter(source=source, target=target, kind=kind).order_by("pk").first()
-    if stored is None and kind in SYMMETRIC_KINDS:  # "A close to B" is "B close to A"
-        stored = Relation.objects.filter(source=target, target=source, kind=kind).order_by("pk").first()
     if stored is not None:
         raise RelationRepeated(stored)
     relation = Relation(

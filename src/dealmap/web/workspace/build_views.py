@@ -123,6 +123,15 @@ def relation_add(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     kind, outward = next((kind, out) for way, kind, out in RELATION_WAYS if way == form.cleaned_data["way"])
     other = ws.deal.account.people.get(key=form.cleaned_data["other"])
     source, target = (part.person, other) if outward else (other, part.person)
+    # The panel reads "close to" and "in conflict with" the same both ways round: recorded from the
+    # other person's side, it is the same tie, not a second one. (The API and the files keep
+    # direction, as the deal file format does.)
+    if (
+        kind in ("close", "conflicts")
+        and Relation.objects.filter(source=target, target=source, kind=kind).exists()
+    ):
+        form.add_error(None, _("This relation is recorded already."))
+        return _panel_response(request, pk, key, status=422, relation_form=form)
     try:
         relation_create(source=source, target=target, kind=kind, by=request.user)
     except (SelfRelation, RelationRepeated) as refused:

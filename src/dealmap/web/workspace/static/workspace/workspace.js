@@ -129,6 +129,17 @@
     measure.font = "600 12px sans-serif";
     return String(label).split(/\s+/).every(function (w) { return measure.measureText(w).width <= width; });
   }
+  // A node label's box: its own text's width when that fits between the neighbours (a wider box
+  // than the text would overlap the next label and hide it); else the space between neighbours,
+  // where a long name wraps (laptop) or is cut (phone).
+  function labelWidth(text, unit, small) {
+    measure.font = (small ? 10 : 12) + "px sans-serif";
+    // Some slack: the canvas's sans-serif is not always the face the chart draws CJK with.
+    var whole = Math.ceil(measure.measureText(text).width * 1.3) + 16;
+    var room = Math.max(small ? 52 : 60, Math.floor(unit * (small ? 0.98 : 0.96)));
+    return Math.min(whole, room);
+  }
+
   function rowLabelWidth(d) {
     measure.font = "600 12px sans-serif";
     return Math.ceil(Math.max.apply(null, d.rows.map(function (r) { return measure.measureText(r.label).width; }).concat([30])));
@@ -189,7 +200,8 @@
         }),
         data: d.nodes.map(function (n) {
           return Object.assign({}, n, { value: [n.x, n.y], category: groupIndex[n.category],
-            symbolSize: Math.min(widest, Math.round(n.symbolSize * shrink)) });
+            symbolSize: Math.min(widest, Math.round(n.symbolSize * shrink)),
+            label: { width: labelWidth(nodeLabel(n, T), unit, small) } });
         }),
         links: d.links.filter(function (l) { return !hiddenKinds[l.kind]; }).map(function (l) {
           var s = EDGE_STYLES[l.kind] || EDGE_STYLES.reports_to;
@@ -203,8 +215,7 @@
         // ("Christopher Alexander Wellington-Smythe") ran past its lane and hid its neighbour's.
         label: { show: true, position: "bottom", distance: 3, fontSize: small ? 10 : 12, color: "#1f2933",
           // On a phone a lane is too narrow to wrap into: the name is cut with "…" (the tooltip
-          // and the panel give it whole).
-          width: small ? Math.max(52, Math.floor(unit * 0.98)) : Math.max(92, Math.floor(unit * 0.96)),
+          // and the panel give it whole). Each node's width: see labelWidth.
           overflow: small ? "truncate" : "break", ellipsis: "…", lineHeight: small ? 12 : 14,
           formatter: function (p) { return nodeLabel(p.data, T); } },
         labelLayout: { hideOverlap: true },
