@@ -105,6 +105,10 @@ NOT_A_WORKBOOK = Text(
     "not an .xlsx or .csv file (judged by its content, not its name)",
 )
 EMPTY_FILE = Text("文件是空的，没有可导入的内容", "the file is empty: there is nothing to import")
+NAMED_WORKBOOK = Text(
+    "文件名是 Excel 工作簿，内容却不是：文件可能已损坏，或是改了扩展名的其他文件",
+    "the file is named as an Excel workbook but is not one: it may be damaged, or another kind of file renamed",
+)
 OLD_OR_ENCRYPTED = Text(
     "这是旧版 .xls 或加密的文件，请另存为 .xlsx（不加密码）",
     "this is an old .xls or an encrypted file; save it as .xlsx without a password",
@@ -540,9 +544,14 @@ def _guess_sheet(header: tuple) -> Sheet:
 class Source:
     """An opened import file, ready to stream its sheets in the layout's order (read it twice at will)."""
 
-    def __init__(self, source: str | Path | bytes | BinaryIO):
+    def __init__(self, source: str | Path | bytes | BinaryIO, *, name: str = ""):
+        """``name`` (the file's name, when ``source`` is its bytes) only shapes a refusal: a file
+        called .xlsx that is not a workbook is said to be so, not read as a CSV of nonsense."""
         self.data = _read_bytes(source)
         self.kind = sniff(self.data)
+        name = name or (str(source) if isinstance(source, str | Path) else "")
+        if self.kind == "csv" and name.lower().endswith((".xlsx", ".xlsm", ".xls")):
+            raise FileRejected(NAMED_WORKBOOK)
         if self.kind == "xlsx":
             check_zip(self.data)
         else:

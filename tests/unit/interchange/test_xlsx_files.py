@@ -166,3 +166,15 @@ def test_openpyxl_parses_sheets_with_defusedxml():
     import openpyxl
 
     assert openpyxl.DEFUSEDXML is True
+
+
+def test_a_text_file_named_xlsx_is_called_not_a_workbook_not_read_as_csv(tmp_path):
+    """It was read as a CSV: "Accounts row 1, A hello: unknown column"."""
+    fake = tmp_path / "book.xlsx"
+    fake.write_text("hello,world\n1,2\n", encoding="utf-8")
+    with pytest.raises(FileRejected) as caught:
+        Source(fake)
+    assert caught.value.reason.en.startswith("the file is named as an Excel workbook but is not one")
+    with pytest.raises(FileRejected):
+        Source(b"hello,world\n", name="Book1.XLSX")
+    assert Source(b"\xe5\xae\xa2\xe6\x88\xb7\xe5\x90\x8d\xe7\xa7\xb0\n", name="accounts.csv").kind == "csv"

@@ -169,7 +169,7 @@ def import_preview(request: HttpRequest) -> HttpResponse:
         context = {"deal_file": _deal_summary(deal, account_name), "token": token, "name": upload.name}
         return render(request, "imports/result.html", context)
     try:
-        source = Source(data)
+        source = Source(data, name=upload.name)
         plan = workbook_preview(source=source, owner=request.user, progress=_progress(request.user, token))
     except FileRejected as exc:
         return render(request, "imports/result.html", {"rejected": exc.reason.get(lang)}, status=400)
