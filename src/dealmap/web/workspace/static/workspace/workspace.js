@@ -265,7 +265,9 @@
       // Month and day within a year; over a longer span the year too (else every label reads "01-01").
       xAxis: { type: "time", min: start, max: end,
         axisLabel: { fontSize: 10, hideOverlap: true,
-          formatter: end - start > 366 * day ? "{yyyy}-{MM}" : "{MM}-{dd}" } },
+          // In English "1 Aug": "08-01" reads as 8 January to many English readers.
+          formatter: end - start > 366 * day ? "{yyyy}-{MM}"
+            : (document.documentElement.lang === "en" ? "{d} {MMM}" : "{MM}-{dd}") } },
       yAxis: { type: "value", min: -4, max: 4, interval: 2, axisLabel: { fontSize: 10, formatter: function (v) { return signed(v); } } },
       tooltip: { trigger: "item", confine: true, extraCssText: "max-width:280px;white-space:normal;",
         formatter: function (p) {
