@@ -17,6 +17,7 @@ import hashlib
 import sqlite3
 import weakref
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from dealmap.interchange.sheets import SHEET_BY_KEY
 from dealmap.interchange.xlsx_read import Progress, Row, RowIssue, Source, parse_rows
@@ -31,6 +32,10 @@ class Known:
 
     def account_exists(self, account: str) -> bool:
         return False
+
+    def today(self) -> date:
+        """The day after which nothing can have been assessed or met (the web's clock overrides)."""
+        return date.today()
 
     def account_read_only(self, account: str) -> bool:
         """The name matches an account the user may see but not change (shared view-only)."""
@@ -305,6 +310,7 @@ class _Scanner:
         #: An account a row cannot use: its first row's problem, and how many more rows name it.
         self.refused: dict[str, list] = {}
         self.people_letters: dict[str, str] = {}
+        self.today = known.today()
         #: What rows with a bad cell define (an account, a deal, a person): such a row is reported
         #: once, at its cell, and a later row naming what it defines is not reported again.
         self.bad: set[tuple] = set()
@@ -688,7 +694,17 @@ class _Scanner:
         exists = self.known.relation_exists(*quad)
         self.count("relations", exists, exists and self.known.relation_changes(*quad, row.values))
 
+    def _not_ahead(self, row: Row) -> bool:
+        """An assessment or interaction records what happened: not after today (the web forms'
+        and the API's rule, which the workbook did not apply)."""
+        if row.values["date"] > self.today:
+            self.issue(row, "date", FUTURE_DAY)
+            return False
+        return True
+
     def assessments_row(self, row: Row) -> None:
+        if not self._not_ahead(row):
+            return
         if not (self.has_account(row) and self.has_deal(row)):
             return
         key = self.person(row, "person", row.values["person"])
@@ -699,6 +715,8 @@ class _Scanner:
             self.history("assessments", v["account"], v["deal"], same, stored)
 
     def interactions_row(self, row: Row) -> None:
+        if not self._not_ahead(row):
+            return
         if not (self.has_account(row) and self.has_deal(row)):
             return
         good = True
@@ -719,6 +737,11 @@ class _Scanner:
             )
             stored = self.known.interaction_exists(v["account"], v["deal"], same)
             self.history("interactions", v["account"], v["deal"], same, stored)
+
+
+FUTURE_DAY = Text(
+    "不能晚于今天：只记录已经发生的事", "must not be after today: only what has happened is recorded"
+)
 
 
 def _header(sheet: str, column: str) -> str:

@@ -599,3 +599,23 @@ def test_a_row_with_a_bad_cell_is_reported_once_not_again_by_every_row_naming_it
         }
     )
     assert any("无此商机" in i.reason.zh for i in scan(Source(data)).issues)
+
+
+def test_an_assessment_or_interaction_dated_after_today_is_refused_at_its_date():
+    """The web forms and the API refused a future date; the workbook stored an assessment of 2030."""
+    from datetime import date, timedelta
+
+    ahead = (date.today() + timedelta(days=3)).isoformat()
+    data = book_bytes(
+        {
+            "客户": [ACCOUNTS, ["A", "x"]],
+            "商机": [["客户名称", "商机名称"], ["A", "WMS"]],
+            "联系人": [PEOPLE, ["A", None, "张伟", "管理层", "采购部", None]],
+            "商机角色": [["客户名称", "商机名称", "姓名", "采购角色"], ["A", "WMS", "张伟", "评估人"]],
+            "态度评估": [["客户名称", "商机名称", "姓名", "日期", "态度"], ["A", "WMS", "张伟", ahead, 1]],
+            "接触记录": [["客户名称", "商机名称", "日期", "参与人"], ["A", "WMS", ahead, "张伟"]],
+        }
+    )
+    issues = scan(Source(data)).issues
+    found = {(i.sheet, i.row) for i in issues if "after today" in i.reason.en}
+    assert found == {("assessments", 2), ("interactions", 2)}, format_issues(issues, "en")

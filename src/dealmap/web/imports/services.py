@@ -76,6 +76,11 @@ class OwnerKnown(Known):
     read-only (the scan reports it and nothing of that account is looked at further).
     """
 
+    def today(self):
+        from dealmap.web.core import clock
+
+        return clock.today()
+
     def __init__(self, owner):
         self.owner = owner
         self._accounts: dict[str, Account | None] = {}
