@@ -72,8 +72,8 @@ def with_levels(deal: Deal, overrides: Mapping[str, int], as_of: date) -> Deal:
     for person, level in overrides.items():
         if person not in known:
             raise ValueError(f"unknown stakeholder: {person!r}")
-        if not LEVEL_MIN <= level <= LEVEL_MAX:
-            raise ValueError(f"level must be between {LEVEL_MIN} and {LEVEL_MAX}: {level!r}")
+        if type(level) is not int or not LEVEL_MIN <= level <= LEVEL_MAX:  # not True, not 2.5
+            raise ValueError(f"level must be a whole number from {LEVEL_MIN} to {LEVEL_MAX}: {level!r}")
     assessments = list(deal.assessments)
     current = _current_positions(assessments, as_of)
     for person, level in overrides.items():
