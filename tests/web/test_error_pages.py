@@ -79,5 +79,9 @@ def test_other_database_errors_are_not_taken_for_a_collision():
     from django.db import OperationalError
 
     assert collision(OperationalError("no such table: x")) is None
+    assert (
+        collision(IntegrityError("CHECK constraint failed: relation_not_to_self")) is None
+    )  # a bug, not a race
+    assert collision(IntegrityError("FOREIGN KEY constraint failed"))[0] == 409
     assert collision(OperationalError("database is locked"))[0] == 503
     assert collision(ValueError("x")) is None

@@ -87,7 +87,6 @@ COACH = Point(
     ),
     "ch5.s1 第二.一.5",
 )
-#: For a `not_for_me` objection (ch1.s1 第二): answer with their own win, not product arguments.
 #: For a strong supporter (+3) who already is our coach: the level's own advice says "grow them
 #: into a coach"; this keeps its first half.
 CONSULT_COACH = Point(
@@ -104,6 +103,7 @@ COACH_OPPOSED = Point(
     ),
     "ch5.s1 第二.一.5",
 )
+#: For a `not_for_me` objection (ch1.s1 第二): answer with their own win, not product arguments.
 NOT_FOR_ME = Point(
     Text(
         "他的异议是“不适合我”：用他个人能得到的收益和风险保障来回应，而不是讲产品。",

@@ -92,7 +92,9 @@ def test_what_if_stores_nothing():
     assert analyze(deal) == before
 
 
-@pytest.mark.parametrize("overrides", [{"nobody": 1}, {"ceo": 5}, {"ceo": -5}, {"ceo": True}, {"ceo": 2.5}, {"ceo": "2"}])
+@pytest.mark.parametrize(
+    "overrides", [{"nobody": 1}, {"ceo": 5}, {"ceo": -5}, {"ceo": True}, {"ceo": 2.5}, {"ceo": "2"}]
+)
 def test_what_if_rejects_unknown_people_and_levels(overrides):
     with pytest.raises(ValueError):
         what_if(make_deal(), overrides)

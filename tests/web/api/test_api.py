@@ -1043,3 +1043,25 @@ def test_a_second_deal_of_the_same_name_at_an_account_is_refused_at_name(api_as,
     status, other = api.post("/deals", {"account": demo_deal.account_id, "name": "二期"})
     status, body = api.patch(f"/deals/{other['id']}", {"version": 1, "name": demo_deal.name})
     assert status == 409 and body["problems"][0]["path"] == "name"
+
+
+def test_a_deal_file_into_an_account_with_a_deal_of_its_name_is_named_apart(
+    api_as, rep, demo_deal, demo_file
+):
+    status, answer = api_as(rep).post(f"/deal-files?account={demo_deal.account_id}", demo_file)
+    assert status == 201
+    from dealmap.web.deals.models import Deal
+
+    names = sorted(Deal.objects.filter(account=demo_deal.account).values_list("name", flat=True))
+    assert names == [demo_deal.name, f"{demo_deal.name} (2)"]
+
+
+def test_a_deal_file_with_an_assessment_dated_after_today_is_refused_at_its_date(
+    api_as, rep, demo_file, row_counts
+):
+    """A stored future date made the deal's own workbook export impossible to import again."""
+    before = row_counts()
+    demo_file["assessments"][0]["date"] = "2099-01-01"
+    status, answer = api_as(rep).post("/deal-files", demo_file)
+    assert status == 422 and answer["problems"][0]["path"] == "assessments[0].date"
+    assert row_counts() == before

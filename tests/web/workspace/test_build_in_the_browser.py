@@ -6,6 +6,7 @@ created in the web app, and relations could only come from an import.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -213,6 +214,11 @@ def test_a_deals_facts_are_edited_and_a_stale_edit_is_refused(rep_client, demo_d
         ),
         ("workspace:relation_add", lambda d: [d.pk, "p4"], {"way": "close", "other": "p6"}),
         ("workspace:part_remove", lambda d: [d.pk, "p4"], {}),
+        (
+            "workspace:relation_remove",
+            lambda d: [d.pk, "p4", Relation.objects.filter(account=d.account).first().pk],
+            {},
+        ),
         ("deals:edit", lambda d: [d.pk], {"name": "改名", "currency": "CNY", "version": 1}),
     ],
 )
@@ -358,3 +364,31 @@ def test_competitors_that_differ_only_in_case_or_width_are_one(rep_client, demo_
         url, {"name": "四期", "currency": "CNY", "competitors": "Acme；acme"}
     ).content.decode()
     assert "重复出现" in html and not Deal.objects.filter(name="四期").exists()
+
+
+def test_after_someone_leaves_the_deal_its_file_still_imports(rep_client, demo_deal):
+    """Interactions whose only participant left stayed in the deal with no participant: its own
+    deal file then failed to import ("interactions[6].stakeholders")."""
+    from dealmap.interchange.dealfile import dump_deal, load_deal
+    from dealmap.web.deals.domain import deal_to_domain
+
+    rep_client.post(reverse("workspace:part_remove", args=[demo_deal.pk, "p4"]))
+    data = json.loads(json.dumps(dump_deal(deal_to_domain(Deal.objects.get(pk=demo_deal.pk))), default=str))
+    assert all(i["stakeholders"] for i in data["interactions"])
+    load_deal(data)  # no DealFileError
+
+
+def test_a_second_click_on_add_is_told_not_served_an_error(rep_client, demo_deal):
+    deal = Deal.objects.create(account=demo_deal.account, name="三期")
+    person = Person.objects.filter(account=demo_deal.account).first()
+    url = reverse("workspace:person_add", args=[deal.pk])
+    body = {"mode": "existing", "person": person.key, "buying_role": "user"}
+    assert rep_client.post(url, body).status_code == 302
+    again = rep_client.post(url, body)
+    assert again.status_code == 422 and Part.objects.filter(deal=deal, person=person).count() == 1
+
+
+def test_the_history_names_whose_part_only_on_part_entries(rep_client, demo_deal):
+    html = rep_client.get(reverse("audit:deal_history", args=[demo_deal.pk])).content.decode()
+    for label in ("商机 · ", "评估 · ", "接触记录 · "):
+        assert label not in html

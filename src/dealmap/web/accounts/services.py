@@ -75,6 +75,11 @@ def lock_owner(owner) -> None:
     get_user_model().objects.select_for_update().filter(pk=owner.pk).first()
 
 
+def lock_account(account: Account) -> None:
+    """Lock the account's row until the transaction ends (a new person's key or name is chosen under it)."""
+    Account.objects.select_for_update().filter(pk=account.pk).first()
+
+
 def lock_people(pks) -> list[int]:
     """Lock these people's rows until the transaction ends, in id order (so that two transactions
     locking the same people cannot deadlock); the ids still there."""
@@ -150,8 +155,7 @@ def person_create(
     """A new person at ``account``; ``key`` defaults to the next free ``pN``."""
     if reports_to is not None and reports_to.account_id != account.pk:
         raise ManagerElsewhere()
-    # Lock the account: two people added at once would otherwise both take the next free key.
-    Account.objects.select_for_update().filter(pk=account.pk).first()
+    lock_account(account)  # two people added at once would otherwise both take the next free key
     if reports_to is not None and not lock_people([reports_to.pk]):
         raise ManagerElsewhere()  # deleted meanwhile
     if key and account.people.filter(key=key).exists():
@@ -260,7 +264,7 @@ def person_update(*, person: Person, version: int, by=None, **fields) -> Person:
     boss = fields.get("reports_to")
     if boss is not None and (boss.account_id != person.account_id or boss.pk == person.pk):
         raise ManagerElsewhere()
-    if boss is not None and not lock_people([boss.pk]):
+    if boss is not None and len(lock_people([boss.pk, person.pk])) < 2:  # in id order, as elsewhere
         raise ManagerElsewhere()  # deleted meanwhile
     if boss is not None and reports_up_to(boss, person):
         raise ReportingLoop()

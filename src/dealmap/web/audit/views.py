@@ -61,7 +61,10 @@ def history_view(request: HttpRequest, object_type: str, pk: int) -> HttpRespons
         "subject": subject,
         "object_type": object_type,
         "back_url": back_url,
-        "entries": [entry_view(e, people=people, about=whose.get(e.object_id, "")) for e in entries],
+        "entries": [
+            entry_view(e, people=people, about=whose.get(e.object_id, "") if e.object_type == "part" else "")
+            for e in entries
+        ],
         "limit": HISTORY_LIMIT,
     }
     template = "audit/_history.html" if _is_htmx(request) else "audit/history.html"

@@ -57,5 +57,5 @@ def demo_setup(*, today: date, force: bool = False) -> DemoResult:
             result.users_created.append(username)
     if force or not Deal.objects.exists():
         rep = User.objects.get(username="rep")
-        result.deal = deal_import(deal=demo_deal(today=today), owner=rep)
+        result.deal = deal_import(deal=demo_deal(today=today), owner=rep, today=today)
     return result

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html
 
 SUPPORTED = {code for code, _ in settings.LANGUAGES}
 
 #: URL names reachable without logging in.
 PUBLIC_URL_NAMES = {"login", "healthz", "set_language"}
+
+logger = logging.getLogger("dealmap.collisions")
 
 
 class LanguageMiddleware:
@@ -104,13 +109,16 @@ def collision(exc: Exception) -> tuple[int, str] | None:
     Nothing of the request was stored: its transaction was rolled back. None for anything else."""
     from django.db import IntegrityError, OperationalError
 
-    if isinstance(exc, IntegrityError):
+    said = str(exc).lower()
+    # Only a uniqueness or reference check, which another request's commit can make fail; a
+    # CHECK violation is a bug of ours and stays a 500 (with its traceback in the log).
+    raced = "unique" in said or "duplicate key" in said or "foreign key" in said or "still referenced" in said
+    if isinstance(exc, IntegrityError) and raced:
         return 409, translation.gettext(
             "Someone else changed the same records at the same moment, so nothing was saved. "
             "Reload and try again."
         )
-    text = str(exc).lower()
-    if isinstance(exc, OperationalError) and ("locked" in text or "deadlock" in text or "busy" in text):
+    if isinstance(exc, OperationalError) and ("locked" in said or "deadlock" in said or "busy" in said):
         return 503, translation.gettext("The database was busy, so nothing was saved. Try again in a moment.")
     return None
 
@@ -131,8 +139,13 @@ class CollisionMiddleware:
         if found is None:
             return None
         status, message = found
+        logger.warning("collision on %s %s: %s", request.method, request.path, exc)
         if request.path.startswith("/api/"):
             response = JsonResponse({"detail": message, "problems": []}, status=status)
+        elif request.headers.get("HX-Request") == "true":  # into the panel: a line, not a page
+            response = HttpResponse(
+                format_html('<p class="error" role="alert">{}</p>', message), status=status
+            )
         else:
             from django.shortcuts import render
 

@@ -178,14 +178,21 @@ def _assessments(rows: list[Assessment], keys: dict[int, str]) -> tuple[model.As
 
 
 def _interactions(rows: list[Interaction], keys: dict[int, str]) -> tuple[model.Interaction, ...]:
-    return tuple(
-        model.Interaction(
-            date=i.date,
-            stakeholders=tuple(keys[p.person_id] for p in i.participations.all() if p.person_id in keys),
-            channel=i.channel,
-            summary=i.summary,
-            trust_delta=i.trust_delta,
-            signals=tuple(i.signals),
-        )
-        for i in rows
-    )
+    """The deal's interactions with the people in its buying group; one whose every participant
+    was taken out of the deal is not the deal's any more (it stays stored: putting them back
+    brings it back). A deal file's interaction needs a participant."""
+    out = []
+    for i in rows:
+        stakeholders = tuple(keys[p.person_id] for p in i.participations.all() if p.person_id in keys)
+        if stakeholders:
+            out.append(
+                model.Interaction(
+                    date=i.date,
+                    stakeholders=stakeholders,
+                    channel=i.channel,
+                    summary=i.summary,
+                    trust_delta=i.trust_delta,
+                    signals=tuple(i.signals),
+                )
+            )
+    return tuple(out)

@@ -7,6 +7,7 @@ ever added: there is deliberately no service that changes or deletes one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -25,6 +26,7 @@ from dealmap.web.accounts.models import Account, Person, Relation
 from dealmap.web.accounts.services import account_name_free, lock_owner, lock_people
 from dealmap.web.audit.models import AuditEntry
 from dealmap.web.audit.services import audit_entry, audit_record, snapshot
+from dealmap.web.core import clock
 from dealmap.web.core.conflicts import versioned_update
 from dealmap.web.deals.models import Assessment, Deal, Interaction, InteractionParticipant, Part
 
@@ -44,7 +46,7 @@ def _max(model_class, field: str) -> int:
     return model_class._meta.get_field(field).max_length
 
 
-def storage_problems(deal: model.Deal) -> list[Problem]:
+def storage_problems(deal: model.Deal, *, today: date | None = None) -> list[Problem]:
     """What a valid deal file may hold but the database cannot (over-long names, huge amounts, NUL
     characters), or an Excel export could not give back: free text (notes, evidence, summaries,
     research answers) over ``MAX_TEXT_CHARS``, a competitor's name over ``MAX_NAME_CHARS`` — the
@@ -80,23 +82,38 @@ def storage_problems(deal: model.Deal) -> list[Problem]:
             check(f"{where}.objection.text", person.objection.text)
         for j, affinity in enumerate(person.competitor_affinity):
             check(f"{where}.competitor_affinity[{j}].competitor", affinity.competitor, MAX_NAME_CHARS)
+    today = today or clock.today()
     for i, assessment in enumerate(deal.assessments):
         check(f"assessments[{i}].evidence", assessment.evidence)
+        if assessment.date > today:
+            problems.append(Problem(f"assessments[{i}].date", AHEAD))
     for i, interaction in enumerate(deal.interactions):
         check(f"interactions[{i}].channel", interaction.channel, _max(Interaction, "channel"))
         check(f"interactions[{i}].summary", interaction.summary)
+        if interaction.date > today:
+            problems.append(Problem(f"interactions[{i}].date", AHEAD))
     return problems
 
 
+#: What is stored happened: an assessment or interaction is not dated after today (the web
+#: forms', the API's and the workbook's rule; a stored future date made the deal's own workbook
+#: export impossible to import again).
+AHEAD = Text(
+    "不能晚于今天：只记录已经发生的事", "must not be after today: only what has happened is recorded"
+)
+
+
 @transaction.atomic
-def deal_import(*, deal: model.Deal, owner, account: Account | None = None, by=None) -> Deal:
+def deal_import(
+    *, deal: model.Deal, owner, account: Account | None = None, by=None, today: date | None = None
+) -> Deal:
     """Store a validated deal (from ``load_deal``) in one transaction and return the new deal.
 
     Creates the account, or adds to ``account`` and matches its people by key (updating them
     from the file). ``by`` is who recorded the history (default: ``owner``). Raises
     :class:`DealFileError` when the database cannot hold a value; nothing is stored then.
     """
-    problems = storage_problems(deal)
+    problems = storage_problems(deal, today=today)  # ``today``: the demo's, when it is moved to a day
     if problems:
         raise DealFileError(problems)
     recorder = by or owner
@@ -125,7 +142,11 @@ def deal_import(*, deal: model.Deal, owner, account: Account | None = None, by=N
         record(account)
     people = _people_store(account, deal.stakeholders, record)
     relations = _relations_store(account, people, deal.relations)
-    stored = _deal_store(account, deal.opportunity)
+    name = deal.opportunity.name
+    if not new_account:  # into an account that has deals: named apart from them, as accounts are
+        _lock_account(account)
+        name = deal_name_free(account, name)
+    stored = _deal_store(account, replace(deal.opportunity, name=name))
     parts = _parts_store(stored, people, deal.stakeholders)
     for obj in (*relations, *parts, *_assessments_store(stored, people, deal.assessments, recorder)):
         record(obj)
@@ -435,8 +456,22 @@ class DealNameTaken(ValueError):
         )
 
 
-def _check_deal_name(account: Account, name: str, other_than: Deal | None = None) -> None:
+def _lock_account(account: Account) -> None:
     Account.objects.select_for_update().filter(pk=account.pk).first()  # two creates at once take turns
+
+
+def deal_name_free(account: Account, name: str) -> str:
+    """``name``, or "name (2)", "name (3)"… — the first the account has no deal called."""
+    candidate, n = name, 1
+    while Deal.objects.filter(account=account, name=candidate).exists():
+        n += 1
+        suffix = f" ({n})"
+        candidate = name[: Deal._meta.get_field("name").max_length - len(suffix)] + suffix
+    return candidate
+
+
+def _check_deal_name(account: Account, name: str, other_than: Deal | None = None) -> None:
+    _lock_account(account)
     found = Deal.objects.filter(account=account, name=name)
     if other_than is not None:
         found = found.exclude(pk=other_than.pk)

@@ -17,10 +17,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from dealmap.web.accounts.models import Relation
+from dealmap.web.accounts.models import Person, Relation
 from dealmap.web.accounts.services import (
     RelationRepeated,
     SelfRelation,
+    lock_account,
+    lock_people,
     person_create,
     relation_create,
     relation_delete,
@@ -32,6 +34,7 @@ from dealmap.web.workspace.forms import (
     ExistingPersonForm,
     NewPersonForm,
     RelationForm,
+    same_name_message,
 )
 from dealmap.web.workspace.selectors import deal_part_get, deal_workspace
 from dealmap.web.workspace.views import _panel_response
@@ -63,29 +66,58 @@ def person_add(request: HttpRequest, pk: int) -> HttpResponse:
     existing_form = ExistingPersonForm(people=outside)
     status = 200
     if request.method == "POST":
+        # Each check is made again under the account's lock when storing: a second click, or
+        # someone else at the same moment, gets the form's answer, not a server error.
         if request.POST.get("mode") == "existing":
             existing_form = ExistingPersonForm(request.POST, people=outside)
             if existing_form.is_valid():
-                data = existing_form.cleaned_data
-                person = ws.deal.account.people.get(key=data["person"])
-                part_create(deal=ws.deal, person=person, buying_role=data["buying_role"], by=request.user)
-                return _added(request, pk, person)
+                try:
+                    person = _join(ws, existing_form.cleaned_data, request.user)
+                except (ValidationError, Person.DoesNotExist):
+                    existing_form.add_error(
+                        "person", _("This person is in the deal already, or no longer at the account.")
+                    )
+                else:
+                    return _added(request, pk, person)
         else:
             new_form = NewPersonForm(request.POST, colleagues=_everyone(ws), taken=_taken_names(ws))
             if new_form.is_valid():
-                person = _create(ws, new_form.cleaned_data, request.user)
-                return _added(request, pk, person)
+                try:
+                    person = _create(ws, new_form.cleaned_data, request.user)
+                except _Refused as refused:
+                    new_form.add_error(refused.field, refused.message)
+                else:
+                    return _added(request, pk, person)
         status = 422
     context = {"deal": ws.deal, "new_form": new_form, "existing_form": existing_form, "outside": outside}
     return render(request, "workspace/person_add.html", context, status=status)
 
 
+class _Refused(Exception):
+    def __init__(self, field: str, message: str):
+        self.field, self.message = field, message
+
+
+@transaction.atomic
+def _join(ws, data: dict, user):
+    lock_account(ws.deal.account)
+    person = ws.deal.account.people.get(key=data["person"])
+    part_create(deal=ws.deal, person=person, buying_role=data["buying_role"], by=user)
+    return person
+
+
 @transaction.atomic
 def _create(ws, data: dict, user):
+    account = ws.deal.account
+    lock_account(account)
+    if account.people.filter(name=data["name"]).exists():
+        raise _Refused("name", same_name_message(data["name"]))
     boss_key = data.get("reports_to") or None
-    boss = ws.deal.account.people.filter(key=boss_key).first() if boss_key else None
+    boss = account.people.filter(key=boss_key).first() if boss_key else None
+    if boss_key and boss is None:
+        raise _Refused("reports_to", _("This manager is no longer at the account: choose again."))
     person = person_create(
-        account=ws.deal.account,
+        account=account,
         name=data["name"],
         title=data["title"],
         layer=data["layer"],
@@ -121,19 +153,12 @@ def relation_add(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     if not form.is_valid():
         return _panel_response(request, pk, key, status=422, relation_form=form)
     kind, outward = next((kind, out) for way, kind, out in RELATION_WAYS if way == form.cleaned_data["way"])
-    other = ws.deal.account.people.get(key=form.cleaned_data["other"])
+    other = ws.deal.account.people.filter(key=form.cleaned_data["other"]).first()
+    if other is None:
+        raise Http404("No such person at this account.")
     source, target = (part.person, other) if outward else (other, part.person)
-    # The panel reads "close to" and "in conflict with" the same both ways round: recorded from the
-    # other person's side, it is the same tie, not a second one. (The API and the files keep
-    # direction, as the deal file format does.)
-    if (
-        kind in ("close", "conflicts")
-        and Relation.objects.filter(source=target, target=source, kind=kind).exists()
-    ):
-        form.add_error(None, _("This relation is recorded already."))
-        return _panel_response(request, pk, key, status=422, relation_form=form)
     try:
-        relation_create(source=source, target=target, kind=kind, by=request.user)
+        _relate(source, target, kind, request.user)
     except (SelfRelation, RelationRepeated) as refused:
         form.add_error(
             None,
@@ -141,6 +166,19 @@ def relation_add(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         )
         return _panel_response(request, pk, key, status=422, relation_form=form)
     return _panel_response(request, pk, key, saved=_("Relation added."))
+
+
+@transaction.atomic
+def _relate(source, target, kind: str, user) -> None:
+    """The panel reads "close to" and "in conflict with" the same both ways round: recorded from
+    the other person's side it is the same tie, not a second one (checked under both people's
+    locks). The API and the files keep direction, as the deal file format does."""
+    lock_people([source.pk, target.pk])
+    if kind in ("close", "conflicts"):
+        stored = Relation.objects.filter(source=target, target=source, kind=kind).first()
+        if stored is not None:
+            raise RelationRepeated(stored)
+    relation_create(source=source, target=target, kind=kind, by=user)
 
 
 @require_POST
