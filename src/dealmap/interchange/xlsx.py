@@ -202,8 +202,10 @@ def _stakeholder(person: dict, part: dict, members: set[str]) -> Stakeholder:
 
 
 def example_deal(lang: str = "zh") -> Deal:
-    """The template's example: a slice of the demo deal at an account marked as an example."""
-    data = json.loads(resources.files("dealmap.demo").joinpath("demo-deal.json").read_text("utf-8"))
+    """The template's example: a slice of the demo deal at an account marked as an example; in
+    English, the same slice in English words (example-en.json), not the Chinese names and notes."""
+    name = "demo-deal.json" if lang == "zh" else "example-en.json"
+    data = json.loads(resources.files("dealmap.demo").joinpath(name).read_text("utf-8"))
     deal = load_deal(data)
     keep = {p.id for p in deal.stakeholders[:3]}
     marker = EXAMPLE_MARKERS[0] if lang == "zh" else EXAMPLE_MARKERS[1] + " "

@@ -619,3 +619,24 @@ def test_an_assessment_or_interaction_dated_after_today_is_refused_at_its_date()
     issues = scan(Source(data)).issues
     found = {(i.sheet, i.row) for i in issues if "after today" in i.reason.en}
     assert found == {("assessments", 2), ("interactions", 2)}, format_issues(issues, "en")
+
+
+def test_the_english_template_has_no_chinese_at_all():
+    """Its example rows were the Chinese demo's (陈建国, 你们不用跑了…) under English headers."""
+    import re
+
+    from openpyxl import load_workbook
+
+    from dealmap.interchange.xlsx import template_workbook
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    book = load_workbook(io.BytesIO(template_workbook("en")))
+    found = [
+        (ws.title, v)
+        for ws in book.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if isinstance(v, str) and cjk.search(v)
+    ]
+    assert found == []
+    assert scan(Source(template_workbook("en"))).rows == 0  # the example rows are skipped on import
