@@ -85,3 +85,20 @@ def test_other_database_errors_are_not_taken_for_a_collision():
     assert collision(IntegrityError("FOREIGN KEY constraint failed"))[0] == 409
     assert collision(OperationalError("database is locked"))[0] == 503
     assert collision(ValueError("x")) is None
+
+
+def test_a_collision_on_a_page_says_nothing_was_saved_under_a_heading_not_a_status_code(rep, rf):
+    from dealmap.web.core.middleware import CollisionMiddleware
+
+    request = rf.post("/accounts/new/")
+    request.user = rep
+    Account.objects.create(owner=rep, name="只有一个")
+    with pytest.raises(IntegrityError) as caught, transaction.atomic():
+        Account.objects.create(owner=rep, name="只有一个")
+    response = CollisionMiddleware(lambda r: None).process_exception(request, caught.value)
+    html = response.content.decode()
+    assert response.status_code == 409 and "<h1>没有保存</h1>" in html and "<h1>409</h1>" not in html
+    htmx = rf.post("/accounts/new/", HTTP_HX_REQUEST="true")
+    htmx.user = rep
+    fragment = CollisionMiddleware(lambda r: None).process_exception(htmx, caught.value).content.decode()
+    assert fragment.startswith('<p class="error"') and "<html" not in fragment

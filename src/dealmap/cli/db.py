@@ -162,6 +162,22 @@ def _fail(text: Text, lang: str, *, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def collided(exc: Exception, lang: str) -> None:
+    """A write refused because another writer held the lock or took a key at that moment: say
+    nothing was stored (exit 2); any other database error goes on up."""
+    from dealmap.web.core.middleware import collision
+
+    if collision(exc) is None:
+        raise exc
+    _fail(
+        Text(
+            "数据库正忙，或有人同时改了同样的数据：未写入任何数据，请重试",
+            "the database was busy, or someone changed the same records at that moment: nothing stored; try again",
+        ),
+        lang,
+    )
+
+
 def serve(
     port: Annotated[int, typer.Option()] = 8000,
     host: Annotated[str, typer.Option()] = "127.0.0.1",
@@ -215,7 +231,6 @@ def import_deal(
     ensure_database()
     from django.db import DatabaseError
 
-    from dealmap.web.core.middleware import collision
     from dealmap.web.deals.services import deal_import
 
     user = _owner(owner, lang)
@@ -225,15 +240,7 @@ def import_deal(
         typer.echo(format_problems(exc.problems, lang), err=True)
         raise typer.Exit(2) from None
     except DatabaseError as exc:
-        if collision(exc) is None:
-            raise
-        _fail(
-            Text(
-                "数据库正忙，或有人同时改了同样的数据：未写入任何数据，请重试",
-                "the database was busy, or someone changed the same records at that moment: nothing stored; try again",
-            ),
-            lang,
-        )
+        collided(exc, lang)
     people = len(deal.stakeholders)
     typer.echo(
         f"{stored.account.name} / {stored.name}: "

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from dealmap.cli.db import DEFAULT_LANG, LANG_OPTION, _owner, ensure_database, write_output
+from dealmap.cli.db import DEFAULT_LANG, LANG_OPTION, _owner, collided, ensure_database, write_output
 from dealmap.cli.helptext import add_command
 from dealmap.method.codes import Text
 
@@ -129,21 +129,6 @@ def _counts_table(plan, lang: str) -> Table:
     return table
 
 
-def _collided(exc: Exception, lang: str) -> None:
-    """Another writer at the same moment (a lock not had, a key taken meanwhile): nothing stored."""
-    from dealmap.web.core.middleware import collision
-
-    if collision(exc) is None:
-        raise exc
-    _fail(
-        Text(
-            "数据库正忙，或有人同时改了同样的数据：未写入任何数据，请重试",
-            "the database was busy, or someone changed the same records at that moment: nothing stored; try again",
-        ),
-        lang,
-    )
-
-
 def import_file(
     file: Annotated[Path, typer.Argument(metavar="FILE")],
     dry_run: Annotated[bool, typer.Option("--dry-run")] = False,
@@ -192,7 +177,7 @@ def import_file(
     except FileRejected as exc:
         _fail(exc.reason, lang)
     except DatabaseError as exc:
-        _collided(exc, lang)
+        collided(exc, lang)
     except ImportFailed as exc:
         typer.echo(format_issues(exc.issues, lang), err=True)
         count = len(exc.issues)

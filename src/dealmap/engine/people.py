@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dealmap.engine.checks.base import Context
+from dealmap.engine.checks.base import Context, at_the_top
 from dealmap.engine.index import PersonState
 from dealmap.engine.report import PersonView
 from dealmap.method.codes import STRATEGY_OF_GROUP
@@ -76,8 +76,7 @@ def _attitude_points(ctx: Context, state: PersonState, influenced_by: tuple[str,
         return [Point(UNASSESSED_ACTION, UNASSESSED_RULE)]
     level = LEVELS[state.level]
     person = state.person
-    at_the_top = person.layer == "decision" or person.buying_role == "decision_maker"
-    if state.group == "opponent" and at_the_top:
+    if state.group == "opponent" and at_the_top(person):
         points = [OPPONENT_AT_THE_TOP]
     elif state.level == 3 and person.is_coach:
         points = [GROUP_ACTIONS[state.group], CONSULT_COACH]

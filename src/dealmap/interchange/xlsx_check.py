@@ -739,6 +739,9 @@ class _Scanner:
             self.history("interactions", v["account"], v["deal"], same, stored)
 
 
+#: What is stored happened: an assessment or interaction is not dated after today — a workbook's,
+#: a deal file's (web/deals/services.storage_problems) or the forms' and the API's own rule; a
+#: stored future date would make the deal's own workbook export impossible to import again.
 FUTURE_DAY = Text(
     "不能晚于今天：只记录已经发生的事", "must not be after today: only what has happened is recorded"
 )

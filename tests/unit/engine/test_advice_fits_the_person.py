@@ -7,10 +7,10 @@ told to "grow into a coach", and English sentences that spoke of one person in t
 
 from dataclasses import replace
 
-from engine_builders import add, assess, change, make_deal, meet, not_for_me, person
+from engine_builders import FULL_RESEARCH, add, assess, change, make_deal, meet, not_for_me, person
 
 from dealmap.engine import analyze
-from dealmap.engine.model import Relation, Research
+from dealmap.engine.model import Relation
 from dealmap.method.strategies import (
     COACH,
     COACH_OPPOSED,
@@ -142,15 +142,7 @@ def test_an_objection_without_words_leaves_no_dangling_colon():
 
 
 def test_lists_of_questions_and_of_signals_are_punctuated_for_what_they_hold():
-    research = Research(
-        who_proposed="x",
-        why="",
-        strategy_link="",
-        goals="x",
-        target_market="x",
-        new_or_iteration="x",
-        timeline="x",
-    )
+    research = replace(FULL_RESEARCH, why="", strategy_link="")
     message = _finding(analyze(make_deal(research=research)), "NEED_RESEARCH_INCOMPLETE").message
     assert "基于什么原因提出？和公司最近的战略相关吗？" in message.zh
     assert "Why was it proposed? Is it linked" in message.en

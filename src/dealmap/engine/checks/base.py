@@ -54,6 +54,12 @@ def about(code: str, state: PersonState, **values: object) -> Finding:
     return finding(code, subject=state.id, stakeholders=(state.id,), who=state.label, **values)
 
 
+def at_the_top(person: Stakeholder) -> bool:
+    """In the decision layer, or the one who signs: nobody sits above them to offset them before
+    (the opponent's advice and SUP_POWERFUL_OPPONENT's action both turn on it)."""
+    return person.layer == "decision" or person.buying_role == "decision_maker"
+
+
 def who(person: Stakeholder) -> Text | str:
     """'陈建国(总经理)' / '陈建国 (总经理)', or just the name."""
     if not person.title:

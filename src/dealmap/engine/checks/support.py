@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from dealmap.engine.checks.base import Context, about, finding, names
+from dealmap.engine.checks.base import Context, about, at_the_top, finding, names
 from dealmap.engine.report import Finding
 from dealmap.method.codes import POWER_UNKNOWN
 from dealmap.method.findings import PHRASES, POWERFUL_OPPONENT_AT_THE_TOP, fill
@@ -46,11 +46,6 @@ def powerful_opponent(ctx: Context) -> Iterator[Finding]:
             if at_the_top(person):
                 found = replace(found, action=POWERFUL_OPPONENT_AT_THE_TOP)
             yield found
-
-
-def at_the_top(person) -> bool:
-    """In the decision layer, or the one who signs: nobody sits above them to offset them before."""
-    return person.layer == "decision" or person.buying_role == "decision_maker"
 
 
 def balance_negative(ctx: Context) -> Iterator[Finding]:

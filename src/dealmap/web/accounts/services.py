@@ -99,14 +99,24 @@ def account_name_taken(*, owner, name: str, other_than: Account | None = None) -
     return found.exists()
 
 
-def account_name_free(*, owner, name: str) -> str:
-    """``name``, or "name (2)", "name (3)"… — the first that ``owner`` has no account called."""
+def free_name(name: str, *, taken, max_length: int) -> str:
+    """``name``, or "name (2)", "name (3)"… — the first for which ``taken(candidate)`` is false,
+    cut to fit ``max_length``."""
     candidate, n = name, 1
-    while account_name_taken(owner=owner, name=candidate):
+    while taken(candidate):
         n += 1
         suffix = f" ({n})"
-        candidate = name[: Account._meta.get_field("name").max_length - len(suffix)] + suffix
+        candidate = name[: max_length - len(suffix)] + suffix
     return candidate
+
+
+def account_name_free(*, owner, name: str) -> str:
+    """``name``, or "name (2)", "name (3)"… — the first that ``owner`` has no account called."""
+    return free_name(
+        name,
+        taken=lambda candidate: account_name_taken(owner=owner, name=candidate),
+        max_length=Account._meta.get_field("name").max_length,
+    )
 
 
 @transaction.atomic

@@ -149,7 +149,8 @@ class CollisionMiddleware:
         else:
             from django.shortcuts import render
 
-            response = render(request, "error.html", {"status": status, "message": message}, status=status)
+            title = translation.gettext("Nothing was saved")
+            response = render(request, "error.html", {"title": title, "message": message}, status=status)
         if status == 503:
             response["Retry-After"] = "1"
         return response

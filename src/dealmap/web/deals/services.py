@@ -19,11 +19,18 @@ from django.utils.translation import gettext as _
 from dealmap.engine import model
 from dealmap.interchange import amounts
 from dealmap.interchange.dealfile import DealFileError, Problem
+from dealmap.interchange.xlsx_check import FUTURE_DAY
 from dealmap.interchange.xlsx_read import MAX_NAME_CHARS, MAX_TEXT_CHARS
 from dealmap.method import codes
 from dealmap.method.codes import Text
 from dealmap.web.accounts.models import Account, Person, Relation
-from dealmap.web.accounts.services import account_name_free, lock_owner, lock_people
+from dealmap.web.accounts.services import (
+    account_name_free,
+    free_name,
+    lock_account,
+    lock_owner,
+    lock_people,
+)
 from dealmap.web.audit.models import AuditEntry
 from dealmap.web.audit.services import audit_entry, audit_record, snapshot
 from dealmap.web.core import clock
@@ -86,21 +93,13 @@ def storage_problems(deal: model.Deal, *, today: date | None = None) -> list[Pro
     for i, assessment in enumerate(deal.assessments):
         check(f"assessments[{i}].evidence", assessment.evidence)
         if assessment.date > today:
-            problems.append(Problem(f"assessments[{i}].date", AHEAD))
+            problems.append(Problem(f"assessments[{i}].date", FUTURE_DAY))
     for i, interaction in enumerate(deal.interactions):
         check(f"interactions[{i}].channel", interaction.channel, _max(Interaction, "channel"))
         check(f"interactions[{i}].summary", interaction.summary)
         if interaction.date > today:
-            problems.append(Problem(f"interactions[{i}].date", AHEAD))
+            problems.append(Problem(f"interactions[{i}].date", FUTURE_DAY))
     return problems
-
-
-#: What is stored happened: an assessment or interaction is not dated after today (the web
-#: forms', the API's and the workbook's rule; a stored future date made the deal's own workbook
-#: export impossible to import again).
-AHEAD = Text(
-    "不能晚于今天：只记录已经发生的事", "must not be after today: only what has happened is recorded"
-)
 
 
 @transaction.atomic
@@ -144,7 +143,7 @@ def deal_import(
     relations = _relations_store(account, people, deal.relations)
     name = deal.opportunity.name
     if not new_account:  # into an account that has deals: named apart from them, as accounts are
-        _lock_account(account)
+        lock_account(account)
         name = deal_name_free(account, name)
     stored = _deal_store(account, replace(deal.opportunity, name=name))
     parts = _parts_store(stored, people, deal.stakeholders)
@@ -456,22 +455,17 @@ class DealNameTaken(ValueError):
         )
 
 
-def _lock_account(account: Account) -> None:
-    Account.objects.select_for_update().filter(pk=account.pk).first()  # two creates at once take turns
-
-
 def deal_name_free(account: Account, name: str) -> str:
     """``name``, or "name (2)", "name (3)"… — the first the account has no deal called."""
-    candidate, n = name, 1
-    while Deal.objects.filter(account=account, name=candidate).exists():
-        n += 1
-        suffix = f" ({n})"
-        candidate = name[: Deal._meta.get_field("name").max_length - len(suffix)] + suffix
-    return candidate
+    return free_name(
+        name,
+        taken=lambda candidate: Deal.objects.filter(account=account, name=candidate).exists(),
+        max_length=Deal._meta.get_field("name").max_length,
+    )
 
 
 def _check_deal_name(account: Account, name: str, other_than: Deal | None = None) -> None:
-    _lock_account(account)
+    lock_account(account)
     found = Deal.objects.filter(account=account, name=name)
     if other_than is not None:
         found = found.exclude(pk=other_than.pk)

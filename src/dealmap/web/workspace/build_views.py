@@ -36,6 +36,7 @@ from dealmap.web.workspace.forms import (
     RelationForm,
     same_name_message,
 )
+from dealmap.web.workspace.panel import colleagues
 from dealmap.web.workspace.selectors import deal_part_get, deal_workspace
 from dealmap.web.workspace.views import _panel_response
 
@@ -47,22 +48,13 @@ def _outside_the_deal(ws) -> list[tuple[str, str]]:
     return list(people.values_list("key", "name"))
 
 
-def _everyone(ws) -> list[tuple[str, str]]:
-    """Whom a new person may report to: the deal's people first, then the rest of the account."""
-    in_deal = [(p.id, p.name) for p in ws.domain.stakeholders]
-    return in_deal + _outside_the_deal(ws)
-
-
-def _taken_names(ws) -> set[str]:
-    return set(ws.deal.account.people.values_list("name", flat=True))
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def person_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Add someone to the deal's buying group: a new person, or one already at the account."""
     ws = deal_workspace(user=request.user, pk=pk, trend=False, for_edit=True)
     outside = _outside_the_deal(ws)
-    new_form = NewPersonForm(colleagues=_everyone(ws), taken=_taken_names(ws))
+    everyone = colleagues(ws, "")  # whom a new person may report to, and the names in use
+    new_form = NewPersonForm(colleagues=everyone)
     existing_form = ExistingPersonForm(people=outside)
     status = 200
     if request.method == "POST":
@@ -80,7 +72,7 @@ def person_add(request: HttpRequest, pk: int) -> HttpResponse:
                 else:
                     return _added(request, pk, person)
         else:
-            new_form = NewPersonForm(request.POST, colleagues=_everyone(ws), taken=_taken_names(ws))
+            new_form = NewPersonForm(request.POST, colleagues=everyone)
             if new_form.is_valid():
                 try:
                     person = _create(ws, new_form.cleaned_data, request.user)
@@ -149,10 +141,10 @@ def relation_add(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """Tie the person on the panel to someone else at the account."""
     ws = deal_workspace(user=request.user, pk=pk, trend=False, for_edit=True)
     part = deal_part_get(user=request.user, deal=ws.deal, key=key)
-    form = RelationForm(request.POST, people=[p for p in _everyone(ws) if p[0] != key])
+    form = RelationForm(request.POST, people=colleagues(ws, key))
     if not form.is_valid():
         return _panel_response(request, pk, key, status=422, relation_form=form)
-    kind, outward = next((kind, out) for way, kind, out in RELATION_WAYS if way == form.cleaned_data["way"])
+    _label, kind, outward = RELATION_WAYS[form.cleaned_data["way"]]
     other = ws.deal.account.people.filter(key=form.cleaned_data["other"]).first()
     if other is None:
         raise Http404("No such person at this account.")

@@ -63,8 +63,12 @@ class TextChecks:
                 field.error_messages["null_characters_not_allowed"] = NUL_MESSAGE
 
 
-class PersonForm(TextChecks, forms.Form):
-    """A person's own fields and their part in this deal, edited together on the person panel."""
+class _PersonFields(TextChecks, forms.Form):
+    """Who a person is and their part in a deal: what adding someone and editing them share.
+
+    ``colleagues`` are the account's other people, (key, name): whom they may report to, and the
+    names they may not take (two people of one name could not be told apart in a workbook).
+    """
 
     name = forms.CharField(label=_("Name"), max_length=200)
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
@@ -74,19 +78,10 @@ class PersonForm(TextChecks, forms.Form):
     buying_role = forms.ChoiceField(label=_("Buying role"))
     power = forms.TypedChoiceField(label=_("Power"), coerce=int, empty_value=None, required=False)
     authority = forms.TypedChoiceField(label=_("Authority"), coerce=int, empty_value=None, required=False)
-    personal_need = forms.ChoiceField(label=_("Personal need"), required=False)
-    change_style = forms.ChoiceField(label=_("Change style"), required=False)
     is_coach = forms.BooleanField(label=_("Our coach"), required=False)
-    personal_wins = FreeText(label=_("Personal wins"))
-    objection_kind = forms.ChoiceField(label=_("Objection"), required=False)
-    objection_text = FreeText(label=_("Objection in their words"))
-    notes = FreeText(label=_("Notes"), rows=3)
-    person_version = forms.IntegerField(widget=forms.HiddenInput)
-    part_version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, colleagues: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        #: The names of the account's other people: a person may not take one of them.
         self.taken = {name for _key, name in colleagues}
         f = self.fields
         f["layer"].choices = _choices(codes.LAYERS)
@@ -94,6 +89,51 @@ class PersonForm(TextChecks, forms.Form):
         f["reports_to"].choices = BLANK + _named(colleagues)
         f["buying_role"].choices = _choices(codes.BUYING_ROLES)
         f["power"].choices = f["authority"].choices = _numbers(codes.POWER_MIN, codes.POWER_MAX)
+
+    def clean_name(self) -> str:
+        """A name of only invisible characters (zero-width spaces, direction marks) is no name
+        (the API's rule too: ``blank``); a colleague's name is taken (unless it is the one the
+        person already has)."""
+        name = self.cleaned_data["name"]
+        if blank(name):
+            raise forms.ValidationError(self.fields["name"].error_messages["required"], code="required")
+        name = tidy(name)
+        if name in self.taken and name != tidy(self.initial.get("name") or ""):
+            raise forms.ValidationError(same_name_message(name))
+        return name
+
+    def clean_title(self) -> str:
+        return tidy(self.cleaned_data["title"])
+
+
+class PersonForm(_PersonFields):
+    """A person's own fields and their part in this deal, edited together on the person panel."""
+
+    field_order = (
+        "name",
+        "title",
+        "layer",
+        "department",
+        "reports_to",
+        "buying_role",
+        "power",
+        "authority",
+        "personal_need",
+        "change_style",
+        "is_coach",
+    )
+    personal_need = forms.ChoiceField(label=_("Personal need"), required=False)
+    change_style = forms.ChoiceField(label=_("Change style"), required=False)
+    personal_wins = FreeText(label=_("Personal wins"))
+    objection_kind = forms.ChoiceField(label=_("Objection"), required=False)
+    objection_text = FreeText(label=_("Objection in their words"))
+    notes = FreeText(label=_("Notes"), rows=3)
+    person_version = forms.IntegerField(widget=forms.HiddenInput)
+    part_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        f = self.fields
         f["personal_need"].choices = _choices(codes.PERSONAL_NEEDS, blank=True)
         f["change_style"].choices = _choices(codes.CHANGE_STYLES, blank=True)
         f["objection_kind"].choices = _choices(codes.OBJECTION_KINDS, blank=True)
@@ -113,20 +153,6 @@ class PersonForm(TextChecks, forms.Form):
             except forms.ValidationError:
                 changed.add(name)
         return changed
-
-    def clean_name(self) -> str:
-        """A name of only invisible characters (zero-width spaces, direction marks) is no name
-        (the API's rule too: ``blank``)."""
-        name = self.cleaned_data["name"]
-        if blank(name):
-            raise forms.ValidationError(self.fields["name"].error_messages["required"], code="required")
-        name = tidy(name)
-        if name in self.taken and name != tidy(self.initial.get("name") or ""):
-            raise forms.ValidationError(same_name_message(name))
-        return name
-
-    def clean_title(self) -> str:
-        return tidy(self.cleaned_data["title"])
 
 
 PERSON_FIELDS = ("name", "title", "layer", "department", "personal_need", "change_style", "notes")
@@ -235,44 +261,13 @@ class ResearchForm(TextChecks, forms.Form):
             )
 
 
-class NewPersonForm(TextChecks, forms.Form):
+class NewPersonForm(_PersonFields):
     """Someone new in the buying group: created at the deal's account and given a part in the deal."""
 
-    name = forms.CharField(label=_("Name"), max_length=200)
-    title = forms.CharField(label=_("Title"), max_length=200, required=False)
-    layer = forms.ChoiceField(label=_("Layer"))
-    department = forms.ChoiceField(label=_("Department"))
-    reports_to = forms.ChoiceField(label=_("Reports to"), required=False)
-    buying_role = forms.ChoiceField(label=_("Buying role"))
-    power = forms.TypedChoiceField(label=_("Power"), coerce=int, empty_value=None, required=False)
-    authority = forms.TypedChoiceField(label=_("Authority"), coerce=int, empty_value=None, required=False)
-    is_coach = forms.BooleanField(label=_("Our coach"), required=False)
-
-    def __init__(
-        self, *args, colleagues: list[tuple[str, str]] = (), taken: set[str] = frozenset(), **kwargs
-    ):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.taken = taken
-        f = self.fields
-        f["layer"].choices = _choices(codes.LAYERS)
-        f["layer"].initial = "management"
-        f["department"].choices = _choices(codes.DEPARTMENTS)
-        f["reports_to"].choices = BLANK + _named(colleagues)
-        f["buying_role"].choices = _choices(codes.BUYING_ROLES)
-        f["buying_role"].initial = "influencer"
-        f["power"].choices = f["authority"].choices = _numbers(codes.POWER_MIN, codes.POWER_MAX)
-
-    def clean_name(self) -> str:
-        name = self.cleaned_data["name"]
-        if blank(name):
-            raise forms.ValidationError(self.fields["name"].error_messages["required"], code="required")
-        name = tidy(name)
-        if name in self.taken:
-            raise forms.ValidationError(same_name_message(name))
-        return name
-
-    def clean_title(self) -> str:
-        return tidy(self.cleaned_data["title"])
+        self.fields["layer"].initial = "management"
+        self.fields["buying_role"].initial = "influencer"
 
 
 class ExistingPersonForm(forms.Form):
@@ -296,13 +291,13 @@ def same_name_message(name: str) -> str:
     ) % {"name": name}
 
 
-#: How the relation form reads from the person's side: (choice, kind, this person is the source).
-RELATION_WAYS = (
-    ("influences", "influences", True),
-    ("influenced_by", "influences", False),
-    ("close", "close", True),
-    ("conflicts", "conflicts", True),
-)
+#: How the relation form reads from the person's side: choice → (label, kind, this person is the source).
+RELATION_WAYS = {
+    "influences": (_("sways …"), "influences", True),
+    "influenced_by": (_("is swayed by …"), "influences", False),
+    "close": (_("is close to …"), "close", True),
+    "conflicts": (_("is in conflict with …"), "conflicts", True),
+}
 
 
 class RelationForm(forms.Form):
@@ -314,10 +309,5 @@ class RelationForm(forms.Form):
     def __init__(self, *args, people: list[tuple[str, str]] = (), **kwargs):
         kwargs.setdefault("auto_id", "id_relation_%s")
         super().__init__(*args, **kwargs)
-        self.fields["way"].choices = [
-            ("influences", _("sways …")),
-            ("influenced_by", _("is swayed by …")),
-            ("close", _("is close to …")),
-            ("conflicts", _("is in conflict with …")),
-        ]
+        self.fields["way"].choices = [(way, label) for way, (label, _kind, _out) in RELATION_WAYS.items()]
         self.fields["other"].choices = _named(people)
